@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets are the architecture's walls: a target imports only what it declares,
+// so formats cannot reach into schemas and nothing reaches into the CLI.
+let package = Package(
+    name: "svod",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "svod", targets: ["svod"]),
+        .library(name: "SvodSpreadsheet", targets: ["SvodSpreadsheet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip",
+                       providers: [.apt(["libzip-dev"]), .brew(["libzip"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+
+        .target(name: "SvodLocale"),
+        .target(name: "SvodZip", dependencies: ["CLibZip", "SvodLocale"]),
+        .target(name: "SvodXML", dependencies: ["CLibXML2", "SvodLocale"]),
+        .target(name: "SvodWorkbook", dependencies: ["SvodLocale"]),
+        .target(name: "SvodPackage", dependencies: ["SvodZip", "SvodXML", "SvodWorkbook"]),
+        .target(name: "SvodXLSX", dependencies: ["SvodPackage", "SvodZip", "SvodXML", "SvodWorkbook"]),
+        .target(name: "SvodODS", dependencies: ["SvodPackage", "SvodZip", "SvodXML", "SvodWorkbook"]),
+        .target(name: "SvodSpreadsheet",
+                dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS"]),
+        .executableTarget(name: "svod", dependencies: [
+            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "SvodTestSupport", dependencies: ["SvodZip"], path: "Tests/SvodTestSupport"),
+        .testTarget(name: "SvodZipTests", dependencies: ["SvodZip", "SvodTestSupport"]),
+        .testTarget(name: "SvodXMLTests", dependencies: ["SvodXML"]),
+        .testTarget(name: "SvodWorkbookTests", dependencies: ["SvodWorkbook"]),
+        .testTarget(name: "SvodXLSXTests", dependencies: ["SvodXLSX", "SvodSpreadsheet", "SvodTestSupport"]),
+        .testTarget(name: "SvodODSTests", dependencies: ["SvodODS", "SvodSpreadsheet", "SvodTestSupport"]),
+        .testTarget(name: "SvodSpreadsheetTests", dependencies: ["SvodSpreadsheet", "SvodTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport"]),
+    ]
+)

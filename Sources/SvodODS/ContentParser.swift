@@ -1,0 +1,271 @@
+import SvodWorkbook
+import SvodXML
+
+/// Turns an ODF spreadsheet body (content.xml, or a flat .fods) into sheets and rows.
+///
+/// Repeated rows stay one `Row` with a repeat count; repeated empty cells only move the
+/// column, so LibreOffice's 16,384-column and million-row runs cost nothing.
+final class ContentParser: XMLHandler {
+    /// Rows completed, each tagged with its sheet index, not yet taken.
+    var pending: [(sheet: Int, row: Row)] = []
+    /// Sheets started so far, in order.
+    private(set) var sheets: [SheetInfo] = []
+    /// Merged ranges per sheet index.
+    private(set) var merges: [Int: [CellRange]] = [:]
+    private(set) var definedNames: [DefinedName] = []
+    /// When set, cells of other sheets are not decoded (random access to one sheet).
+    var onlySheet: Int?
+
+    private let limits: CellLimits
+    private var hiddenTableStyles = Set<String>()
+
+    // Position.
+    private var sheet = -1
+    private var inTable = false
+    private var tableDepth = 0
+    private var rowIndex = 0
+    private var rowRepeat = 1
+    private var column = 0
+    private var rowCells: [Cell] = []
+    private var cellCount = 0
+
+    // Current table-style being read in automatic styles.
+    private var styleName: String?
+
+    // Current cell.
+    private var inCell = false
+    private var cellDepth = 0
+    private var colRepeat = 1
+    private var valueType: ValueType = .none
+    private var isErrorCell = false
+    private var attrValue: String?
+    private var formula: String?
+    private var text: [UInt8] = []
+    private var paragraphs = 0
+    private var paragraphDepth = 0
+    private var skipDepth = 0
+
+    private enum ValueType { case none, float, date, time, bool, string }
+
+    private var tTable: XMLToken?, tRow: XMLToken?, tCell: XMLToken?, tCovered: XMLToken?, tP: XMLToken?, tH: XMLToken?
+    private var tS: XMLToken?, tTab: XMLToken?, tLineBreak: XMLToken?, tAnnotation: XMLToken?, tC: XMLToken?
+    private var tName: XMLToken?, tStyleName: XMLToken?, tRowsRepeated: XMLToken?, tColsRepeated: XMLToken?
+    private var tColsSpanned: XMLToken?, tRowsSpanned: XMLToken?, tValueType: XMLToken?, tValue: XMLToken?
+    private var tDateValue: XMLToken?, tTimeValue: XMLToken?, tBooleanValue: XMLToken?, tStringValue: XMLToken?
+    private var tFormula: XMLToken?, tStyle: XMLToken?, tFamily: XMLToken?, tTableProperties: XMLToken?
+    private var tDisplay: XMLToken?, tNamedRange: XMLToken?, tNamedExpression: XMLToken?
+    private var tCellRangeAddress: XMLToken?, tExpression: XMLToken?, tTableSource: XMLToken?
+
+    init(limits: CellLimits) { self.limits = limits }
+
+    override func prepare(_ n: XMLNameTable) {
+        tTable = n.token("table"); tRow = n.token("table-row"); tCell = n.token("table-cell")
+        tCovered = n.token("covered-table-cell"); tP = n.token("p"); tH = n.token("h"); tS = n.token("s")
+        tTab = n.token("tab"); tLineBreak = n.token("line-break"); tAnnotation = n.token("annotation")
+        tC = n.token("c"); tName = n.token("name"); tStyleName = n.token("style-name")
+        tRowsRepeated = n.token("number-rows-repeated"); tColsRepeated = n.token("number-columns-repeated")
+        tColsSpanned = n.token("number-columns-spanned"); tRowsSpanned = n.token("number-rows-spanned")
+        tValueType = n.token("value-type"); tValue = n.token("value"); tDateValue = n.token("date-value")
+        tTimeValue = n.token("time-value"); tBooleanValue = n.token("boolean-value")
+        tStringValue = n.token("string-value"); tFormula = n.token("formula"); tStyle = n.token("style")
+        tFamily = n.token("family"); tTableProperties = n.token("table-properties"); tDisplay = n.token("display")
+        tNamedRange = n.token("named-range"); tNamedExpression = n.token("named-expression")
+        tCellRangeAddress = n.token("cell-range-address"); tExpression = n.token("expression")
+        tTableSource = n.token("table-source")
+    }
+
+    private var decoding: Bool { onlySheet == nil || onlySheet == sheet }
+
+    override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+        let n = name.local
+        if inCell {
+            cellDepth += 1
+            if skipDepth > 0 { skipDepth += 1; return }
+            guard decoding else { return }
+            if n == tAnnotation || n == tTable {
+                skipDepth = 1  // comments and sub-tables are not the cell's text
+            } else if n == tP || n == tH {
+                if paragraphDepth == 0 {
+                    if paragraphs > 0 { text.append(0x0A) }
+                    paragraphs += 1
+                }
+                paragraphDepth += 1
+            } else if paragraphDepth > 0 {
+                if n == tS {
+                    let count = attributes.bytes(tC!).flatMap { XMLNumber.int($0) } ?? 1
+                    text.append(contentsOf: repeatElement(0x20, count: min(max(count, 1), 32_767)))
+                } else if n == tTab {
+                    text.append(0x09)
+                } else if n == tLineBreak {
+                    text.append(0x0A)
+                }
+            }
+            return
+        }
+        if n == tCell || n == tCovered {
+            if inTable { startCell(attributes) }
+        } else if n == tRow {
+            if inTable { startRow(attributes) }
+        } else if n == tTable && name.isIn(ODF.table) {
+            startTable(attributes)
+        } else if n == tStyle && name.isIn(ODF.style) {
+            styleName = attributes.string(tFamily!) == "table" ? attributes.string(tName!) : nil
+        } else if n == tTableProperties, let s = styleName, attributes.string(tDisplay!) == "false" {
+            hiddenTableStyles.insert(s)
+        } else if n == tNamedRange, let nm = attributes.string(tName!), let ref = attributes.string(tCellRangeAddress!) {
+            definedNames.append(DefinedName(name: nm, refersTo: ref))
+        } else if n == tNamedExpression, let nm = attributes.string(tName!), let ex = attributes.string(tExpression!) {
+            definedNames.append(DefinedName(name: nm, refersTo: ex))
+        }
+    }
+
+    override func endElement(_ name: XMLName) {
+        let n = name.local
+        if inCell {
+            if cellDepth == 0 {
+                endCell()
+                return
+            }
+            cellDepth -= 1
+            if skipDepth > 0 { skipDepth -= 1; return }
+            if paragraphDepth > 0 && (n == tP || n == tH) { paragraphDepth -= 1 }
+            return
+        }
+        if n == tRow && inTable {
+            endRow()
+        } else if n == tTable && inTable && name.isIn(ODF.table) {
+            tableDepth -= 1
+            if tableDepth == 0 { inTable = false }
+        } else if n == tStyle {
+            styleName = nil
+        }
+    }
+
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if inCell && paragraphDepth > 0 && skipDepth == 0 && decoding { text.append(contentsOf: bytes) }
+    }
+
+    private func startTable(_ attributes: XMLAttributes) {
+        if inTable { tableDepth += 1; return }  // a table nested outside cells: part of this sheet
+        inTable = true
+        tableDepth = 1
+        sheet += 1
+        rowIndex = 0
+        cellCount = 0
+        let style = attributes.string(tStyleName!)
+        let hidden = style.map { hiddenTableStyles.contains($0) } ?? false
+        sheets.append(SheetInfo(name: attributes.string(tName!) ?? "Sheet\(sheet + 1)",
+                                visibility: hidden ? .hidden : .visible))
+    }
+
+    private func startRow(_ attributes: XMLAttributes) {
+        rowRepeat = max(1, attributes.bytes(tRowsRepeated!).flatMap { XMLNumber.int($0) } ?? 1)
+        column = 0
+        rowCells.removeAll(keepingCapacity: true)
+    }
+
+    private func endRow() {
+        if !rowCells.isEmpty {
+            if rowIndex + rowRepeat > CellReference.maxRows {
+                failure = ReadError.outsideGrid(sheet: sheets[sheet].name, row: rowIndex + rowRepeat - 1, column: 0)
+                return
+            }
+            let (total, overflow) = rowCells.count.multipliedReportingOverflow(by: rowRepeat)
+            cellCount += overflow ? Int.max / 2 : total
+            if overflow || cellCount > limits.maxCells {
+                failure = ReadError.tooManyCells(sheet: sheets[sheet].name, limit: limits.maxCells)
+                return
+            }
+            pending.append((sheet, Row(index: rowIndex, repeatCount: rowRepeat, cells: rowCells)))
+            rowCells.removeAll(keepingCapacity: true)
+        }
+        // Rows past the grid are LibreOffice's trailing empty runs: they only move the index.
+        rowIndex = min(rowIndex + rowRepeat, Int.max / 4)
+    }
+
+    private func startCell(_ attributes: XMLAttributes) {
+        colRepeat = max(1, attributes.bytes(tColsRepeated!).flatMap { XMLNumber.int($0) } ?? 1)
+        guard decoding else {
+            inCell = true
+            cellDepth = 0
+            return
+        }
+        let colSpan = attributes.bytes(tColsSpanned!).flatMap { XMLNumber.int($0) } ?? 1
+        let rowSpan = attributes.bytes(tRowsSpanned!).flatMap { XMLNumber.int($0) } ?? 1
+        if colSpan > 1 || rowSpan > 1, CellReference.isInGrid(row: rowIndex, column: column) {
+            let end = CellReference(row: min(rowIndex + rowSpan - 1, CellReference.maxRows - 1),
+                                    column: min(column + colSpan - 1, CellReference.maxColumns - 1))
+            merges[sheet, default: []].append(CellRange(CellReference(row: rowIndex, column: column), end))
+        }
+        inCell = true
+        cellDepth = 0
+        paragraphs = 0
+        paragraphDepth = 0
+        skipDepth = 0
+        text.removeAll(keepingCapacity: true)
+        formula = attributes.string(tFormula!, in: ODF.table)
+        isErrorCell = attributes.bytes(tValueType!, in: ODF.calcext).map { $0.elementsEqual("error".utf8) } ?? false
+        attrValue = nil
+        valueType = .none
+        guard let type = attributes.bytes(tValueType!, in: ODF.office) else { return }
+        switch type.count {
+        case 5 where type.elementsEqual("float".utf8), 8 where type.elementsEqual("currency".utf8),
+             10 where type.elementsEqual("percentage".utf8):
+            valueType = .float
+            attrValue = attributes.string(tValue!, in: ODF.office)
+        case 4 where type.elementsEqual("date".utf8):
+            valueType = .date
+            attrValue = attributes.string(tDateValue!, in: ODF.office)
+        case 4 where type.elementsEqual("time".utf8):
+            valueType = .time
+            attrValue = attributes.string(tTimeValue!, in: ODF.office)
+        case 7 where type.elementsEqual("boolean".utf8):
+            valueType = .bool
+            attrValue = attributes.string(tBooleanValue!, in: ODF.office)
+        case 6 where type.elementsEqual("string".utf8):
+            valueType = .string
+            attrValue = attributes.string(tStringValue!, in: ODF.office)
+        default:
+            break
+        }
+    }
+
+    private func endCell() {
+        inCell = false
+        defer { column += colRepeat }
+        guard decoding else { return }
+        let value = cellValue()
+        guard !value.isEmpty || formula != nil else { return }
+        guard column + colRepeat <= CellReference.maxColumns else {
+            failure = ReadError.outsideGrid(sheet: sheets[sheet].name, row: rowIndex, column: column + colRepeat - 1)
+            return
+        }
+        for c in column..<(column + colRepeat) {
+            rowCells.append(Cell(column: c, value: value, formula: formula))
+        }
+    }
+
+    private func cellValue() -> CellValue {
+        if isErrorCell {
+            return .error(String(decoding: text, as: UTF8.self))
+        }
+        switch valueType {
+        case .float:
+            if let v = attrValue.flatMap({ XMLNumber.double($0.utf8) }) { return .number(v) }
+        case .date:
+            if let s = attrValue, let d = ISO8601.dateTime(s) { return .date(d) }
+        case .time:
+            if let s = attrValue, let secs = ISO8601.duration(s) {
+                return secs >= 0 && secs < 86_400 ? .time(secs) : .duration(secs)
+            }
+        case .bool:
+            if let s = attrValue { return .bool(s == "true" || s == "1") }
+        case .string:
+            return .text(attrValue ?? String(decoding: text, as: UTF8.self))
+        case .none:
+            break
+        }
+        // No usable typed value: what the cell shows is what it holds.
+        return text.isEmpty ? .empty : .text(String(decoding: text, as: UTF8.self))
+    }
+}

@@ -1,0 +1,165 @@
+import SvodPackage
+import SvodWorkbook
+import SvodXML
+import SvodZip
+
+/// Reads an OpenDocument spreadsheet: zipped (.ods) or flat XML (.fods).
+public final class ODSReader: WorkbookReader {
+    public let format: SpreadsheetFormat
+    /// ODF stores dates as ISO text, so no serial-number epoch applies; 1900 is reported.
+    public let dateSystem = DateSystem.from1900
+
+    private let openContent: () throws -> ChunkSource
+    private let contentName: String
+    private let xmlLimits: XMLLimits
+    private let cellLimits: CellLimits
+    private var cachedSheets: [SheetInfo]?
+    private var cachedNames: [DefinedName]?
+
+    /// Opens a zipped ODS: refuses encrypted packages, then streams content.xml on demand.
+    public init(archive: ZipArchive, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default) throws {
+        format = .ods
+        self.xmlLimits = xmlLimits
+        self.cellLimits = cellLimits
+        if archive.entry(named: "META-INF/manifest.xml") != nil {
+            let manifest = ManifestParser()
+            try PackagePart.parse("META-INF/manifest.xml", in: archive, handler: manifest, limits: xmlLimits)
+            if manifest.encrypted {
+                throw ReadError(.encrypted, .init(
+                    ru: "файл ODS защищён паролем; снимите пароль в LibreOffice («Файл → Свойства → Безопасность») и пришлите файл снова",
+                    en: "the ODS file is password-protected; remove the password in LibreOffice and send it again"))
+            }
+        }
+        guard let entry = archive.entry(named: "content.xml") else { throw ReadError.missingPart("content.xml") }
+        contentName = entry.name
+        openContent = {
+            do { return try archive.open(entry, prefetch: true) } catch { throw ReadError.wrap(error, part: entry.name) }
+        }
+    }
+
+    /// Opens a flat ODF spreadsheet (one XML file).
+    public init(flatPath path: String, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default) throws {
+        format = .fods
+        self.xmlLimits = xmlLimits
+        self.cellLimits = cellLimits
+        contentName = path.split(separator: "/").last.map(String.init) ?? path
+        openContent = { try FileChunkSource(path: path) }
+    }
+
+    /// Opens a flat ODF spreadsheet held in memory.
+    public init(flatBytes bytes: [UInt8], xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default) throws {
+        format = .fods
+        self.xmlLimits = xmlLimits
+        self.cellLimits = cellLimits
+        contentName = "content"
+        openContent = { MemoryChunkSource(bytes: bytes) }
+    }
+
+    public var sheets: [SheetInfo] {
+        get throws {
+            if cachedSheets == nil { try scan() }
+            return cachedSheets ?? []
+        }
+    }
+
+    public var definedNames: [DefinedName] {
+        get throws {
+            if cachedNames == nil { try scan() }
+            return cachedNames ?? []
+        }
+    }
+
+    public func rows(ofSheet index: Int) throws -> SheetRowReader {
+        let pass = try ContentPass(source: openContent(), part: contentName, limits: xmlLimits, cells: cellLimits,
+                                   onlySheet: index)
+        return SheetRows(pass: pass, sheet: index)
+    }
+
+    public func readSheets(_ visit: (Int, SheetInfo, SheetRowReader) throws -> Void) throws {
+        let pass = try ContentPass(source: openContent(), part: contentName, limits: xmlLimits, cells: cellLimits,
+                                   onlySheet: nil)
+        var visited = 0
+        while true {
+            let next = try pass.peek()
+            let last = next?.sheet ?? pass.parser.sheets.count - 1
+            while visited <= last {
+                try visit(visited, pass.parser.sheets[visited], SheetRows(pass: pass, sheet: visited))
+                while let (s, _) = try pass.peek(), s == visited { pass.advance() }
+                visited += 1
+            }
+            if next == nil { break }
+        }
+        cachedSheets = pass.parser.sheets
+        cachedNames = pass.parser.definedNames
+    }
+
+    /// One pass without decoding cells, to learn sheet names and named ranges.
+    private func scan() throws {
+        let pass = try ContentPass(source: openContent(), part: contentName, limits: xmlLimits, cells: cellLimits,
+                                   onlySheet: Int.min)
+        try pass.stream.drain()
+        cachedSheets = pass.parser.sheets
+        cachedNames = pass.parser.definedNames
+    }
+}
+
+/// One parse of the content, its rows queued as they complete.
+final class ContentPass {
+    let parser: ContentParser
+    let stream: XMLStream
+    private var queue: [(sheet: Int, row: Row)] = []
+    private var head = 0
+
+    init(source: ChunkSource, part: String, limits: XMLLimits, cells: CellLimits, onlySheet: Int?) throws {
+        parser = ContentParser(limits: cells)
+        parser.onlySheet = onlySheet
+        stream = XMLStream(source: source, part: part, handler: parser, limits: limits)
+    }
+
+    /// The next row of any sheet without consuming it; nil at the end of the document.
+    func peek() throws -> (sheet: Int, row: Row)? {
+        while head == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            head = 0
+            guard try stream.pump() else { return nil }
+            swap(&queue, &parser.pending)
+        }
+        return queue[head]
+    }
+
+    func advance() { head += 1 }
+}
+
+/// The rows of one sheet out of a shared pass.
+final class SheetRows: SheetRowReader {
+    private let pass: ContentPass
+    private let sheet: Int
+
+    init(pass: ContentPass, sheet: Int) {
+        self.pass = pass
+        self.sheet = sheet
+    }
+
+    func nextRow() throws -> Row? {
+        while let (s, row) = try pass.peek() {
+            if s > sheet { return nil }
+            pass.advance()
+            if s == sheet { return row }
+        }
+        return nil
+    }
+
+    var merges: [CellRange] { pass.parser.merges[sheet] ?? [] }
+}
+
+/// Reads META-INF/manifest.xml for the one thing that matters before reading: encryption.
+final class ManifestParser: XMLHandler {
+    private(set) var encrypted = false
+    private var tEncryptionData: XMLToken?
+
+    override func prepare(_ names: XMLNameTable) { tEncryptionData = names.token("encryption-data") }
+
+    override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+        if name.local == tEncryptionData { encrypted = true }
+    }
+}

@@ -1,0 +1,67 @@
+/// What a number format makes of the number under it, as far as its type is concerned.
+public enum NumberFormatKind: Sendable, Equatable {
+    /// A plain number (General, 0.00, percentages, currencies, text "@").
+    case number
+    /// A calendar date, with or without a time of day.
+    case dateTime(hasDate: Bool, hasTime: Bool)
+    /// Elapsed time ([h]:mm:ss): a duration, not a moment.
+    case duration
+}
+
+/// Classifies number formats into numbers, dates and durations.
+public enum NumberFormat {
+    /// The kind of a built-in format id (ECMA-376 Part 1, 18.8.30, with the East Asian ids).
+    public static func builtinKind(_ id: Int) -> NumberFormatKind {
+        switch id {
+        case 14...17, 27...31, 34...36, 50...58: return .dateTime(hasDate: true, hasTime: false)
+        case 22: return .dateTime(hasDate: true, hasTime: true)
+        case 18...21, 32, 33, 45, 47: return .dateTime(hasDate: false, hasTime: true)
+        case 46: return .duration
+        default: return .number
+        }
+    }
+
+    /// The kind of a format code such as `dd.mm.yyyy`, `[h]:mm:ss` or `#,##0.0 "₽"`.
+    ///
+    /// Quoted text, backslash escapes, `_x` / `*x` padding and bracketed colours and locales
+    /// are skipped; only the first section decides, as it is the one applied to positive numbers.
+    public static func kind(ofCode code: String) -> NumberFormatKind {
+        var hasDate = false
+        var hasTime = false
+        var elapsed = false
+        var sawMonthOrMinute = false
+        var it = code.unicodeScalars.makeIterator()
+        scan: while let ch = it.next() {
+            switch ch {
+            case "\"":
+                while let c = it.next(), c != "\"" {}
+            case "\\", "_", "*":
+                _ = it.next()
+            case "[":
+                var inner = ""
+                while let c = it.next(), c != "]" { inner.unicodeScalars.append(c) }
+                let lower = inner.lowercased()
+                if !lower.isEmpty, lower.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) {
+                    elapsed = true
+                }
+            case ";":
+                break scan
+            case "y", "Y", "d", "D":
+                hasDate = true
+            case "h", "H", "s", "S":
+                hasTime = true
+            case "m", "M":
+                sawMonthOrMinute = true
+            case "a", "A":
+                // AM/PM marks a clock; other words containing 'a' are in quotes or brackets.
+                hasTime = hasTime || code.uppercased().contains("AM/PM") || code.uppercased().contains("A/P")
+            default:
+                break
+            }
+        }
+        if elapsed { return .duration }
+        if sawMonthOrMinute && !hasTime { hasDate = true }
+        if hasDate || hasTime { return .dateTime(hasDate: hasDate, hasTime: hasTime) }
+        return .number
+    }
+}

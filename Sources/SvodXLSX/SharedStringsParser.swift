@@ -1,0 +1,48 @@
+import SvodXML
+
+/// Reads sharedStrings.xml: each `<si>` is one string, its rich-text runs concatenated and
+/// its phonetic (`<rPh>`) runs left out, as Excel displays it.
+final class SharedStringsParser: XMLHandler {
+    private(set) var strings: [String] = []
+    private var text: [UInt8] = []
+    private var inItem = false
+    private var inT = false
+    private var phoneticDepth = 0
+    private var runStart = 0
+    private var preserve = false
+    private var tSi: XMLToken?, tT: XMLToken?, tRPh: XMLToken?, tSpace: XMLToken?
+    private var alternate = AlternateContentFilter()
+
+    override func prepare(_ names: XMLNameTable) {
+        alternate.prepare(names)
+        tSi = names.token("si")
+        tT = names.token("t")
+        tRPh = names.token("rPh")
+        tSpace = names.token("space")
+    }
+
+    override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+        if alternate.skipStart(name) { return }
+        if name.local == tT {
+            inT = true
+            runStart = text.count
+            preserve = OOXMLText.preservesSpace(attributes, tSpace!)
+        } else if name.local == tSi { inItem = true; text.removeAll(keepingCapacity: true) }
+        else if name.local == tRPh { phoneticDepth += 1 }
+    }
+
+    override func endElement(_ name: XMLName) {
+        if alternate.skipEnd() { return }
+        if name.local == tT {
+            inT = false
+            if !preserve && phoneticDepth == 0 { OOXMLText.trimTail(&text, from: runStart) }
+        } else if name.local == tSi {
+            strings.append(OOXMLText.decode(text))
+            inItem = false
+        } else if name.local == tRPh { phoneticDepth -= 1 }
+    }
+
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if inItem && inT && phoneticDepth == 0 { text.append(contentsOf: bytes) }
+    }
+}

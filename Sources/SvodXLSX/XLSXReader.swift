@@ -1,0 +1,114 @@
+import SvodLocale
+import SvodPackage
+import SvodWorkbook
+import SvodXML
+import SvodZip
+
+/// Reads an Office Open XML workbook (.xlsx/.xlsm, Transitional or Strict).
+public final class XLSXReader: WorkbookReader {
+    public let format = SpreadsheetFormat.xlsx
+    public let sheets: [SheetInfo]
+    public let definedNames: [DefinedName]
+    public let dateSystem: DateSystem
+
+    private let archive: ZipArchive
+    private let xmlLimits: XMLLimits
+    private let cellLimits: CellLimits
+    private let sheetParts: [String?]
+    private let sharedStringsPart: String?
+    private let stylesPart: String?
+    private var sharedStrings: [String]?
+    private var styleKinds: [NumberFormatKind]?
+
+    /// Opens the workbook in an archive: finds its parts through the relationships.
+    public init(archive: ZipArchive, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default) throws {
+        self.archive = archive
+        self.xmlLimits = xmlLimits
+        self.cellLimits = cellLimits
+
+        let packageRels = try Self.relationships(of: "", in: archive, limits: xmlLimits)
+        let workbookPart = packageRels.first { $0.kind == "officeDocument" && !$0.external }?.target ?? "xl/workbook.xml"
+        guard archive.entry(named: workbookPart) != nil else { throw ReadError.missingPart(workbookPart) }
+
+        let workbook = WorkbookPartParser()
+        try PackagePart.parse(workbookPart, in: archive, handler: workbook, limits: xmlLimits)
+        guard workbook.rootName == "workbook" else {
+            throw ReadError(.notSpreadsheet, .init(
+                ru: "это документ Office Open XML, но не книга электронных таблиц (основная часть «\(workbook.rootName)»)",
+                en: "an Office Open XML document, but not a spreadsheet workbook (main part '\(workbook.rootName)')"))
+        }
+        let rels = try Self.relationships(of: workbookPart, in: archive, limits: xmlLimits)
+        let byId = Dictionary(rels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var infos: [SheetInfo] = []
+        var parts: [String?] = []
+        for (i, entry) in workbook.sheets.enumerated() {
+            let rel = entry.relationshipId.flatMap { byId[$0] }
+            let kind: SheetKind
+            switch rel?.kind {
+            case "chartsheet": kind = .chart
+            case "dialogsheet", "xlMacrosheet", "xlIntlMacrosheet": kind = .other
+            default: kind = .worksheet
+            }
+            infos.append(SheetInfo(name: entry.name, visibility: entry.visibility, kind: kind))
+            // Without a usable relationship, fall back to the name every writer uses.
+            let part = rel.map { $0.target } ?? "xl/worksheets/sheet\(i + 1).xml"
+            parts.append(kind == .worksheet ? part : nil)
+        }
+        sheets = infos
+        sheetParts = parts
+        definedNames = workbook.definedNames
+        dateSystem = workbook.dateSystem
+        sharedStringsPart = rels.first { $0.kind == "sharedStrings" }?.target
+            ?? (archive.entry(named: "xl/sharedStrings.xml") != nil ? "xl/sharedStrings.xml" : nil)
+        stylesPart = rels.first { $0.kind == "styles" }?.target
+            ?? (archive.entry(named: "xl/styles.xml") != nil ? "xl/styles.xml" : nil)
+    }
+
+    public func rows(ofSheet index: Int) throws -> SheetRowReader {
+        guard let part = sheetParts[index] else { return EmptyRowReader() }
+        guard let entry = archive.entry(named: part) else {
+            throw ReadError.missingPart(part)
+        }
+        let parser = WorksheetParser(sheetName: sheets[index].name, sharedStrings: try loadSharedStrings(),
+                                     styleKinds: try loadStyles(), dateSystem: dateSystem,
+                                     maxCells: cellLimits.maxCells)
+        return try PackagePart.rows(entry, in: archive, producer: parser, limits: xmlLimits)
+    }
+
+    public func readSheets(_ visit: (Int, SheetInfo, SheetRowReader) throws -> Void) throws {
+        try readSheetsByIndex(visit)
+    }
+
+    private func loadSharedStrings() throws -> [String] {
+        if let s = sharedStrings { return s }
+        var result: [String] = []
+        if let part = sharedStringsPart, archive.entry(named: part) != nil {
+            let parser = SharedStringsParser()
+            try PackagePart.parse(part, in: archive, handler: parser, limits: xmlLimits)
+            result = parser.strings
+        }
+        sharedStrings = result
+        return result
+    }
+
+    private func loadStyles() throws -> [NumberFormatKind] {
+        if let s = styleKinds { return s }
+        var result: [NumberFormatKind] = []
+        if let part = stylesPart, archive.entry(named: part) != nil {
+            let parser = StylesParser()
+            try PackagePart.parse(part, in: archive, handler: parser, limits: xmlLimits)
+            result = parser.kinds
+        }
+        styleKinds = result
+        return result
+    }
+
+    static func relationships(of part: String, in archive: ZipArchive, limits: XMLLimits) throws -> [Relationship] {
+        let relsName = PartName.relsPart(for: part)
+        guard archive.entry(named: relsName) != nil else { return [] }
+        let parser = RelationshipsParser(sourcePart: part)
+        try PackagePart.parse(relsName, in: archive, handler: parser, limits: limits)
+        return parser.relationships
+    }
+}

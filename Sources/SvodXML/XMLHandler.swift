@@ -1,0 +1,30 @@
+/// Receives a document's events; subclass it and override what a format needs.
+///
+/// Handlers do not throw through C: they record `failure`, and the parser stops at once.
+open class XMLHandler {
+    /// Set to stop the parse; the parser rethrows it.
+    public var failure: Error?
+
+    /// A handler with no failure yet.
+    public init() {}
+
+    /// Called once before parsing, to intern the names the handler compares against.
+    open func prepare(_ names: XMLNameTable) {}
+
+    /// An element starts.
+    open func startElement(_ name: XMLName, _ attributes: XMLAttributes) {}
+
+    /// An element ends.
+    open func endElement(_ name: XMLName) {}
+
+    /// Character data (text or CDATA), possibly split across several calls.
+    open func characters(_ text: UnsafeBufferPointer<UInt8>) {}
+}
+
+/// Interns names in the parser's dictionary so that handlers compare tokens, not strings.
+public struct XMLNameTable {
+    let intern: (String) -> XMLToken
+
+    /// The token for a local name.
+    public func token(_ name: String) -> XMLToken { intern(name) }
+}

@@ -1,0 +1,91 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An element or attribute local name interned in the parser's dictionary.
+///
+/// libxml2's SAX2 interface hands out names from that dictionary, so comparing a name
+/// with a token is one pointer comparison instead of a string comparison per event.
+public struct XMLToken: Equatable, @unchecked Sendable {
+    let pointer: UnsafePointer<UInt8>?
+}
+
+/// A name as it arrives in an event: local name and namespace URI.
+public struct XMLName {
+    /// The local name, interned.
+    public let local: XMLToken
+    let uri: UnsafePointer<UInt8>?
+
+    /// Whether the namespace URI equals `namespace` (byte comparison).
+    public func isIn(_ namespace: XMLNamespace) -> Bool {
+        guard let uri else { return namespace.uris.isEmpty }
+        return namespace.uris.contains { $0.withCString { strcmp($0, UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)) == 0 } }
+    }
+
+    /// The local name as a Swift string (for messages and rare paths).
+    public var localString: String {
+        local.pointer.map { String(cString: $0) } ?? ""
+    }
+}
+
+/// A namespace that may be spelled by several URIs (OOXML Transitional and Strict).
+public struct XMLNamespace: Sendable {
+    /// The URIs that all mean this namespace.
+    public let uris: [String]
+    /// A namespace known by these URIs.
+    public init(_ uris: String...) { self.uris = uris }
+}
+
+/// The attributes of one start tag, read in place without copying.
+public struct XMLAttributes {
+    let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    /// Number of attributes.
+    public let count: Int
+
+    /// Raw bytes of the first attribute with this local name.
+    public func bytes(_ name: XMLToken) -> UnsafeBufferPointer<UInt8>? {
+        guard let base else { return nil }
+        for i in 0..<count where base[i * 5] == name.pointer {
+            return Self.slice(base[i * 5 + 3], base[i * 5 + 4])
+        }
+        return nil
+    }
+
+    /// Raw bytes of the attribute with this local name in this namespace.
+    public func bytes(_ name: XMLToken, in namespace: XMLNamespace) -> UnsafeBufferPointer<UInt8>? {
+        guard let base else { return nil }
+        for i in 0..<count where base[i * 5] == name.pointer {
+            let n = XMLName(local: name, uri: base[i * 5 + 2])
+            if n.isIn(namespace) { return Self.slice(base[i * 5 + 3], base[i * 5 + 4]) }
+        }
+        return nil
+    }
+
+    /// The attribute's value as a string.
+    public func string(_ name: XMLToken) -> String? {
+        bytes(name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The namespaced attribute's value as a string.
+    public func string(_ name: XMLToken, in namespace: XMLNamespace) -> String? {
+        bytes(name, in: namespace).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every attribute as (local name, namespace URI, value); for diagnostics and rare paths.
+    public var all: [(name: String, uri: String, value: String)] {
+        guard let base else { return [] }
+        return (0..<count).map { i in
+            (base[i * 5].map { String(cString: $0) } ?? "",
+             base[i * 5 + 2].map { String(cString: $0) } ?? "",
+             String(decoding: Self.slice(base[i * 5 + 3], base[i * 5 + 4]), as: UTF8.self))
+        }
+    }
+
+    private static func slice(_ begin: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let begin, let end else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: begin, count: end - begin)
+    }
+}

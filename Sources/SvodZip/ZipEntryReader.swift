@@ -1,0 +1,165 @@
+import CLibZip
+import Foundation
+
+/// Streams one entry's inflated bytes chunk by chunk, never holding the whole entry.
+///
+/// With prefetch, a second thread inflates the next chunks while the caller parses the
+/// current one: on two cores inflation and XML parsing then overlap instead of adding up.
+public final class ZipEntryReader: @unchecked Sendable {
+    private let archive: ZipArchive  // keeps the zip handle alive while the entry is read
+    private let file: OpaquePointer
+    private var budget: EntryBudget
+    private let chunkSize: Int
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var finished = false
+    private var pipelineStorage: Prefetcher?
+    private var closed = false
+
+    init(archive: ZipArchive, file: OpaquePointer, budget: EntryBudget, chunkSize: Int, prefetch: Bool) {
+        self.archive = archive
+        self.file = file
+        self.budget = budget
+        self.chunkSize = max(chunkSize, 4096)
+        self.buffer = .allocate(byteCount: prefetch ? 0 : self.chunkSize, alignment: 16)
+        if prefetch {
+            let p = Prefetcher(slots: 3, chunkSize: self.chunkSize)
+            self.pipelineStorage = p
+            let producer = UnsafeSendable(self)
+            let thread = Thread { producer.value.produce(into: p) }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+
+    deinit {
+        close()
+        buffer.deallocate()
+    }
+
+    /// The next chunk of inflated bytes, valid until the next call; nil at the end of the entry.
+    public func nextChunk() throws -> UnsafeRawBufferPointer? {
+        if let p = pipelineStorage { return try p.take() }
+        if finished { return nil }
+        let n = try readOnce(into: buffer)
+        if n == 0 { finished = true; return nil }
+        return UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+    }
+
+    /// Stops reading early and releases the entry; safe to call more than once.
+    public func close() {
+        if closed { return }
+        closed = true
+        if let p = pipelineStorage { p.cancelAndWait() }
+        zip_fclose(file)
+    }
+
+    /// Inflates once into `into`; 0 means the entry ended and its size and checksum held.
+    private func readOnce(into dest: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = zip_fread(file, dest.baseAddress, UInt64(dest.count))
+        if n < 0 {
+            let code = zip_error_code_zip(zip_file_get_error(file))
+            if code == ZIP_ER_CRC || code == ZIP_ER_INCONS || code == ZIP_ER_EOF || code == ZIP_ER_ZLIB {
+                throw ZipError.corruptEntry(budget.entry.name)
+            }
+            throw ZipError.damaged(String(cString: zip_file_strerror(file)))
+        }
+        if n == 0 {
+            try budget.finish()
+            return 0
+        }
+        try budget.add(Int(n))
+        return Int(n)
+    }
+
+    /// Runs on the producer thread: fills slots until the entry ends, fails or is cancelled.
+    fileprivate func produce(into p: Prefetcher) {
+        while let slot = p.acquireEmpty() {
+            do {
+                let n = try readOnce(into: slot)
+                p.publish(count: n, error: nil)
+                if n == 0 { break }
+            } catch {
+                p.publish(count: 0, error: error)
+                break
+            }
+        }
+        p.producerDone()
+    }
+}
+
+/// A Sendable box for handing a value to the producer thread that owns it for a while.
+private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// A ring of fixed buffers between one producer and one consumer.
+private final class Prefetcher: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var slots: [UnsafeMutableRawBufferPointer]
+    private var counts: [Int]
+    private var errors: [Error?]
+    private var filled = 0      // slots published and not yet consumed
+    private var head = 0        // next slot the consumer takes
+    private var tail = 0        // next slot the producer fills
+    private var holding = false // the consumer still reads the slot before `head`
+    private var cancelled = false
+    private var running = true
+    private var ended = false
+
+    init(slots n: Int, chunkSize: Int) {
+        slots = (0..<n).map { _ in .allocate(byteCount: chunkSize, alignment: 16) }
+        counts = Array(repeating: 0, count: n)
+        errors = Array(repeating: nil, count: n)
+    }
+
+    deinit { slots.forEach { $0.deallocate() } }
+
+    func acquireEmpty() -> UnsafeMutableRawBufferPointer? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !cancelled && filled + (holding ? 1 : 0) >= slots.count { condition.wait() }
+        return cancelled ? nil : slots[tail]
+    }
+
+    func publish(count: Int, error: Error?) {
+        condition.lock()
+        counts[tail] = count
+        errors[tail] = error
+        tail = (tail + 1) % slots.count
+        filled += 1
+        condition.signal()
+        condition.unlock()
+    }
+
+    func producerDone() {
+        condition.lock()
+        running = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take() throws -> UnsafeRawBufferPointer? {
+        condition.lock()
+        defer { condition.unlock() }
+        if holding { holding = false; condition.signal() }
+        if ended { return nil }
+        while filled == 0 && running { condition.wait() }
+        if filled == 0 { ended = true; return nil }
+        let i = head
+        head = (head + 1) % slots.count
+        filled -= 1
+        if let e = errors[i] { ended = true; throw e }
+        if counts[i] == 0 { ended = true; return nil }
+        holding = true
+        return UnsafeRawBufferPointer(rebasing: slots[i][0..<counts[i]])
+    }
+
+    func cancelAndWait() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        while running { condition.wait() }
+        condition.unlock()
+    }
+}
