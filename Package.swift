@@ -33,9 +33,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "SvodTestSupport", dependencies: ["SvodZip"], path: "Tests/SvodTestSupport"),
-        .testTarget(name: "SvodZipTests", dependencies: ["SvodZip", "SvodTestSupport"]),
-        .testTarget(name: "SvodXMLTests", dependencies: ["SvodXML"]),
+        .target(name: "SvodTestSupport", dependencies: ["SvodWorkbook"], path: "Tests/SvodTestSupport"),
+        .testTarget(name: "SvodZipTests", dependencies: ["SvodZip", "SvodLocale", "SvodTestSupport"]),
+        .testTarget(name: "SvodXMLTests", dependencies: ["SvodXML", "SvodLocale"]),
         .testTarget(name: "SvodWorkbookTests", dependencies: ["SvodWorkbook"]),
         .testTarget(name: "SvodXLSXTests", dependencies: ["SvodXLSX", "SvodSpreadsheet", "SvodTestSupport"]),
         .testTarget(name: "SvodODSTests", dependencies: ["SvodODS", "SvodSpreadsheet", "SvodTestSupport"]),

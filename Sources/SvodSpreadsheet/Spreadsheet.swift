@@ -37,7 +37,7 @@ public enum Spreadsheet {
         }
         switch FileSniffer.kind(of: head) {
         case .zip:
-            return try openZip { try ZipArchive(path: path, limits: options.zip) }
+            return try openZip(options) { try ZipArchive(path: path, limits: options.zip) }
         case .compoundFile:
             throw refuseCompound(try readBounded(path))
         case .flatODF:
@@ -52,7 +52,7 @@ public enum Spreadsheet {
         let head = Array(bytes.prefix(FileSniffer.headLength))
         switch FileSniffer.kind(of: head) {
         case .zip:
-            return try openZip { try ZipArchive(bytes: bytes, limits: options.zip) }
+            return try openZip(options) { try ZipArchive(bytes: bytes, limits: options.zip) }
         case .compoundFile:
             throw refuseCompound(bytes)
         case .flatODF:
@@ -62,7 +62,7 @@ public enum Spreadsheet {
         }
     }
 
-    private static func openZip(_ make: () throws -> ZipArchive) throws -> WorkbookReader {
+    private static func openZip(_ options: ReadOptions, _ make: () throws -> ZipArchive) throws -> WorkbookReader {
         let archive: ZipArchive
         do {
             archive = try make()
@@ -77,7 +77,7 @@ public enum Spreadsheet {
             }
         }
         if archive.entry(named: "[Content_Types].xml") != nil || archive.entry(named: "_rels/.rels") != nil {
-            return try XLSXReader(archive: archive)
+            return try XLSXReader(archive: archive, xmlLimits: options.xml, cellLimits: options.cells)
         }
         if let mime = archive.entry(named: "mimetype") {
             let text = String(decoding: try readPart(archive, mime, max: 256), as: UTF8.self)
@@ -87,10 +87,10 @@ public enum Spreadsheet {
                     ru: "это документ OpenDocument, но не электронная таблица (\(text))",
                     en: "an OpenDocument file, but not a spreadsheet (\(text))"))
             }
-            return try ODSReader(archive: archive)
+            return try ODSReader(archive: archive, xmlLimits: options.xml, cellLimits: options.cells)
         }
         if archive.entry(named: "content.xml") != nil && archive.entry(named: "META-INF/manifest.xml") != nil {
-            return try ODSReader(archive: archive)
+            return try ODSReader(archive: archive, xmlLimits: options.xml, cellLimits: options.cells)
         }
         throw ReadError(.notSpreadsheet, .init(
             ru: "zip-архив не содержит электронной таблицы (нет ни книги XLSX, ни содержимого ODS)",

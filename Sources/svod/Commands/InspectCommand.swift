@@ -20,7 +20,7 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: "Только лист с этим именем / only the sheet with this name.")
     var sheet: String?
 
-    @Option(name: .long, help: "text, json или csv (csv — один лист) / output format.")
+    @Option(name: .long, help: "text, json, csv (один лист) или summary (только счётчики) / output format.")
     var format: InspectFormat = .text
 
     @OptionGroup var common: CommonOptions
@@ -32,6 +32,7 @@ struct InspectCommand: ParsableCommand {
         case .json: printer = JSONInspectPrinter(out: out, file: file)
         case .text: printer = TextInspectPrinter(out: out, file: file, language: common.lang)
         case .csv: printer = CSVInspectPrinter(out: out)
+        case .summary: printer = SummaryInspectPrinter(out: out, file: file, language: common.lang)
         }
         do {
             let reader = try Spreadsheet.open(path: file)
@@ -61,7 +62,7 @@ struct InspectCommand: ParsableCommand {
 
 /// Output formats of `inspect`.
 enum InspectFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv
+    case text, json, csv, summary
 }
 
 /// One output format of `inspect`, fed sheet by sheet as the reader streams.
