@@ -14,7 +14,7 @@ public struct ZipLimits: Sendable, Equatable {
     /// Limits sized for school spreadsheets with room for million-row LibreOffice sheets.
     public static let `default` = ZipLimits(
         maxEntries: 10_000, maxEntrySize: 2 << 30, maxTotalSize: 4 << 30,
-        maxRatio: 200, ratioGrace: 32 << 20)
+        maxRatio: 100, ratioGrace: 32 << 20)
 
     /// Limits chosen field by field.
     public init(maxEntries: Int, maxEntrySize: Int64, maxTotalSize: Int64, maxRatio: Int64, ratioGrace: Int64) {

@@ -1,0 +1,86 @@
+import Foundation
+import SvodTestSupport
+import Testing
+
+/// Hand-made hostile files: each refused by the built binary in under a second and 256 MiB,
+/// with exit status 2, the right kind of refusal and a one-line message.
+@Suite struct HostileFileTests {
+    static let main = XLSXFixture.main
+
+    /// A valid package whose first worksheet part is replaced by `entry`.
+    static func xlsx(sheetEntry entry: ZipBuilder.Entry) -> [UInt8] {
+        var zip = ZipBuilder()
+        zip.add("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>")
+        zip.add("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"\(XLSXFixture.rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
+        zip.add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"a\" Type=\"\(XLSXFixture.rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>")
+        zip.add("xl/workbook.xml", "<workbook xmlns=\"\(main)\" xmlns:r=\"\(XLSXFixture.rel)\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"a\"/></sheets></workbook>")
+        zip.add(entry)
+        return zip.build()
+    }
+
+    static let bombPayload = DeflateBomb.stream(prefix: Array("<worksheet xmlns=\"\(main)\"><sheetData> ".utf8),
+                                                repeating: 1 << 30)
+
+    static let cases: [(name: String, kind: String, bytes: @Sendable () -> [UInt8])] = [
+        ("zip bomb, honest header (1 GiB at 160:1)", "limit", {
+            xlsx(sheetEntry: .init(name: "xl/worksheets/sheet1.xml", data: bombPayload, method: 8, declaredSize: UInt32(1 << 30) + 40))
+        }),
+        ("zip bomb, lying header (claims 1 KiB)", "unreadable", {
+            xlsx(sheetEntry: .init(name: "xl/worksheets/sheet1.xml", data: bombPayload, method: 8, declaredSize: 1024))
+        }),
+        ("repeat-count bomb", "limit", {
+            ODSFixture.package(content: ODSFixture.content("""
+                <table:table table:name="T"><table:table-row table:number-rows-repeated="1048576">\
+                <table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>X</text:p></table:table-cell>\
+                </table:table-row></table:table>
+                """))
+        }),
+        ("billion laughs", "unreadable", {
+            var xml = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\">"
+            for i in 1...12 { xml += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i == 1 ? "" : String(i - 1));", count: 10) + "\">" }
+            xml += "]><worksheet xmlns=\"\(main)\"><sheetData><row><c t=\"inlineStr\"><is><t>&a12;</t></is></c></row></sheetData></worksheet>"
+            return xlsx(sheetEntry: .init(name: "xl/worksheets/sheet1.xml", data: Array(xml.utf8)))
+        }),
+        ("external entity (XXE)", "unreadable", {
+            let xml = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><worksheet xmlns=\"\(main)\"><sheetData><row><c t=\"inlineStr\"><is><t>&x;</t></is></c></row></sheetData></worksheet>"
+            return xlsx(sheetEntry: .init(name: "xl/worksheets/sheet1.xml", data: Array(xml.utf8)))
+        }),
+        ("nesting bomb", "limit", {
+            let xml = "<worksheet xmlns=\"\(main)\"><sheetData>" + String(repeating: "<x>", count: 100_000)
+            return xlsx(sheetEntry: .init(name: "xl/worksheets/sheet1.xml", data: Array(xml.utf8)))
+        }),
+        ("duplicate entry names", "unreadable", {
+            xlsx(sheetEntry: .init(name: "XL/Workbook.xml", data: Array("<workbook/>".utf8)))
+        }),
+        ("entry escaping with ..", "unreadable", {
+            xlsx(sheetEntry: .init(name: "../../etc/cron.d/x", data: Array("* * * * * root true".utf8)))
+        }),
+        ("truncated zip", "unreadable", {
+            let whole = XLSXFixture.package(sheets: [("S", XLSXFixture.sheet("<row r=\"1\"><c><v>1</v></c></row>"))])
+            return Array(whole.prefix(whole.count * 2 / 3))
+        }),
+        ("cell beyond XFD1048576", "limit", {
+            xlsx(sheetEntry: .init(name: "xl/worksheets/sheet1.xml",
+                                   data: Array(XLSXFixture.sheet("<row r=\"1048577\"><c><v>1</v></c></row>").utf8)))
+        }),
+    ]
+
+    @Test(arguments: cases.indices)
+    func refusedQuicklyInBoundedMemory(_ index: Int) throws {
+        let c = Self.cases[index]
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("hostile.xlsx")
+        try Data(c.bytes()).write(to: file)
+        let r = try runProcess(TestPaths.svodBinary, ["inspect", "--format", "json", file.path])
+        #expect(r.status == 2, "\(c.name): exit \(r.status), stderr \(r.stderr)")
+        #expect(r.seconds < 1, "\(c.name): \(r.seconds) s")
+        try #require(r.peakBytes > 0, "peak memory needs GNU time (apt-get install time)")
+        #expect(r.peakBytes < 256 << 20, "\(c.name): \(r.peakBytes >> 20) MiB")
+        let json = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
+        #expect(json?["error"] as? String == c.kind, "\(c.name): \(String(describing: json?["detail"]))")
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(c.name): \(r.stderr)")
+        // Nothing is written next to the input.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["hostile.xlsx"])
+    }
+}
