@@ -36,16 +36,14 @@ final class ContentParser: XMLHandler {
     private var inCell = false
     private var cellDepth = 0
     private var colRepeat = 1
-    private var valueType: ValueType = .none
     private var isErrorCell = false
-    private var attrValue: String?
+    /// The value read from the cell's typed attributes, or nil to fall back to its text.
+    private var typedValue: CellValue?
     private var formula: String?
     private var text: [UInt8] = []
     private var paragraphs = 0
     private var paragraphDepth = 0
     private var skipDepth = 0
-
-    private enum ValueType { case none, float, date, time, bool, string }
 
     private var tTable: XMLToken?, tRow: XMLToken?, tCell: XMLToken?, tCovered: XMLToken?, tP: XMLToken?, tH: XMLToken?
     private var tS: XMLToken?, tTab: XMLToken?, tLineBreak: XMLToken?, tAnnotation: XMLToken?, tC: XMLToken?
@@ -54,7 +52,9 @@ final class ContentParser: XMLHandler {
     private var tDateValue: XMLToken?, tTimeValue: XMLToken?, tBooleanValue: XMLToken?, tStringValue: XMLToken?
     private var tFormula: XMLToken?, tStyle: XMLToken?, tFamily: XMLToken?, tTableProperties: XMLToken?
     private var tDisplay: XMLToken?, tNamedRange: XMLToken?, tNamedExpression: XMLToken?
-    private var tCellRangeAddress: XMLToken?, tExpression: XMLToken?, tTableSource: XMLToken?
+    private var tCellRangeAddress: XMLToken?, tExpression: XMLToken?
+    private var nsOffice: XMLNamespaceToken?, nsTable: XMLNamespaceToken?, nsStyle: XMLNamespaceToken?
+    private var nsCalcext: XMLNamespaceToken?
 
     init(limits: CellLimits) { self.limits = limits }
 
@@ -71,7 +71,8 @@ final class ContentParser: XMLHandler {
         tFamily = n.token("family"); tTableProperties = n.token("table-properties"); tDisplay = n.token("display")
         tNamedRange = n.token("named-range"); tNamedExpression = n.token("named-expression")
         tCellRangeAddress = n.token("cell-range-address"); tExpression = n.token("expression")
-        tTableSource = n.token("table-source")
+        nsOffice = n.namespace(ODF.office); nsTable = n.namespace(ODF.table); nsStyle = n.namespace(ODF.style)
+        nsCalcext = n.namespace(ODF.calcext)
     }
 
     private var decoding: Bool { onlySheet == nil || onlySheet == sheet }
@@ -106,9 +107,9 @@ final class ContentParser: XMLHandler {
             if inTable { startCell(attributes) }
         } else if n == tRow {
             if inTable { startRow(attributes) }
-        } else if n == tTable && name.isIn(ODF.table) {
+        } else if n == tTable && name.isIn(nsTable!) {
             startTable(attributes)
-        } else if n == tStyle && name.isIn(ODF.style) {
+        } else if n == tStyle && name.isIn(nsStyle!) {
             styleName = attributes.string(tFamily!) == "table" ? attributes.string(tName!) : nil
         } else if n == tTableProperties, let s = styleName, attributes.string(tDisplay!) == "false" {
             hiddenTableStyles.insert(s)
@@ -133,7 +134,7 @@ final class ContentParser: XMLHandler {
         }
         if n == tRow && inTable {
             endRow()
-        } else if n == tTable && inTable && name.isIn(ODF.table) {
+        } else if n == tTable && inTable && name.isIn(nsTable!) {
             tableDepth -= 1
             if tableDepth == 0 { inTable = false }
         } else if n == tStyle {
@@ -203,28 +204,26 @@ final class ContentParser: XMLHandler {
         paragraphDepth = 0
         skipDepth = 0
         text.removeAll(keepingCapacity: true)
-        formula = attributes.string(tFormula!, in: ODF.table)
-        isErrorCell = attributes.bytes(tValueType!, in: ODF.calcext).map { $0.elementsEqual("error".utf8) } ?? false
-        attrValue = nil
-        valueType = .none
-        guard let type = attributes.bytes(tValueType!, in: ODF.office) else { return }
+        formula = attributes.string(tFormula!, in: nsTable!)
+        isErrorCell = attributes.bytes(tValueType!, in: nsCalcext!).map { $0.elementsEqual("error".utf8) } ?? false
+        typedValue = nil
+        guard let type = attributes.bytes(tValueType!, in: nsOffice!) else { return }
         switch type.count {
         case 5 where type.elementsEqual("float".utf8), 8 where type.elementsEqual("currency".utf8),
              10 where type.elementsEqual("percentage".utf8):
-            valueType = .float
-            attrValue = attributes.string(tValue!, in: ODF.office)
+            typedValue = attributes.bytes(tValue!, in: nsOffice!).flatMap { XMLNumber.double($0) }.map { .number($0) }
         case 4 where type.elementsEqual("date".utf8):
-            valueType = .date
-            attrValue = attributes.string(tDateValue!, in: ODF.office)
+            typedValue = attributes.string(tDateValue!, in: nsOffice!).flatMap { ISO8601.dateTime($0) }.map { .date($0) }
         case 4 where type.elementsEqual("time".utf8):
-            valueType = .time
-            attrValue = attributes.string(tTimeValue!, in: ODF.office)
+            if let secs = attributes.string(tTimeValue!, in: nsOffice!).flatMap({ ISO8601.duration($0) }) {
+                typedValue = secs >= 0 && secs < 86_400 ? .time(secs) : .duration(secs)
+            }
         case 7 where type.elementsEqual("boolean".utf8):
-            valueType = .bool
-            attrValue = attributes.string(tBooleanValue!, in: ODF.office)
+            typedValue = attributes.bytes(tBooleanValue!, in: nsOffice!).map {
+                .bool($0.elementsEqual("true".utf8) || $0.elementsEqual("1".utf8))
+            }
         case 6 where type.elementsEqual("string".utf8):
-            valueType = .string
-            attrValue = attributes.string(tStringValue!, in: ODF.office)
+            typedValue = attributes.string(tStringValue!, in: nsOffice!).map { .text($0) }
         default:
             break
         }
@@ -246,25 +245,8 @@ final class ContentParser: XMLHandler {
     }
 
     private func cellValue() -> CellValue {
-        if isErrorCell {
-            return .error(String(decoding: text, as: UTF8.self))
-        }
-        switch valueType {
-        case .float:
-            if let v = attrValue.flatMap({ XMLNumber.double($0.utf8) }) { return .number(v) }
-        case .date:
-            if let s = attrValue, let d = ISO8601.dateTime(s) { return .date(d) }
-        case .time:
-            if let s = attrValue, let secs = ISO8601.duration(s) {
-                return secs >= 0 && secs < 86_400 ? .time(secs) : .duration(secs)
-            }
-        case .bool:
-            if let s = attrValue { return .bool(s == "true" || s == "1") }
-        case .string:
-            return .text(attrValue ?? String(decoding: text, as: UTF8.self))
-        case .none:
-            break
-        }
+        if isErrorCell { return .error(String(decoding: text, as: UTF8.self)) }
+        if let typedValue { return typedValue }
         // No usable typed value: what the cell shows is what it holds.
         return text.isEmpty ? .empty : .text(String(decoding: text, as: UTF8.self))
     }

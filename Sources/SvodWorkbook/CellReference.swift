@@ -18,13 +18,13 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// Parses "B7" or "$B$7"; nil when malformed or outside A1:XFD1048576.
     public init?(_ a1: String) {
-        var utf8 = Array(a1.utf8)
-        guard let ref = CellReference.parse(&utf8) else { return nil }
+        var text = a1
+        guard let ref = text.withUTF8({ CellReference.parse($0) }) else { return nil }
         self = ref
     }
 
     /// Parses A1 notation from bytes; nil when malformed or out of the grid.
-    public static func parse<C: Collection>(_ bytes: inout C) -> CellReference? where C.Element == UInt8 {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReference? {
         var column = 0
         var row = 0
         var letters = 0

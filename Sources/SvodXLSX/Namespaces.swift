@@ -13,13 +13,17 @@ enum NS {
 struct AlternateContentFilter {
     private var skipDepth = 0
     private var choice: XMLToken?
+    private var mc: XMLNamespaceToken?
 
-    mutating func prepare(_ names: XMLNameTable) { choice = names.token("Choice") }
+    mutating func prepare(_ names: XMLNameTable) {
+        choice = names.token("Choice")
+        mc = names.namespace(NS.markupCompatibility)
+    }
 
     /// Call on every start tag; true while inside a skipped branch.
     mutating func skipStart(_ name: XMLName) -> Bool {
         if skipDepth > 0 { skipDepth += 1; return true }
-        if name.local == choice, name.isIn(NS.markupCompatibility) { skipDepth = 1; return true }
+        if name.local == choice, name.isIn(mc!) { skipDepth = 1; return true }
         return false
     }
 

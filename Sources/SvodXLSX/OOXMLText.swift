@@ -9,8 +9,8 @@ enum OOXMLText {
     /// Excel writes that attribute whenever a string starts or ends with whitespace and drops
     /// such whitespace when it is absent; calamine and openpyxl agree on the files in the
     /// conformance corpus that differ only in this, so svod trims the same way.
-    static func preservesSpace(_ attributes: XMLAttributes, _ space: XMLToken) -> Bool {
-        attributes.bytes(space, in: xmlNamespace).map { $0.elementsEqual("preserve".utf8) } ?? false
+    static func preservesSpace(_ attributes: XMLAttributes, _ space: XMLToken, _ xml: XMLNamespaceToken) -> Bool {
+        attributes.bytes(space, in: xml).map { $0.elementsEqual("preserve".utf8) } ?? false
     }
 
     /// Trims XML whitespace (space, tab, CR, LF) from the bytes after `start`.

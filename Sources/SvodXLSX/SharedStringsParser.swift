@@ -11,6 +11,7 @@ final class SharedStringsParser: XMLHandler {
     private var runStart = 0
     private var preserve = false
     private var tSi: XMLToken?, tT: XMLToken?, tRPh: XMLToken?, tSpace: XMLToken?
+    private var xmlNS: XMLNamespaceToken?
     private var alternate = AlternateContentFilter()
 
     override func prepare(_ names: XMLNameTable) {
@@ -18,7 +19,7 @@ final class SharedStringsParser: XMLHandler {
         tSi = names.token("si")
         tT = names.token("t")
         tRPh = names.token("rPh")
-        tSpace = names.token("space")
+        tSpace = names.token("space"); xmlNS = names.namespace(OOXMLText.xmlNamespace)
     }
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
@@ -26,7 +27,7 @@ final class SharedStringsParser: XMLHandler {
         if name.local == tT {
             inT = true
             runStart = text.count
-            preserve = OOXMLText.preservesSpace(attributes, tSpace!)
+            preserve = OOXMLText.preservesSpace(attributes, tSpace!, xmlNS!)
         } else if name.local == tSi { inItem = true; text.removeAll(keepingCapacity: true) }
         else if name.local == tRPh { phoneticDepth += 1 }
     }

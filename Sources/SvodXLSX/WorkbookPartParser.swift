@@ -19,6 +19,7 @@ final class WorkbookPartParser: XMLHandler {
     private var tSheet: XMLToken?, tName: XMLToken?, tState: XMLToken?, tId: XMLToken?
     private var tWorkbookPr: XMLToken?, tDate1904: XMLToken?
     private var tDefinedName: XMLToken?, tLocalSheetId: XMLToken?
+    private var relationshipsNS: XMLNamespaceToken?
     private var pendingName: (String, Int?)?
     private var text: [UInt8] = []
 
@@ -32,6 +33,7 @@ final class WorkbookPartParser: XMLHandler {
         tDate1904 = names.token("date1904")
         tDefinedName = names.token("definedName")
         tLocalSheetId = names.token("localSheetId")
+        relationshipsNS = names.namespace(NS.relationships)
     }
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
@@ -41,7 +43,7 @@ final class WorkbookPartParser: XMLHandler {
             let state = attributes.string(tState!) ?? "visible"
             let visibility: SheetVisibility = state == "hidden" ? .hidden : state == "veryHidden" ? .veryHidden : .visible
             sheets.append(SheetEntry(name: attributes.string(tName!) ?? "",
-                                     relationshipId: attributes.string(tId!, in: NS.relationships),
+                                     relationshipId: attributes.string(tId!, in: relationshipsNS!),
                                      visibility: visibility))
         } else if name.local == tWorkbookPr {
             let v = attributes.string(tDate1904!)

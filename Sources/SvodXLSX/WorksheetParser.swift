@@ -51,6 +51,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
     private var tRow: XMLToken?, tC: XMLToken?, tV: XMLToken?, tF: XMLToken?, tIs: XMLToken?, tT: XMLToken?
     private var tRPh: XMLToken?, tR: XMLToken?, tS: XMLToken?, tType: XMLToken?, tSi: XMLToken?, tRef: XMLToken?
     private var tSheetData: XMLToken?, tMergeCell: XMLToken?, tSpace: XMLToken?
+    private var xmlNS: XMLNamespaceToken?
 
     init(sheetName: String, sharedStrings: [String], styleKinds: [NumberFormatKind], dateSystem: DateSystem, maxCells: Int) {
         self.sheetName = sheetName
@@ -65,7 +66,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
         tRow = names.token("row"); tC = names.token("c"); tV = names.token("v"); tF = names.token("f")
         tIs = names.token("is"); tT = names.token("t"); tRPh = names.token("rPh"); tR = names.token("r")
         tS = names.token("s"); tType = names.token("t"); tSi = names.token("si"); tRef = names.token("ref")
-        tSheetData = names.token("sheetData"); tMergeCell = names.token("mergeCell"); tSpace = names.token("space")
+        tSheetData = names.token("sheetData"); tMergeCell = names.token("mergeCell"); tSpace = names.token("space"); xmlNS = names.namespace(OOXMLText.xmlNamespace)
     }
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
@@ -78,7 +79,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
             else if n == tT && hasInline && phoneticDepth == 0 {
                 capture = .inline
                 runStart = inlineText.count
-                preserve = OOXMLText.preservesSpace(attributes, tSpace!)
+                preserve = OOXMLText.preservesSpace(attributes, tSpace!, xmlNS!)
             }
             else if n == tRPh { phoneticDepth += 1 }
             return
@@ -137,8 +138,8 @@ final class WorksheetParser: XMLHandler, RowProducer {
     private func startCell(_ attributes: XMLAttributes) {
         inCell = true
         if rowIndex < 0 { rowIndex = 0 }
-        if var ref = attributes.bytes(tR!) {
-            guard let parsed = CellReference.parse(&ref) else {
+        if let ref = attributes.bytes(tR!) {
+            guard let parsed = CellReference.parse(ref) else {
                 failure = ReadError(.limit, .init(
                     ru: "лист «\(sheetName)»: недопустимый адрес ячейки «\(String(decoding: ref, as: UTF8.self))»",
                     en: "sheet '\(sheetName)': invalid cell reference '\(String(decoding: ref, as: UTF8.self))'"))

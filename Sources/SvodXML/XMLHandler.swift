@@ -27,4 +27,9 @@ public struct XMLNameTable {
 
     /// The token for a local name.
     public func token(_ name: String) -> XMLToken { intern(name) }
+
+    /// The namespace with its URIs interned.
+    public func namespace(_ ns: XMLNamespace) -> XMLNamespaceToken {
+        XMLNamespaceToken(uris: ns.uris.compactMap { intern($0).pointer })
+    }
 }

@@ -10,20 +10,37 @@ import Darwin
 /// libxml2's SAX2 interface hands out names from that dictionary, so comparing a name
 /// with a token is one pointer comparison instead of a string comparison per event.
 public struct XMLToken: Equatable, @unchecked Sendable {
-    let pointer: UnsafePointer<UInt8>?
+    @usableFromInline let pointer: UnsafePointer<UInt8>?
+    @usableFromInline init(pointer: UnsafePointer<UInt8>?) { self.pointer = pointer }
+}
+
+/// A namespace resolved against one parser: its URIs interned in that parser's dictionary.
+public struct XMLNamespaceToken: @unchecked Sendable {
+    @usableFromInline let uris: [UnsafePointer<UInt8>]
+
+    /// Whether `uri` is one of this namespace's URIs: a pointer comparison when libxml2
+    /// interned the URI (it does for namespace declarations), bytes otherwise.
+    @inlinable
+    func matches(_ uri: UnsafePointer<UInt8>?) -> Bool {
+        guard let uri else { return false }
+        for u in uris where u == uri { return true }
+        for u in uris where strcmp(UnsafeRawPointer(u).assumingMemoryBound(to: CChar.self),
+                                   UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)) == 0 {
+            return true
+        }
+        return false
+    }
 }
 
 /// A name as it arrives in an event: local name and namespace URI.
 public struct XMLName {
     /// The local name, interned.
     public let local: XMLToken
-    let uri: UnsafePointer<UInt8>?
+    @usableFromInline let uri: UnsafePointer<UInt8>?
 
-    /// Whether the namespace URI equals `namespace` (byte comparison).
-    public func isIn(_ namespace: XMLNamespace) -> Bool {
-        guard let uri else { return namespace.uris.isEmpty }
-        return namespace.uris.contains { $0.withCString { strcmp($0, UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)) == 0 } }
-    }
+    /// Whether the name is in this namespace.
+    @inlinable
+    public func isIn(_ namespace: XMLNamespaceToken) -> Bool { namespace.matches(uri) }
 
     /// The local name as a Swift string (for messages and rare paths).
     public var localString: String {
@@ -41,11 +58,17 @@ public struct XMLNamespace: Sendable {
 
 /// The attributes of one start tag, read in place without copying.
 public struct XMLAttributes {
-    let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    @usableFromInline let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     /// Number of attributes.
     public let count: Int
 
+    init(base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
     /// Raw bytes of the first attribute with this local name.
+    @inlinable
     public func bytes(_ name: XMLToken) -> UnsafeBufferPointer<UInt8>? {
         guard let base else { return nil }
         for i in 0..<count where base[i * 5] == name.pointer {
@@ -55,11 +78,11 @@ public struct XMLAttributes {
     }
 
     /// Raw bytes of the attribute with this local name in this namespace.
-    public func bytes(_ name: XMLToken, in namespace: XMLNamespace) -> UnsafeBufferPointer<UInt8>? {
+    @inlinable
+    public func bytes(_ name: XMLToken, in namespace: XMLNamespaceToken) -> UnsafeBufferPointer<UInt8>? {
         guard let base else { return nil }
-        for i in 0..<count where base[i * 5] == name.pointer {
-            let n = XMLName(local: name, uri: base[i * 5 + 2])
-            if n.isIn(namespace) { return Self.slice(base[i * 5 + 3], base[i * 5 + 4]) }
+        for i in 0..<count where base[i * 5] == name.pointer && namespace.matches(base[i * 5 + 2]) {
+            return Self.slice(base[i * 5 + 3], base[i * 5 + 4])
         }
         return nil
     }
@@ -70,7 +93,7 @@ public struct XMLAttributes {
     }
 
     /// The namespaced attribute's value as a string.
-    public func string(_ name: XMLToken, in namespace: XMLNamespace) -> String? {
+    public func string(_ name: XMLToken, in namespace: XMLNamespaceToken) -> String? {
         bytes(name, in: namespace).map { String(decoding: $0, as: UTF8.self) }
     }
 
@@ -84,7 +107,8 @@ public struct XMLAttributes {
         }
     }
 
-    private static func slice(_ begin: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+    @inlinable
+    static func slice(_ begin: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
         guard let begin, let end else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: begin, count: end - begin)
     }

@@ -14,7 +14,18 @@ public enum XMLNumber {
     /// Short decimals take Clinger's fast path (mantissa below 2^53 and at most 22 fraction
     /// digits divide exactly-representable numbers, so the result is correctly rounded);
     /// everything else goes to strtod.
-    public static func double<C: Collection>(_ bytes: C) -> Double? where C.Element == UInt8 {
+    public static func double(_ bytes: [UInt8]) -> Double? {
+        bytes.withUnsafeBufferPointer { double($0) }
+    }
+
+    /// Parses an `xsd:double` from a string.
+    public static func double(_ text: String) -> Double? {
+        var t = text
+        return t.withUTF8 { double($0) }
+    }
+
+    /// Parses an `xsd:double` held in a buffer (the hot path: attribute values, `<v>` text).
+    public static func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var mantissa: UInt64 = 0
         var digits = 0
         var fraction = 0
@@ -62,7 +73,12 @@ public enum XMLNumber {
     }
 
     /// Parses an integer attribute such as a row number or a repeat count.
-    public static func int<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+    public static func int(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { int($0) }
+    }
+
+    /// Parses an integer held in a buffer.
+    public static func int(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var n = 0
         var any = false
         var negative = false
@@ -81,7 +97,7 @@ public enum XMLNumber {
         return any ? (negative ? -n : n) : nil
     }
 
-    private static func slow<C: Collection>(_ bytes: C) -> Double? where C.Element == UInt8 {
+    private static func slow(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var trimmed = Array(bytes)
         while let f = trimmed.first, f == 0x20 || f == 0x09 || f == 0x0A || f == 0x0D { trimmed.removeFirst() }
         while let l = trimmed.last, l == 0x20 || l == 0x09 || l == 0x0A || l == 0x0D { trimmed.removeLast() }
