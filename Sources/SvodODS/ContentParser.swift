@@ -45,16 +45,15 @@ final class ContentParser: XMLHandler {
     private var paragraphDepth = 0
     private var skipDepth = 0
 
-    private var tTable: XMLToken?, tRow: XMLToken?, tCell: XMLToken?, tCovered: XMLToken?, tP: XMLToken?, tH: XMLToken?
-    private var tS: XMLToken?, tTab: XMLToken?, tLineBreak: XMLToken?, tAnnotation: XMLToken?, tC: XMLToken?
-    private var tName: XMLToken?, tStyleName: XMLToken?, tRowsRepeated: XMLToken?, tColsRepeated: XMLToken?
-    private var tColsSpanned: XMLToken?, tRowsSpanned: XMLToken?, tValueType: XMLToken?, tValue: XMLToken?
-    private var tDateValue: XMLToken?, tTimeValue: XMLToken?, tBooleanValue: XMLToken?, tStringValue: XMLToken?
-    private var tFormula: XMLToken?, tStyle: XMLToken?, tFamily: XMLToken?, tTableProperties: XMLToken?
-    private var tDisplay: XMLToken?, tNamedRange: XMLToken?, tNamedExpression: XMLToken?
-    private var tCellRangeAddress: XMLToken?, tExpression: XMLToken?
-    private var nsOffice: XMLNamespaceToken?, nsTable: XMLNamespaceToken?, nsStyle: XMLNamespaceToken?
-    private var nsCalcext: XMLNamespaceToken?
+    private var tTable = XMLToken.unset, tRow = XMLToken.unset, tCell = XMLToken.unset, tCovered = XMLToken.unset
+    private var tP = XMLToken.unset, tH = XMLToken.unset, tS = XMLToken.unset, tTab = XMLToken.unset
+    private var tLineBreak = XMLToken.unset, tAnnotation = XMLToken.unset, tC = XMLToken.unset, tName = XMLToken.unset
+    private var tStyleName = XMLToken.unset, tRowsRepeated = XMLToken.unset, tColsRepeated = XMLToken.unset, tColsSpanned = XMLToken.unset
+    private var tRowsSpanned = XMLToken.unset, tValueType = XMLToken.unset, tValue = XMLToken.unset, tDateValue = XMLToken.unset
+    private var tTimeValue = XMLToken.unset, tBooleanValue = XMLToken.unset, tStringValue = XMLToken.unset, tFormula = XMLToken.unset
+    private var tStyle = XMLToken.unset, tFamily = XMLToken.unset, tTableProperties = XMLToken.unset, tDisplay = XMLToken.unset
+    private var tNamedRange = XMLToken.unset, tNamedExpression = XMLToken.unset, tCellRangeAddress = XMLToken.unset, tExpression = XMLToken.unset
+    private var nsOffice = XMLNamespaceToken.none, nsTable = XMLNamespaceToken.none, nsStyle = XMLNamespaceToken.none, nsCalcext = XMLNamespaceToken.none
 
     init(limits: CellLimits) { self.limits = limits }
 
@@ -93,7 +92,7 @@ final class ContentParser: XMLHandler {
                 paragraphDepth += 1
             } else if paragraphDepth > 0 {
                 if n == tS {
-                    let count = attributes.bytes(tC!).flatMap { XMLNumber.int($0) } ?? 1
+                    let count = attributes.bytes(tC).flatMap { XMLNumber.int($0) } ?? 1
                     text.append(contentsOf: repeatElement(0x20, count: min(max(count, 1), 32_767)))
                 } else if n == tTab {
                     text.append(0x09)
@@ -107,15 +106,15 @@ final class ContentParser: XMLHandler {
             if inTable { startCell(attributes) }
         } else if n == tRow {
             if inTable { startRow(attributes) }
-        } else if n == tTable && name.isIn(nsTable!) {
+        } else if n == tTable && name.isIn(nsTable) {
             startTable(attributes)
-        } else if n == tStyle && name.isIn(nsStyle!) {
-            styleName = attributes.string(tFamily!) == "table" ? attributes.string(tName!) : nil
-        } else if n == tTableProperties, let s = styleName, attributes.string(tDisplay!) == "false" {
+        } else if n == tStyle && name.isIn(nsStyle) {
+            styleName = attributes.string(tFamily) == "table" ? attributes.string(tName) : nil
+        } else if n == tTableProperties, let s = styleName, attributes.string(tDisplay) == "false" {
             hiddenTableStyles.insert(s)
-        } else if n == tNamedRange, let nm = attributes.string(tName!), let ref = attributes.string(tCellRangeAddress!) {
+        } else if n == tNamedRange, let nm = attributes.string(tName), let ref = attributes.string(tCellRangeAddress) {
             definedNames.append(DefinedName(name: nm, refersTo: ref))
-        } else if n == tNamedExpression, let nm = attributes.string(tName!), let ex = attributes.string(tExpression!) {
+        } else if n == tNamedExpression, let nm = attributes.string(tName), let ex = attributes.string(tExpression) {
             definedNames.append(DefinedName(name: nm, refersTo: ex))
         }
     }
@@ -134,7 +133,7 @@ final class ContentParser: XMLHandler {
         }
         if n == tRow && inTable {
             endRow()
-        } else if n == tTable && inTable && name.isIn(nsTable!) {
+        } else if n == tTable && inTable && name.isIn(nsTable) {
             tableDepth -= 1
             if tableDepth == 0 { inTable = false }
         } else if n == tStyle {
@@ -153,14 +152,14 @@ final class ContentParser: XMLHandler {
         sheet += 1
         rowIndex = 0
         cellCount = 0
-        let style = attributes.string(tStyleName!)
+        let style = attributes.string(tStyleName)
         let hidden = style.map { hiddenTableStyles.contains($0) } ?? false
-        sheets.append(SheetInfo(name: attributes.string(tName!) ?? "Sheet\(sheet + 1)",
+        sheets.append(SheetInfo(name: attributes.string(tName) ?? "Sheet\(sheet + 1)",
                                 visibility: hidden ? .hidden : .visible))
     }
 
     private func startRow(_ attributes: XMLAttributes) {
-        rowRepeat = max(1, attributes.bytes(tRowsRepeated!).flatMap { XMLNumber.int($0) } ?? 1)
+        rowRepeat = max(1, attributes.bytes(tRowsRepeated).flatMap { XMLNumber.int($0) } ?? 1)
         column = 0
         rowCells.removeAll(keepingCapacity: true)
     }
@@ -185,14 +184,34 @@ final class ContentParser: XMLHandler {
     }
 
     private func startCell(_ attributes: XMLAttributes) {
-        colRepeat = max(1, attributes.bytes(tColsRepeated!).flatMap { XMLNumber.int($0) } ?? 1)
+        colRepeat = max(1, attributes.bytes(tColsRepeated).flatMap { XMLNumber.int($0) } ?? 1)
         guard decoding else {
             inCell = true
             cellDepth = 0
             return
         }
-        let colSpan = attributes.bytes(tColsSpanned!).flatMap { XMLNumber.int($0) } ?? 1
-        let rowSpan = attributes.bytes(tRowsSpanned!).flatMap { XMLNumber.int($0) } ?? 1
+        // One pass over the attributes: this runs for every cell of the document.
+        var colSpan = 1, rowSpan = 1
+        var officeType: UnsafeBufferPointer<UInt8>?
+        var value: UnsafeBufferPointer<UInt8>?, dateValue: UnsafeBufferPointer<UInt8>?
+        var timeValue: UnsafeBufferPointer<UInt8>?, booleanValue: UnsafeBufferPointer<UInt8>?
+        var stringValue: UnsafeBufferPointer<UInt8>?
+        formula = nil
+        isErrorCell = false
+        attributes.forEach { name, v in
+            let n = name.local
+            if n == tValueType {
+                if name.isIn(nsOffice) { officeType = v }
+                else if name.isIn(nsCalcext) { isErrorCell = v.elementsEqual(Self.error) }
+            } else if n == tValue { if name.isIn(nsOffice) { value = v } }
+            else if n == tColsSpanned { colSpan = XMLNumber.int(v) ?? 1 }
+            else if n == tRowsSpanned { rowSpan = XMLNumber.int(v) ?? 1 }
+            else if n == tFormula { if name.isIn(nsTable) { formula = String(decoding: v, as: UTF8.self) } }
+            else if n == tDateValue { if name.isIn(nsOffice) { dateValue = v } }
+            else if n == tTimeValue { if name.isIn(nsOffice) { timeValue = v } }
+            else if n == tBooleanValue { if name.isIn(nsOffice) { booleanValue = v } }
+            else if n == tStringValue { if name.isIn(nsOffice) { stringValue = v } }
+        }
         if colSpan > 1 || rowSpan > 1, CellReference.isInGrid(row: rowIndex, column: column) {
             let end = CellReference(row: min(rowIndex + rowSpan - 1, CellReference.maxRows - 1),
                                     column: min(column + colSpan - 1, CellReference.maxColumns - 1))
@@ -204,30 +223,32 @@ final class ContentParser: XMLHandler {
         paragraphDepth = 0
         skipDepth = 0
         text.removeAll(keepingCapacity: true)
-        formula = attributes.string(tFormula!, in: nsTable!)
-        isErrorCell = attributes.bytes(tValueType!, in: nsCalcext!).map { $0.elementsEqual("error".utf8) } ?? false
         typedValue = nil
-        guard let type = attributes.bytes(tValueType!, in: nsOffice!) else { return }
+        guard let type = officeType else { return }
+        func string(_ b: UnsafeBufferPointer<UInt8>?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
         switch type.count {
-        case 5 where type.elementsEqual("float".utf8), 8 where type.elementsEqual("currency".utf8),
-             10 where type.elementsEqual("percentage".utf8):
-            typedValue = attributes.bytes(tValue!, in: nsOffice!).flatMap { XMLNumber.double($0) }.map { .number($0) }
-        case 4 where type.elementsEqual("date".utf8):
-            typedValue = attributes.string(tDateValue!, in: nsOffice!).flatMap { ISO8601.dateTime($0) }.map { .date($0) }
-        case 4 where type.elementsEqual("time".utf8):
-            if let secs = attributes.string(tTimeValue!, in: nsOffice!).flatMap({ ISO8601.duration($0) }) {
+        case 5 where type.elementsEqual(Self.float), 8 where type.elementsEqual(Self.currency),
+             10 where type.elementsEqual(Self.percentage):
+            typedValue = value.flatMap { XMLNumber.double($0) }.map { .number($0) }
+        case 4 where type.elementsEqual(Self.date):
+            typedValue = string(dateValue).flatMap { ISO8601.dateTime($0) }.map { .date($0) }
+        case 4 where type.elementsEqual(Self.time):
+            if let secs = string(timeValue).flatMap({ ISO8601.duration($0) }) {
                 typedValue = secs >= 0 && secs < 86_400 ? .time(secs) : .duration(secs)
             }
-        case 7 where type.elementsEqual("boolean".utf8):
-            typedValue = attributes.bytes(tBooleanValue!, in: nsOffice!).map {
-                .bool($0.elementsEqual("true".utf8) || $0.elementsEqual("1".utf8))
-            }
-        case 6 where type.elementsEqual("string".utf8):
-            typedValue = attributes.string(tStringValue!, in: nsOffice!).map { .text($0) }
+        case 7 where type.elementsEqual(Self.boolean):
+            typedValue = booleanValue.map { .bool($0.elementsEqual(Self.trueText) || $0.elementsEqual([0x31])) }
+        case 6 where type.elementsEqual(Self.string):
+            typedValue = string(stringValue).map { .text($0) }
         default:
             break
         }
     }
+
+    private static let float = Array("float".utf8), currency = Array("currency".utf8)
+    private static let percentage = Array("percentage".utf8), date = Array("date".utf8), time = Array("time".utf8)
+    private static let boolean = Array("boolean".utf8), string = Array("string".utf8), trueText = Array("true".utf8)
+    private static let error = Array("error".utf8)
 
     private func endCell() {
         inCell = false

@@ -48,9 +48,10 @@ final class WorksheetParser: XMLHandler, RowProducer {
     private enum CellType { case number, shared, string, inline, bool, error, date }
     private enum Capture { case none, value, formula, inline }
 
-    private var tRow: XMLToken?, tC: XMLToken?, tV: XMLToken?, tF: XMLToken?, tIs: XMLToken?, tT: XMLToken?
-    private var tRPh: XMLToken?, tR: XMLToken?, tS: XMLToken?, tType: XMLToken?, tSi: XMLToken?, tRef: XMLToken?
-    private var tSheetData: XMLToken?, tMergeCell: XMLToken?, tSpace: XMLToken?
+    private var tRow = XMLToken.unset, tC = XMLToken.unset, tV = XMLToken.unset, tF = XMLToken.unset
+    private var tIs = XMLToken.unset, tT = XMLToken.unset, tRPh = XMLToken.unset, tR = XMLToken.unset
+    private var tS = XMLToken.unset, tType = XMLToken.unset, tSi = XMLToken.unset, tRef = XMLToken.unset
+    private var tSheetData = XMLToken.unset, tMergeCell = XMLToken.unset, tSpace = XMLToken.unset
     private var xmlNS: XMLNamespaceToken?
 
     init(sheetName: String, sharedStrings: [String], styleKinds: [NumberFormatKind], dateSystem: DateSystem, maxCells: Int) {
@@ -79,7 +80,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
             else if n == tT && hasInline && phoneticDepth == 0 {
                 capture = .inline
                 runStart = inlineText.count
-                preserve = OOXMLText.preservesSpace(attributes, tSpace!, xmlNS!)
+                preserve = OOXMLText.preservesSpace(attributes, tSpace, xmlNS!)
             }
             else if n == tRPh { phoneticDepth += 1 }
             return
@@ -87,7 +88,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
         if n == tC && inSheetData { startCell(attributes) }
         else if n == tRow && inSheetData { startRow(attributes) }
         else if n == tSheetData { inSheetData = true }
-        else if n == tMergeCell, let ref = attributes.string(tRef!), let range = CellRange(ref) { merges.append(range) }
+        else if n == tMergeCell, let ref = attributes.string(tRef), let range = CellRange(ref) { merges.append(range) }
     }
 
     override func endElement(_ name: XMLName) {
@@ -117,7 +118,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
 
     private func startRow(_ attributes: XMLAttributes) {
         endRow()
-        if let r = attributes.bytes(tR!).flatMap({ XMLNumber.int($0) }) {
+        if let r = attributes.bytes(tR).flatMap({ XMLNumber.int($0) }) {
             guard r >= 1, r <= CellReference.maxRows else {
                 failure = ReadError.outsideGrid(sheet: sheetName, row: r - 1, column: 0)
                 return
@@ -138,11 +139,21 @@ final class WorksheetParser: XMLHandler, RowProducer {
     private func startCell(_ attributes: XMLAttributes) {
         inCell = true
         if rowIndex < 0 { rowIndex = 0 }
-        if let ref = attributes.bytes(tR!) {
+        // One pass over the attributes instead of a lookup per attribute: this runs per cell.
+        var ref: UnsafeBufferPointer<UInt8>?
+        type = .number
+        style = 0
+        attributes.forEach { name, value in
+            if name.local == tR { ref = value }
+            else if name.local == tS { style = XMLNumber.int(value) ?? 0 }
+            else if name.local == tType { type = Self.cellType(value) }
+        }
+        if let ref {
             guard let parsed = CellReference.parse(ref) else {
+                let text = String(decoding: ref, as: UTF8.self)
                 failure = ReadError(.limit, .init(
-                    ru: "лист «\(sheetName)»: недопустимый адрес ячейки «\(String(decoding: ref, as: UTF8.self))»",
-                    en: "sheet '\(sheetName)': invalid cell reference '\(String(decoding: ref, as: UTF8.self))'"))
+                    ru: "лист «\(sheetName)»: недопустимый адрес ячейки «\(text)»",
+                    en: "sheet '\(sheetName)': invalid cell reference '\(text)'"))
                 return
             }
             column = parsed.column
@@ -157,9 +168,6 @@ final class WorksheetParser: XMLHandler, RowProducer {
         // A cell whose reference names another row than the cells before it starts that row.
         if rowIndex != cellRow { endRow() }
         cellRow = rowIndex
-        type = .number
-        if let t = attributes.bytes(tType!) { type = Self.cellType(t) }
-        style = attributes.bytes(tS!).flatMap { XMLNumber.int($0) } ?? 0
         hasValue = false
         hasFormula = false
         hasInline = false
@@ -171,9 +179,9 @@ final class WorksheetParser: XMLHandler, RowProducer {
         hasFormula = true
         capture = .formula
         formula.removeAll(keepingCapacity: true)
-        if let t = attributes.bytes(tType!), t.elementsEqual("shared".utf8) {
-            sharedIndex = attributes.bytes(tSi!).flatMap { XMLNumber.int($0) }
-            sharedRef = attributes.bytes(tRef!) != nil
+        if let t = attributes.bytes(tType), t.count == 6, t[0] == 0x73, t[1] == 0x68 {  // "shared"
+            sharedIndex = attributes.bytes(tSi).flatMap { XMLNumber.int($0) }
+            sharedRef = attributes.bytes(tRef) != nil
         }
     }
 
@@ -267,9 +275,12 @@ final class WorksheetParser: XMLHandler, RowProducer {
             case 0x64: return .date      // d
             default: return .number      // n
             }
-        case 3 where t.elementsEqual("str".utf8): return .string
-        case 9 where t.elementsEqual("inlineStr".utf8): return .inline
-        default: return .number
+        case 3 where t[0] == 0x73 && t[1] == 0x74 && t[2] == 0x72:  // str
+            return .string
+        case 9 where t[0] == 0x69 && t[6] == 0x53:  // inlineStr
+            return .inline
+        default:
+            return .number
         }
     }
 }

@@ -7,8 +7,6 @@ public final class SAXParser {
     private var ctxt: xmlParserCtxtPtr?
     private let handler: XMLHandler
     private let limits: XMLLimits
-    fileprivate var depth = 0
-    fileprivate var failure: Error?
 
     /// A parser that delivers events to `handler`.
     public init(handler: XMLHandler, limits: XMLLimits = .default) {
@@ -24,8 +22,11 @@ public final class SAXParser {
         sax.serror = svodStructuredError
         ctxt = xmlCreatePushParserCtxt(&sax, nil, nil, 0, nil)
         guard let ctxt else { return }
-        ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
-        ctxt.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+        // The handler is the callbacks' context; `self` keeps it alive while libxml2 may call it.
+        ctxt.pointee.userData = Unmanaged.passUnretained(handler).toOpaque()
+        handler.context = ctxt
+        handler.depth = 0
+        handler.maxDepth = limits.maxDepth
         // No XML_PARSE_NOENT (never substitute), no DTDLOAD, no HUGE (keep libxml2's own caps).
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
         let dict = ctxt.pointee.dict
@@ -35,6 +36,7 @@ public final class SAXParser {
     }
 
     deinit {
+        handler.context = nil
         if let ctxt { xmlFreeParserCtxt(ctxt) }
     }
 
@@ -57,7 +59,7 @@ public final class SAXParser {
 
     private func push(_ base: UnsafeRawPointer?, _ count: Int, terminate: Bool) throws {
         guard let ctxt else { throw XMLError.malformed(line: 0, detail: "parser could not be created") }
-        if let failure { throw failure }
+        if let failure = handler.failure { throw failure }
         var offset = 0
         repeat {
             // xmlParseChunk takes an Int32 length; feed large buffers in slices.
@@ -65,7 +67,7 @@ public final class SAXParser {
             let p = base.map { $0.advanced(by: offset).assumingMemoryBound(to: CChar.self) }
             let last = terminate && offset + n == count
             let rc = xmlParseChunk(ctxt, p, Int32(n), last ? 1 : 0)
-            if let failure { throw failure }
+            if let failure = handler.failure { throw failure }
             if rc != 0 || ctxt.pointee.wellFormed == 0 {
                 throw XMLError.malformed(line: Int(xmlSAX2GetLineNumber(ctxt)), detail: lastErrorText())
             }
@@ -76,29 +78,6 @@ public final class SAXParser {
     private func lastErrorText() -> String {
         guard let ctxt, let msg = ctxt.pointee.lastError.message else { return "unknown error" }
         return String(cString: msg).trimmingCharacters(in: .newlines)
-    }
-
-    fileprivate func stop(_ error: Error) {
-        if failure == nil { failure = error }
-        if let ctxt { xmlStopParser(ctxt) }
-    }
-
-    fileprivate func start(_ name: XMLName, _ attributes: XMLAttributes) {
-        depth += 1
-        if depth > limits.maxDepth { stop(XMLError.tooDeep(limit: limits.maxDepth)); return }
-        handler.startElement(name, attributes)
-        if let f = handler.failure { stop(f) }
-    }
-
-    fileprivate func end(_ name: XMLName) {
-        depth -= 1
-        handler.endElement(name)
-        if let f = handler.failure { stop(f) }
-    }
-
-    fileprivate func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        handler.characters(bytes)
-        if let f = handler.failure { stop(f) }
     }
 }
 
@@ -113,26 +92,34 @@ extension String {
 private enum NewlineSet { case newlines }
 
 @inline(__always)
-private func parser(_ ctx: UnsafeMutableRawPointer?) -> SAXParser {
-    Unmanaged<SAXParser>.fromOpaque(ctx!).takeUnretainedValue()
+private func handler(_ ctx: UnsafeMutableRawPointer?) -> XMLHandler {
+    Unmanaged<XMLHandler>.fromOpaque(ctx!).takeUnretainedValue()
 }
 
 private let svodStartElement: startElementNsSAX2Func = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
-    parser(ctx).start(XMLName(local: XMLToken(pointer: localname), uri: uri),
-                      XMLAttributes(base: attributes, count: Int(nbAttributes)))
+    let h = handler(ctx)
+    h.depth += 1
+    if h.depth > h.maxDepth {
+        h.failure = XMLError.tooDeep(limit: h.maxDepth)
+        return
+    }
+    h.startElement(XMLName(local: XMLToken(pointer: localname), uri: uri),
+                   XMLAttributes(base: attributes, count: Int(nbAttributes)))
 }
 
 private let svodEndElement: endElementNsSAX2Func = { ctx, localname, _, uri in
-    parser(ctx).end(XMLName(local: XMLToken(pointer: localname), uri: uri))
+    let h = handler(ctx)
+    h.depth -= 1
+    h.endElement(XMLName(local: XMLToken(pointer: localname), uri: uri))
 }
 
 private let svodCharacters: charactersSAXFunc = { ctx, ch, len in
     guard let ch, len > 0 else { return }
-    parser(ctx).text(UnsafeBufferPointer(start: ch, count: Int(len)))
+    handler(ctx).characters(UnsafeBufferPointer(start: ch, count: Int(len)))
 }
 
 private let svodInternalSubset: internalSubsetSAXFunc = { ctx, _, _, _ in
-    parser(ctx).stop(XMLError.doctype)
+    handler(ctx).failure = XMLError.doctype
 }
 
 private let svodStructuredError: xmlStructuredErrorFunc = { _, _ in

@@ -1,9 +1,21 @@
+import CLibXML2
+
 /// Receives a document's events; subclass it and override what a format needs.
 ///
 /// Handlers do not throw through C: they record `failure`, and the parser stops at once.
+/// libxml2 calls straight into the handler (it is the parser's user data), so the depth
+/// count and the stop request live here rather than one indirection away.
 open class XMLHandler {
     /// Set to stop the parse; the parser rethrows it.
-    public var failure: Error?
+    public var failure: Error? {
+        didSet { if failure != nil, let context { xmlStopParser(context) } }
+    }
+
+    /// Current element depth and its cap.
+    var depth = 0
+    var maxDepth = Int.max
+    /// The libxml2 context parsing into this handler, while one does.
+    var context: xmlParserCtxtPtr?
 
     /// A handler with no failure yet.
     public init() {}

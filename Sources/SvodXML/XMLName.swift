@@ -12,11 +12,17 @@ import Darwin
 public struct XMLToken: Equatable, @unchecked Sendable {
     @usableFromInline let pointer: UnsafePointer<UInt8>?
     @usableFromInline init(pointer: UnsafePointer<UInt8>?) { self.pointer = pointer }
+
+    /// A token that matches no name: the value of a handler's tokens before `prepare`.
+    public static let unset = XMLToken(pointer: nil)
 }
 
 /// A namespace resolved against one parser: its URIs interned in that parser's dictionary.
 public struct XMLNamespaceToken: @unchecked Sendable {
     @usableFromInline let uris: [UnsafePointer<UInt8>]
+
+    /// A namespace that matches nothing: the value of a handler's tokens before `prepare`.
+    public static let none = XMLNamespaceToken(uris: [])
 
     /// Whether `uri` is one of this namespace's URIs: a pointer comparison when libxml2
     /// interned the URI (it does for namespace declarations), bytes otherwise.
@@ -37,6 +43,11 @@ public struct XMLName {
     /// The local name, interned.
     public let local: XMLToken
     @usableFromInline let uri: UnsafePointer<UInt8>?
+
+    @usableFromInline init(local: XMLToken, uri: UnsafePointer<UInt8>?) {
+        self.local = local
+        self.uri = uri
+    }
 
     /// Whether the name is in this namespace.
     @inlinable
@@ -95,6 +106,16 @@ public struct XMLAttributes {
     /// The namespaced attribute's value as a string.
     public func string(_ name: XMLToken, in namespace: XMLNamespaceToken) -> String? {
         bytes(name, in: namespace).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with each attribute's name and raw value, in document order.
+    @inlinable
+    public func forEach(_ body: (XMLName, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base else { return }
+        for i in 0..<count {
+            body(XMLName(local: XMLToken(pointer: base[i * 5]), uri: base[i * 5 + 2]),
+                 Self.slice(base[i * 5 + 3], base[i * 5 + 4]))
+        }
     }
 
     /// Every attribute as (local name, namespace URI, value); for diagnostics and rare paths.
