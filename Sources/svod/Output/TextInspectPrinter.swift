@@ -37,7 +37,7 @@ final class TextInspectPrinter: InspectPrinter {
             let rowLabel = row.repeatCount > 1 ? "\(row.index + 1)–\(row.index + row.repeatCount)" : "\(row.index + 1)"
             for cell in row.cells {
                 count += row.repeatCount
-                out.write("  \(CellReference.columnName(cell.column))\(rowLabel)  \(CellText.typeName(cell.value))  ")
+                out.write("  \(CellReference.columnName(cell.column))\(rowLabel)  \(typeLabel(cell.value))  ")
                 if case .text(let s) = cell.value { out.write(CellText.quoted(s)) } else { out.write(CellText.plain(cell.value)) }
                 if let f = cell.formula { out.write("  = \(f)") }
                 out.write("\n")
@@ -47,6 +47,21 @@ final class TextInspectPrinter: InspectPrinter {
         let merges = rows.merges
         if !merges.isEmpty {
             out.write(t("  объединённые ячейки: ", "  merged cells: ") + merges.map(\.a1).joined(separator: ", ") + "\n")
+        }
+    }
+
+    /// The value's type in the reader's language ("число", "дата"…).
+    private func typeLabel(_ v: CellValue) -> String {
+        guard language == .ru else { return CellText.typeName(v) }
+        switch v {
+        case .empty: return "пусто"
+        case .number: return "число"
+        case .text: return "текст"
+        case .bool: return "логическое"
+        case .date(let d): return d.hasTime ? "дата-время" : "дата"
+        case .time: return "время"
+        case .duration: return "длительность"
+        case .error: return "ошибка"
         }
     }
 
