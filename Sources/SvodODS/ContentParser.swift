@@ -39,6 +39,9 @@ final class ContentParser: XMLHandler {
     private var isErrorCell = false
     /// The value read from the cell's typed attributes, or nil to fall back to its text.
     private var typedValue: CellValue?
+    /// Whether the cell's text is its value: only when no typed value says otherwise (and
+    /// for error cells, whose text is the error). LibreOffice repeats every number as text.
+    private var collectText = false
     private var formula: String?
     private var text: [UInt8] = []
     private var paragraphs = 0
@@ -81,7 +84,7 @@ final class ContentParser: XMLHandler {
         if inCell {
             cellDepth += 1
             if skipDepth > 0 { skipDepth += 1; return }
-            guard decoding else { return }
+            guard collectText else { return }
             if n == tAnnotation || n == tTable {
                 skipDepth = 1  // comments and sub-tables are not the cell's text
             } else if n == tP || n == tH {
@@ -94,6 +97,7 @@ final class ContentParser: XMLHandler {
                 if n == tS {
                     let count = attributes.bytes(tC).flatMap { XMLNumber.int($0) } ?? 1
                     text.append(contentsOf: repeatElement(0x20, count: min(max(count, 1), 32_767)))
+                    if text.count > limits.maxTextBytes { textTooLong() }
                 } else if n == tTab {
                     text.append(0x09)
                 } else if n == tLineBreak {
@@ -142,7 +146,15 @@ final class ContentParser: XMLHandler {
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if inCell && paragraphDepth > 0 && skipDepth == 0 && decoding { text.append(contentsOf: bytes) }
+        if collectText && paragraphDepth > 0 && skipDepth == 0 {
+            text.append(contentsOf: bytes)
+            if text.count > limits.maxTextBytes { textTooLong() }
+        }
+    }
+
+    private func textTooLong() {
+        failure = ReadError.textTooLong(sheet: sheets[sheet].name, row: rowIndex, column: column,
+                                        limit: limits.maxTextBytes)
     }
 
     private func startTable(_ attributes: XMLAttributes) {
@@ -188,6 +200,7 @@ final class ContentParser: XMLHandler {
         guard decoding else {
             inCell = true
             cellDepth = 0
+            collectText = false
             return
         }
         // One pass over the attributes: this runs for every cell of the document.
@@ -224,6 +237,7 @@ final class ContentParser: XMLHandler {
         skipDepth = 0
         text.removeAll(keepingCapacity: true)
         typedValue = nil
+        defer { collectText = isErrorCell || typedValue == nil }
         guard let type = officeType else { return }
         func string(_ b: UnsafeBufferPointer<UInt8>?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
         switch type.count {
@@ -252,6 +266,7 @@ final class ContentParser: XMLHandler {
 
     private func endCell() {
         inCell = false
+        collectText = false
         defer { column += colRepeat }
         guard decoding else { return }
         let value = cellValue()

@@ -77,6 +77,13 @@ public struct ReadError: LocalizedFailure, CustomStringConvertible {
             en: "sheet '\(sheet)': a cell lies beyond XFD1048576 (row \(row + 1), column \(column + 1))"))
     }
 
+    /// A cell's text grows past the limit.
+    public static func textTooLong(sheet: String, row: Int, column: Int, limit: Int) -> ReadError {
+        let ref = CellReference.isInGrid(row: row, column: column) ? CellReference(row: row, column: column).a1 : "?"
+        return ReadError(.limit, .init(ru: "«\(sheet)»!\(ref): текст ячейки длиннее \(limit) байт",
+                                       en: "'\(sheet)'!\(ref): cell text longer than \(limit) bytes"))
+    }
+
     /// More cells than the limit.
     public static func tooManyCells(sheet: String, limit: Int) -> ReadError {
         ReadError(.limit, .init(ru: "лист «\(sheet)»: более \(limit) непустых ячеек",
@@ -88,10 +95,16 @@ public struct ReadError: LocalizedFailure, CustomStringConvertible {
 public struct CellLimits: Sendable, Equatable {
     /// Most non-empty cells one sheet may yield, counting repeated ODS cells and rows.
     public var maxCells: Int
+    /// Most UTF-8 bytes of text (or formula) one cell may carry; Excel itself stops at
+    /// 32,767 characters, so 4 MiB only stops text assembled to exhaust memory.
+    public var maxTextBytes: Int
 
-    /// Ten times the largest form a department collects; calamine stops at the same order.
-    public static let `default` = CellLimits(maxCells: 100_000_000)
+    /// Far above the largest form a department collects; calamine stops at the same order.
+    public static let `default` = CellLimits(maxCells: 100_000_000, maxTextBytes: 4 << 20)
 
     /// Limits chosen field by field.
-    public init(maxCells: Int) { self.maxCells = maxCells }
+    public init(maxCells: Int, maxTextBytes: Int = 4 << 20) {
+        self.maxCells = maxCells
+        self.maxTextBytes = maxTextBytes
+    }
 }

@@ -26,6 +26,12 @@ enum OOXMLText {
     /// so `_x005F_x000D_` stays the text "_x000D_". Surrogate pairs combine; lone ones become U+FFFD.
     static func decode(_ bytes: [UInt8]) -> String {
         guard bytes.contains(0x5F) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: decodeBytes(bytes), as: UTF8.self)
+    }
+
+    /// The same decoding, to UTF-8 bytes.
+    static func decodeBytes(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x5F) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingHigh: UInt16?
@@ -59,7 +65,7 @@ enum OOXMLText {
             i += 1
         }
         flushHigh()
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func hex4(_ b: [UInt8], _ at: Int) -> UInt16? {

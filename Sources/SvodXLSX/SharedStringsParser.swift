@@ -3,15 +3,16 @@ import SvodXML
 /// Reads sharedStrings.xml: each `<si>` is one string, its rich-text runs concatenated and
 /// its phonetic (`<rPh>`) runs left out, as Excel displays it.
 final class SharedStringsParser: XMLHandler {
-    private(set) var strings: [String] = []
+    let strings = SharedStrings()
     private var text: [UInt8] = []
     private var inItem = false
     private var inT = false
     private var phoneticDepth = 0
     private var runStart = 0
     private var preserve = false
-    private var tSi: XMLToken?, tT: XMLToken?, tRPh: XMLToken?, tSpace: XMLToken?
-    private var xmlNS: XMLNamespaceToken?
+    private var tSi = XMLToken.unset, tT = XMLToken.unset, tRPh = XMLToken.unset
+    private var tSpace = XMLToken.unset, tSst = XMLToken.unset, tUnique = XMLToken.unset
+    private var xmlNS = XMLNamespaceToken.none
     private var alternate = AlternateContentFilter()
 
     override func prepare(_ names: XMLNameTable) {
@@ -19,7 +20,10 @@ final class SharedStringsParser: XMLHandler {
         tSi = names.token("si")
         tT = names.token("t")
         tRPh = names.token("rPh")
-        tSpace = names.token("space"); xmlNS = names.namespace(OOXMLText.xmlNamespace)
+        tSpace = names.token("space")
+        tSst = names.token("sst")
+        tUnique = names.token("uniqueCount")
+        xmlNS = names.namespace(OOXMLText.xmlNamespace)
     }
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
@@ -27,9 +31,15 @@ final class SharedStringsParser: XMLHandler {
         if name.local == tT {
             inT = true
             runStart = text.count
-            preserve = OOXMLText.preservesSpace(attributes, tSpace!, xmlNS!)
-        } else if name.local == tSi { inItem = true; text.removeAll(keepingCapacity: true) }
-        else if name.local == tRPh { phoneticDepth += 1 }
+            preserve = OOXMLText.preservesSpace(attributes, tSpace, xmlNS)
+        } else if name.local == tSi {
+            inItem = true
+            text.removeAll(keepingCapacity: true)
+        } else if name.local == tRPh {
+            phoneticDepth += 1
+        } else if name.local == tSst, let n = attributes.bytes(tUnique).flatMap({ XMLNumber.int($0) }) {
+            strings.pool.reserve(n)
+        }
     }
 
     override func endElement(_ name: XMLName) {
@@ -38,9 +48,11 @@ final class SharedStringsParser: XMLHandler {
             inT = false
             if !preserve && phoneticDepth == 0 { OOXMLText.trimTail(&text, from: runStart) }
         } else if name.local == tSi {
-            strings.append(OOXMLText.decode(text))
+            OOXMLText.decodeBytes(text).withUnsafeBufferPointer { strings.pool.append($0) }
             inItem = false
-        } else if name.local == tRPh { phoneticDepth -= 1 }
+        } else if name.local == tRPh {
+            phoneticDepth -= 1
+        }
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -8,10 +8,11 @@ import SvodXML
 /// stays flat however long the sheet is.
 final class WorksheetParser: XMLHandler, RowProducer {
     private let sheetName: String
-    private let sharedStrings: [String]
+    private let sharedStrings: SharedStrings
     private let styleKinds: [NumberFormatKind]
     private let dateSystem: DateSystem
     private let maxCells: Int
+    private let maxTextBytes: Int
 
     /// Rows finished and not yet taken by the reader.
     var pending: [Row] = []
@@ -54,12 +55,14 @@ final class WorksheetParser: XMLHandler, RowProducer {
     private var tSheetData = XMLToken.unset, tMergeCell = XMLToken.unset, tSpace = XMLToken.unset
     private var xmlNS: XMLNamespaceToken?
 
-    init(sheetName: String, sharedStrings: [String], styleKinds: [NumberFormatKind], dateSystem: DateSystem, maxCells: Int) {
+    init(sheetName: String, sharedStrings: SharedStrings, styleKinds: [NumberFormatKind], dateSystem: DateSystem,
+         limits: CellLimits) {
         self.sheetName = sheetName
         self.sharedStrings = sharedStrings
         self.styleKinds = styleKinds
         self.dateSystem = dateSystem
-        self.maxCells = maxCells
+        self.maxCells = limits.maxCells
+        self.maxTextBytes = limits.maxTextBytes
     }
 
     override func prepare(_ names: XMLNameTable) {
@@ -108,11 +111,15 @@ final class WorksheetParser: XMLHandler, RowProducer {
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let size: Int
         switch capture {
         case .none: return
-        case .value: value.append(contentsOf: bytes)
-        case .formula: formula.append(contentsOf: bytes)
-        case .inline: inlineText.append(contentsOf: bytes)
+        case .value: value.append(contentsOf: bytes); size = value.count
+        case .formula: formula.append(contentsOf: bytes); size = formula.count
+        case .inline: inlineText.append(contentsOf: bytes); size = inlineText.count
+        }
+        if size > maxTextBytes {
+            failure = ReadError.textTooLong(sheet: sheetName, row: rowIndex, column: column, limit: maxTextBytes)
         }
     }
 

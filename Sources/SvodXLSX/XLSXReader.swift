@@ -17,7 +17,7 @@ public final class XLSXReader: WorkbookReader {
     private let sheetParts: [String?]
     private let sharedStringsPart: String?
     private let stylesPart: String?
-    private var sharedStrings: [String]?
+    private var sharedStrings: SharedStrings?
     private var styleKinds: [NumberFormatKind]?
 
     /// Opens the workbook in an archive: finds its parts through the relationships.
@@ -72,7 +72,7 @@ public final class XLSXReader: WorkbookReader {
         }
         let parser = WorksheetParser(sheetName: sheets[index].name, sharedStrings: try loadSharedStrings(),
                                      styleKinds: try loadStyles(), dateSystem: dateSystem,
-                                     maxCells: cellLimits.maxCells)
+                                     limits: cellLimits)
         return try PackagePart.rows(entry, in: archive, producer: parser, limits: xmlLimits)
     }
 
@@ -80,9 +80,9 @@ public final class XLSXReader: WorkbookReader {
         try readSheetsByIndex(visit)
     }
 
-    private func loadSharedStrings() throws -> [String] {
+    private func loadSharedStrings() throws -> SharedStrings {
         if let s = sharedStrings { return s }
-        var result: [String] = []
+        var result = SharedStrings()
         if let part = sharedStringsPart, archive.entry(named: part) != nil {
             let parser = SharedStringsParser()
             try PackagePart.parse(part, in: archive, handler: parser, limits: xmlLimits)

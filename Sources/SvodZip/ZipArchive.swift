@@ -14,6 +14,10 @@ public final class ZipArchive: @unchecked Sendable {
     private let ownedBytes: UnsafeMutableRawBufferPointer?
     private let totalLock = NSLock()
     private var totalInflated: Int64 = 0
+    /// libzip reads every entry through the archive's one file source, which is not safe to
+    /// use from two threads; readers of different entries (each maybe on a prefetch thread)
+    /// take turns through this lock.
+    let ioLock = NSLock()
 
     /// Opens the archive at `path`.
     public convenience init(path: String, limits: ZipLimits = .default) throws {
@@ -84,9 +88,11 @@ public final class ZipArchive: @unchecked Sendable {
         // An honest header already tells a bomb: refuse it before inflating a byte.
         var budget = EntryBudget(entry: entry, limits: limits, maxBytes: maxBytes, archive: self)
         try budget.checkDeclared()
-        guard let file = zip_fopen_index(handle, UInt64(entry.index), 0) else {
-            throw entryOpenError(entry)
-        }
+        ioLock.lock()
+        let opened = zip_fopen_index(handle, UInt64(entry.index), 0)
+        let failure = opened == nil ? entryOpenError(entry) : nil
+        ioLock.unlock()
+        guard let file = opened else { throw failure! }
         return ZipEntryReader(archive: self, file: file, budget: budget, chunkSize: chunkSize, prefetch: prefetch)
     }
 

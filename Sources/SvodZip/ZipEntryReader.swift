@@ -50,18 +50,23 @@ public final class ZipEntryReader: @unchecked Sendable {
         if closed { return }
         closed = true
         if let p = pipelineStorage { p.cancelAndWait() }
+        archive.ioLock.lock()
         zip_fclose(file)
+        archive.ioLock.unlock()
     }
 
     /// Inflates once into `into`; 0 means the entry ended and its size and checksum held.
     private func readOnce(into dest: UnsafeMutableRawBufferPointer) throws -> Int {
+        archive.ioLock.lock()
         let n = zip_fread(file, dest.baseAddress, UInt64(dest.count))
+        let code = n < 0 ? zip_error_code_zip(zip_file_get_error(file)) : 0
+        let detail = n < 0 ? String(cString: zip_file_strerror(file)) : ""
+        archive.ioLock.unlock()
         if n < 0 {
-            let code = zip_error_code_zip(zip_file_get_error(file))
             if code == ZIP_ER_CRC || code == ZIP_ER_INCONS || code == ZIP_ER_EOF || code == ZIP_ER_ZLIB {
                 throw ZipError.corruptEntry(budget.entry.name)
             }
-            throw ZipError.damaged(String(cString: zip_file_strerror(file)))
+            throw ZipError.damaged(detail)
         }
         if n == 0 {
             try budget.finish()

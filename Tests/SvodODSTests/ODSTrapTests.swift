@@ -152,3 +152,16 @@ import Testing
         #expect(try WorkbookDump(reader).value("Плоский", "A1") == .number(42))
     }
 }
+
+@Suite struct ODSTextLimitTests {
+    /// Spaces made by `text:s` count toward the cell-text limit: a few bytes of XML must not
+    /// become gigabytes of text.
+    @Test func spaceRunsCannotExhaustMemory() {
+        let spaces = String(repeating: "<text:s text:c=\"32767\"/>", count: 200)
+        let content = ODSFixture.content("<table:table table:name=\"Т\"><table:table-row><table:table-cell office:value-type=\"string\"><text:p>\(spaces)</text:p></table:table-cell></table:table-row></table:table>")
+        #expect {
+            _ = try WorkbookDump(Spreadsheet.open(bytes: ODSFixture.package(content: content),
+                                                  options: ReadOptions(cells: CellLimits(maxCells: 1000, maxTextBytes: 1 << 20))))
+        } throws: { ($0 as? ReadError)?.reason == .limit }
+    }
+}

@@ -244,3 +244,14 @@ import Testing
         #expect { while try stream.nextRow() != nil {} } throws: { ($0 as? ReadError)?.reason == .malformed }
     }
 }
+
+@Suite struct XLSXTextLimitTests {
+    /// Many rich-text runs in one inline string cannot add up past the cell-text limit.
+    @Test func runsCannotExhaustMemory() {
+        let runs = String(repeating: "<r><t>" + String(repeating: "я", count: 1000) + "</t></r>", count: 600)
+        let bytes = XLSXFixture.package(sheets: [("S", XLSXFixture.sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>\(runs)</is></c></row>"))])
+        #expect {
+            _ = try WorkbookDump(Spreadsheet.open(bytes: bytes, options: ReadOptions(cells: CellLimits(maxCells: 10, maxTextBytes: 1 << 20))))
+        } throws: { ($0 as? ReadError)?.reason == .limit }
+    }
+}

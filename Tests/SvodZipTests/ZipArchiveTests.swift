@@ -117,3 +117,25 @@ import Testing
         }
     }
 }
+
+@Suite struct ZipConcurrencyTests {
+    /// Two prefetching readers of one archive interleave safely and each gets its own bytes.
+    @Test func twoReadersOfOneArchive() throws {
+        var zip = ZipBuilder()
+        let a = (0..<100_000).map { "a\($0)," }.joined()
+        let b = (0..<100_000).map { "b\($0)," }.joined()
+        zip.add("a.xml", a)
+        zip.add("b.xml", b)
+        let archive = try ZipArchive(bytes: zip.build())
+        let ra = try archive.open(archive.entries[0], prefetch: true, chunkSize: 4096)
+        let rb = try archive.open(archive.entries[1], prefetch: true, chunkSize: 4096)
+        var outA: [UInt8] = [], outB: [UInt8] = []
+        var doneA = false, doneB = false
+        while !(doneA && doneB) {
+            if !doneA { if let c = try ra.nextChunk() { outA.append(contentsOf: c) } else { doneA = true } }
+            if !doneB { if let c = try rb.nextChunk() { outB.append(contentsOf: c) } else { doneB = true } }
+        }
+        #expect(outA == Array(a.utf8))
+        #expect(outB == Array(b.utf8))
+    }
+}
