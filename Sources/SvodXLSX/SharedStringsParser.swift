@@ -3,7 +3,10 @@ import SvodXML
 /// Reads sharedStrings.xml: each `<si>` is one string, its rich-text runs concatenated and
 /// its phonetic (`<rPh>`) runs left out, as Excel displays it.
 final class SharedStringsParser: XMLHandler {
-    let strings = SharedStrings()
+    let strings: SharedStrings
+
+    /// A parser that publishes into `strings` as it goes.
+    init(into strings: SharedStrings) { self.strings = strings }
     private var text: [UInt8] = []
     private var inItem = false
     private var inT = false
@@ -38,7 +41,7 @@ final class SharedStringsParser: XMLHandler {
         } else if name.local == tRPh {
             phoneticDepth += 1
         } else if name.local == tSst, let n = attributes.bytes(tUnique).flatMap({ XMLNumber.int($0) }) {
-            strings.pool.reserve(n)
+            strings.reserve(n)
         }
     }
 
@@ -48,7 +51,8 @@ final class SharedStringsParser: XMLHandler {
             inT = false
             if !preserve && phoneticDepth == 0 { OOXMLText.trimTail(&text, from: runStart) }
         } else if name.local == tSi {
-            OOXMLText.decodeBytes(text).withUnsafeBufferPointer { strings.pool.append($0) }
+            let wanted = OOXMLText.decodeBytes(text).withUnsafeBufferPointer { strings.append($0) }
+            if !wanted { failure = CancellationError() }
             inItem = false
         } else if name.local == tRPh {
             phoneticDepth -= 1

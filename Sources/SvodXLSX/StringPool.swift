@@ -1,3 +1,5 @@
+import Foundation
+
 /// The shared-string table stored as packed UTF-8 in fixed blocks, not as Swift strings.
 ///
 /// A workbook with 200,000 distinct strings holds about 36 MB of text; as `[String]` the
@@ -44,24 +46,95 @@ struct StringPool {
     }
 }
 
-/// A reference-counted pool, so the reader and each sheet parser share one copy.
-final class SharedStrings {
-    var pool = StringPool()
-    /// A small direct-mapped cache of materialised strings: school names and subjects repeat
-    /// on every row and are then shared, while one-off strings only pass through.
-    private var cache = [(Int, String)](repeating: (-1, ""), count: 4096)
+/// The workbook's shared strings, possibly still loading on another thread.
+///
+/// The table is parsed on a second thread while the first sheet is parsed on the caller's:
+/// writers number strings in order of first use, so a sheet almost never asks for a string
+/// the loader has not reached yet, and when it does, the lookup waits for it.
+final class SharedStrings: @unchecked Sendable {
+    private var pool = StringPool()
+    private let condition = NSCondition()
+    private var available = 0
+    private var finished = false
+    private var waiting = false
+    private var failure: Error?
+    private var cancelled = false
+
+    /// A table that is complete from the start (empty, or filled before anyone reads it).
+    static func complete() -> SharedStrings {
+        let s = SharedStrings()
+        s.finished = true
+        return s
+    }
 
     deinit { pool.deallocate() }
 
-    /// Number of strings.
-    var count: Int { pool.count }
+    /// Loader side: reserves room for the declared number of strings.
+    func reserve(_ n: Int) {
+        condition.lock()
+        pool.reserve(n)
+        condition.unlock()
+    }
 
-    /// The string at `index` (which must be below `count`).
-    subscript(_ index: Int) -> String {
+    /// Loader side: publishes one more string; false once readers no longer want the table.
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        pool.append(bytes)
+        available = pool.count
+        if waiting { condition.broadcast() }
+        return !cancelled
+    }
+
+    /// Loader side: the table is complete, or failed.
+    func finish(_ error: Error?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Reader side: stop the loader early (the workbook was closed).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.unlock()
+    }
+
+    /// The string at `index`, waiting for the loader if it has not got there yet; nil when
+    /// the table has no such string. Throws the loader's error.
+    func string(at index: Int) throws -> String? {
+        condition.lock()
+        defer { condition.unlock() }
+        while index >= available && !finished {
+            waiting = true
+            condition.wait()
+        }
+        waiting = false
+        if index < available { return pool[index] }
+        if let failure { throw failure }
+        return nil
+    }
+}
+
+/// What readers of the table hold: when the last one lets go, the loader is told to stop.
+final class SharedStringsHandle: @unchecked Sendable {
+    let table: SharedStrings
+    init(_ table: SharedStrings) { self.table = table }
+    deinit { table.cancel() }
+}
+
+/// A small direct-mapped cache in front of the shared strings: school names and subjects
+/// repeat on every row and are then shared, while one-off strings only pass through.
+struct SharedStringCache {
+    private var slots = [(Int, String)](repeating: (-1, ""), count: 4096)
+
+    mutating func string(at index: Int, in table: SharedStrings) throws -> String? {
         let slot = index & 4095
-        if cache[slot].0 == index { return cache[slot].1 }
-        let s = pool[index]
-        cache[slot] = (index, s)
+        if slots[slot].0 == index { return slots[slot].1 }
+        guard let s = try table.string(at: index) else { return nil }
+        slots[slot] = (index, s)
         return s
     }
 }

@@ -8,7 +8,8 @@ import SvodXML
 /// stays flat however long the sheet is.
 final class WorksheetParser: XMLHandler, RowProducer {
     private let sheetName: String
-    private let sharedStrings: SharedStrings
+    private let sharedStrings: SharedStringsHandle
+    private var stringCache = SharedStringCache()
     private let styleKinds: [NumberFormatKind]
     private let dateSystem: DateSystem
     private let maxCells: Int
@@ -55,7 +56,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
     private var tSheetData = XMLToken.unset, tMergeCell = XMLToken.unset, tSpace = XMLToken.unset
     private var xmlNS: XMLNamespaceToken?
 
-    init(sheetName: String, sharedStrings: SharedStrings, styleKinds: [NumberFormatKind], dateSystem: DateSystem,
+    init(sheetName: String, sharedStrings: SharedStringsHandle, styleKinds: [NumberFormatKind], dateSystem: DateSystem,
          limits: CellLimits) {
         self.sheetName = sheetName
         self.sharedStrings = sharedStrings
@@ -221,8 +222,13 @@ final class WorksheetParser: XMLHandler, RowProducer {
     private func cellValue() -> CellValue {
         switch type {
         case .shared:
-            guard hasValue, let i = XMLNumber.int(value), i >= 0, i < sharedStrings.count else { return .empty }
-            return .text(sharedStrings[i])
+            guard hasValue, let i = XMLNumber.int(value), i >= 0 else { return .empty }
+            do {
+                return try stringCache.string(at: i, in: sharedStrings.table).map { .text($0) } ?? .empty
+            } catch {
+                failure = error
+                return .empty
+            }
         case .string:
             return hasValue ? .text(OOXMLText.decode(value)) : .empty
         case .inline:

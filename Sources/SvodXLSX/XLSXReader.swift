@@ -1,3 +1,4 @@
+import Foundation
 import SvodLocale
 import SvodPackage
 import SvodWorkbook
@@ -17,7 +18,7 @@ public final class XLSXReader: WorkbookReader {
     private let sheetParts: [String?]
     private let sharedStringsPart: String?
     private let stylesPart: String?
-    private var sharedStrings: SharedStrings?
+    private var sharedStrings: SharedStringsHandle?
     private var styleKinds: [NumberFormatKind]?
 
     /// Opens the workbook in an archive: finds its parts through the relationships.
@@ -80,16 +81,33 @@ public final class XLSXReader: WorkbookReader {
         try readSheetsByIndex(visit)
     }
 
-    private func loadSharedStrings() throws -> SharedStrings {
+    /// Starts loading the shared strings on a thread of their own, with a second handle on
+    /// the archive, and returns the table at once; lookups wait for strings not yet loaded.
+    private func loadSharedStrings() throws -> SharedStringsHandle {
         if let s = sharedStrings { return s }
-        var result = SharedStrings()
-        if let part = sharedStringsPart, archive.entry(named: part) != nil {
-            let parser = SharedStringsParser()
-            try PackagePart.parse(part, in: archive, handler: parser, limits: xmlLimits)
-            result = parser.strings
+        guard let part = sharedStringsPart, archive.entry(named: part) != nil else {
+            let empty = SharedStringsHandle(SharedStrings.complete())
+            sharedStrings = empty
+            return empty
         }
-        sharedStrings = result
-        return result
+        let table = SharedStrings()
+        let second: ZipArchive
+        do { second = try archive.reopen() } catch { throw ReadError.wrap(error, part: part) }
+        let limits = xmlLimits
+        let thread = Thread {
+            do {
+                try PackagePart.parse(part, in: second, handler: SharedStringsParser(into: table), limits: limits)
+                table.finish(nil)
+            } catch {
+                table.finish(error)
+            }
+        }
+        thread.name = "svod-shared-strings"
+        thread.stackSize = 1 << 20
+        thread.start()
+        let handle = SharedStringsHandle(table)
+        sharedStrings = handle
+        return handle
     }
 
     private func loadStyles() throws -> [NumberFormatKind] {

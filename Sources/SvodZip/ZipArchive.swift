@@ -12,8 +12,10 @@ public final class ZipArchive: @unchecked Sendable {
     let handle: OpaquePointer
     private var byKey: [String: Int] = [:]
     private let ownedBytes: UnsafeMutableRawBufferPointer?
-    private let totalLock = NSLock()
-    private var totalInflated: Int64 = 0
+    /// Where the archive came from, so that a second handle can be opened on it.
+    private let path: String?
+    /// Inflated bytes so far, shared with handles opened by `reopen()`.
+    private let inflation: InflationCounter
     /// libzip reads every entry through the archive's one file source, which is not safe to
     /// use from two threads; readers of different entries (each maybe on a prefetch thread)
     /// take turns through this lock.
@@ -25,12 +27,18 @@ public final class ZipArchive: @unchecked Sendable {
         guard let za = zip_open(path, ZIP_RDONLY, &code) else {
             throw ZipArchive.openError(code: code, path: path)
         }
-        try self.init(handle: za, owned: nil, limits: limits)
+        try self.init(handle: za, owned: nil, path: path, limits: limits, inflation: InflationCounter())
     }
 
     /// Opens an archive held in memory (tests, fuzzing, uploads).
     public convenience init(bytes: [UInt8], limits: ZipLimits = .default) throws {
-        let owned = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        let (za, owned) = try ZipArchive.openMemory(bytes)
+        try self.init(handle: za, owned: owned, path: nil, limits: limits, inflation: InflationCounter())
+    }
+
+    /// libzip reads from a buffer it does not own: the copy lives as long as the handle.
+    private static func openMemory(_ bytes: [UInt8]) throws -> (OpaquePointer, UnsafeMutableRawBufferPointer) {
+        let owned = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
         bytes.withUnsafeBytes { src in owned.copyMemory(from: src) }
         var zerr = zip_error_t()
         zip_error_init(&zerr)
@@ -44,13 +52,16 @@ public final class ZipArchive: @unchecked Sendable {
             owned.deallocate()
             throw ZipArchive.classify(code: zip_error_code_zip(&zerr), leading: Array(bytes.prefix(4)))
         }
-        try self.init(handle: za, owned: owned, limits: limits)
+        return (za, owned)
     }
 
-    private init(handle: OpaquePointer, owned: UnsafeMutableRawBufferPointer?, limits: ZipLimits) throws {
+    private init(handle: OpaquePointer, owned: UnsafeMutableRawBufferPointer?, path: String?, limits: ZipLimits,
+                 inflation: InflationCounter) throws {
         self.handle = handle
         self.ownedBytes = owned
+        self.path = path
         self.limits = limits
+        self.inflation = inflation
         do {
             self.entries = try ZipArchive.listEntries(handle, limits: limits)
         } catch {
@@ -98,10 +109,20 @@ public final class ZipArchive: @unchecked Sendable {
 
     /// Adds inflated bytes to the archive-wide total; false once the total passes its limit.
     func account(_ n: Int) -> Bool {
-        totalLock.lock()
-        defer { totalLock.unlock() }
-        totalInflated += Int64(n)
-        return totalInflated <= limits.maxTotalSize
+        inflation.add(Int64(n)) <= limits.maxTotalSize
+    }
+
+    /// A second, independent handle on the same archive, for reading another entry on another
+    /// thread in parallel (libzip handles are not shareable across threads). Inflated bytes
+    /// still count against this archive's total.
+    public func reopen() throws -> ZipArchive {
+        if let path {
+            var code: Int32 = 0
+            guard let za = zip_open(path, ZIP_RDONLY, &code) else { throw ZipArchive.openError(code: code, path: path) }
+            return try ZipArchive(handle: za, owned: nil, path: path, limits: limits, inflation: inflation)
+        }
+        let (za, owned) = try ZipArchive.openMemory(ownedBytes.map { Array(UnsafeRawBufferPointer($0)) } ?? [])
+        return try ZipArchive(handle: za, owned: owned, path: nil, limits: limits, inflation: inflation)
     }
 
     private func entryOpenError(_ entry: ZipEntry) -> ZipError {
@@ -215,5 +236,19 @@ struct EntryBudget {
 
     func finish() throws {
         if inflated != entry.declaredSize { throw ZipError.corruptEntry(entry.name) }
+    }
+}
+
+/// A thread-safe running total of inflated bytes.
+final class InflationCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total: Int64 = 0
+
+    /// Adds `n` and returns the new total.
+    func add(_ n: Int64) -> Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        total += n
+        return total
     }
 }

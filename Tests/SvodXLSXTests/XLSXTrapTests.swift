@@ -255,3 +255,36 @@ import Testing
         } throws: { ($0 as? ReadError)?.reason == .limit }
     }
 }
+
+/// The shared-string table loads on its own thread while the sheet is read.
+@Suite struct SharedStringLoadingTests {
+    static let items = (0..<5000).map { "<si><t>строка \($0)</t></si>" }
+
+    @Test func lookupsAheadOfTheLoaderWaitForIt() throws {
+        let rows = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>4999</v></c><c r=\"B1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"s\"><v>5000</v></c></row>"
+        let bytes = XLSXFixture.package(sheets: [("S", XLSXFixture.sheet(rows))], sharedStrings: XLSXFixture.sharedStrings(Self.items))
+        let d = try WorkbookDump(Spreadsheet.open(bytes: bytes))
+        #expect(d.value("S", "A1") == .text("строка 4999"))
+        #expect(d.value("S", "B1") == .text("строка 0"))
+        // An index past the table is no value, not a crash.
+        #expect(d.value("S", "C1") == .empty)
+    }
+
+    @Test func rowsOutliveTheReaderThatOpenedThem() throws {
+        let rows = (1...200).map { "<row r=\"\($0)\"><c t=\"s\"><v>\(5000 - $0)</v></c></row>" }.joined()
+        let bytes = XLSXFixture.package(sheets: [("S", XLSXFixture.sheet(rows))], sharedStrings: XLSXFixture.sharedStrings(Self.items))
+        let stream = try Spreadsheet.open(bytes: bytes).rows(ofSheet: 0)
+        var count = 0
+        while let row = try stream.nextRow() {
+            #expect(row.cells[0].value == .text("строка \(5000 - row.index - 1)"))
+            count += 1
+        }
+        #expect(count == 200)
+    }
+
+    @Test func aBrokenTableFailsTheSheetThatNeedsIt() {
+        let bytes = XLSXFixture.package(sheets: [("S", XLSXFixture.sheet("<row r=\"1\"><c t=\"s\"><v>3</v></c></row>"))],
+                                        sharedStrings: "<sst xmlns=\"\(XLSXFixture.main)\"><si><t>a</t></si><si><t>b</t>")
+        #expect { _ = try WorkbookDump(Spreadsheet.open(bytes: bytes)) } throws: { ($0 as? ReadError)?.reason == .malformed }
+    }
+}
