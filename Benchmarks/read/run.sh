@@ -45,10 +45,10 @@ fi
 #    SVOD_BIN=/path/to/svod skips the build and measures that binary instead.
 mkdir -p "$OUT"
 if [ -z "${SVOD_BIN:-}" ]; then
-  echo "== swift build -c release --product svod"
+  echo "== swift build -c release --static-swift-stdlib --product svod"
   LOG=$OUT/build.log
   for attempt in $(seq 1 40); do
-    if swift build -c release --product svod >"$LOG" 2>&1; then
+    if swift build -c release --static-swift-stdlib --product svod >"$LOG" 2>&1; then
       break
     fi
     if grep -qiE 'another instance of swiftpm|could not acquire lock' "$LOG" && [ "$attempt" -lt 40 ]; then
