@@ -30,6 +30,11 @@ public final class XLSXReader: WorkbookReader {
         let packageRels = try Self.relationships(of: "", in: archive, limits: xmlLimits)
         let workbookPart = packageRels.first { $0.kind == "officeDocument" && !$0.external }?.target ?? "xl/workbook.xml"
         guard archive.entry(named: workbookPart) != nil else { throw ReadError.missingPart(workbookPart) }
+        if workbookPart.lowercased().hasSuffix(".bin") {
+            throw ReadError(.notSpreadsheet, .init(
+                ru: "файл в двоичном формате Excel (.xlsb), он не поддерживается; сохраните его как .xlsx или .ods",
+                en: "the file is a binary Excel workbook (.xlsb), which is not supported; save it as .xlsx or .ods"))
+        }
 
         let workbook = WorkbookPartParser()
         try PackagePart.parse(workbookPart, in: archive, handler: workbook, limits: xmlLimits)

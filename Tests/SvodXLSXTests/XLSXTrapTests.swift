@@ -288,3 +288,18 @@ import Testing
         #expect { _ = try WorkbookDump(Spreadsheet.open(bytes: bytes)) } throws: { ($0 as? ReadError)?.reason == .malformed }
     }
 }
+
+@Suite struct XLSBTests {
+    @Test func binaryWorkbooksAreRefusedByName() {
+        var zip = ZipBuilder()
+        zip.add("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>")
+        zip.add("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"\(XLSXFixture.rel)/officeDocument\" Target=\"xl/workbook.bin\"/></Relationships>")
+        zip.add(.init(name: "xl/workbook.bin", data: [0x83, 0x01, 0x00, 0x80]))
+        #expect {
+            _ = try Spreadsheet.open(bytes: zip.build())
+        } throws: { error in
+            guard let e = error as? ReadError else { return false }
+            return e.reason == .notSpreadsheet && e.message.ru.contains(".xlsb")
+        }
+    }
+}
