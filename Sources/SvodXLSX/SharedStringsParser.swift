@@ -51,8 +51,12 @@ final class SharedStringsParser: XMLHandler {
             inT = false
             if !preserve && phoneticDepth == 0 { OOXMLText.trimTail(&text, from: runStart) }
         } else if name.local == tSi {
-            let wanted = OOXMLText.decodeBytes(text).withUnsafeBufferPointer { strings.append($0) }
-            if !wanted { failure = CancellationError() }
+            do {
+                let wanted = try OOXMLText.decodeBytes(text).withUnsafeBufferPointer { try strings.append($0) }
+                if !wanted { failure = CancellationError() }
+            } catch {
+                failure = error
+            }
             inItem = false
         } else if name.local == tRPh {
             phoneticDepth -= 1

@@ -2,17 +2,29 @@ import Foundation
 
 /// The shared-string table stored as packed UTF-8 in fixed blocks, not as Swift strings.
 ///
-/// A workbook with 200,000 distinct strings holds about 36 MB of text; as `[String]` the
-/// per-string headers and allocator rounding add a third on top. Blocks never reallocate,
-/// so growing the pool never copies it either. Strings are materialised when a cell asks.
+/// As `[String]`, per-string headers and allocator rounding add a third to the text; blocks
+/// never reallocate, so growth never copies. Past `memoryBudget`, full blocks move to an
+/// anonymous temporary file and come back through a small block cache when asked for:
+/// a sheet whose every row has its own text would otherwise make memory grow with rows.
+/// Writers number strings in order of first use, so reads walk the file forwards.
 struct StringPool {
     private static let blockSize = 1 << 20
-    private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
+    /// Text kept in memory before blocks spill to the temporary file.
+    private let memoryBudget: Int
+    /// Resident blocks; nil once spilled.
+    private var blocks: [UnsafeMutableBufferPointer<UInt8>?] = []
+    /// Where each spilled block starts in the file, and how many bytes it holds.
+    private var spilled: [Int: (offset: Int, count: Int)] = [:]
+    private var spillFile: TemporaryFile?
+    private var spillEnd = 0
+    private var resident = 0
     private var used = 0
     /// (block, start, length) per string.
     private var entries: [(UInt32, UInt32, UInt32)] = []
-    /// Strings of 15 UTF-8 bytes or fewer are stored inline in a Swift String; keep those as is.
-    private var small: [Int: String] = [:]
+    /// Recently read spilled blocks, most recent last.
+    private var cache: [(block: Int, bytes: UnsafeMutableBufferPointer<UInt8>)] = []
+
+    init(memoryBudget: Int = 8 << 20) { self.memoryBudget = memoryBudget }
 
     /// Number of strings.
     var count: Int { entries.count }
@@ -20,29 +32,66 @@ struct StringPool {
     mutating func reserve(_ n: Int) { entries.reserveCapacity(min(n, 1 << 24)) }
 
     /// Appends a string given as UTF-8 bytes.
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         let n = bytes.count
-        if blocks.isEmpty || used + n > blocks[blocks.count - 1].count {
-            blocks.append(.allocate(capacity: max(Self.blockSize, n)))
+        if blocks.isEmpty || used + n > blocks[blocks.count - 1]!.count {
+            if resident >= memoryBudget, !blocks.isEmpty { try spill(blocks.count - 1) }
+            let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(Self.blockSize, n))
+            blocks.append(block)
+            resident += block.count
             used = 0
         }
-        let block = blocks[blocks.count - 1]
+        let block = blocks[blocks.count - 1]!
         if n > 0 { _ = UnsafeMutableBufferPointer(rebasing: block[used..<(used + n)]).initialize(from: bytes) }
         entries.append((UInt32(blocks.count - 1), UInt32(used), UInt32(n)))
         used += n
     }
 
-    /// The string at `index`.
-    subscript(_ index: Int) -> String {
-        let (b, start, n) = entries[index]
-        return String(decoding: UnsafeBufferPointer(rebasing: blocks[Int(b)][Int(start)..<Int(start + n)]), as: UTF8.self)
+    /// Writes a full block to the temporary file and frees it.
+    private mutating func spill(_ index: Int) throws {
+        guard let block = blocks[index] else { return }
+        if spillFile == nil { spillFile = try TemporaryFile() }
+        let count = index == blocks.count - 1 ? used : block.count
+        try spillFile!.write(UnsafeBufferPointer(rebasing: block[0..<count]), at: spillEnd)
+        spilled[index] = (spillEnd, count)
+        spillEnd += count
+        block.deallocate()
+        blocks[index] = nil
+        resident -= block.count
     }
 
-    /// Frees the blocks; the pool is a value owned by one reader, which calls this once.
+    /// The string at `index`.
+    mutating func string(at index: Int) throws -> String {
+        let (b, start, n) = entries[index]
+        let block = try bytes(ofBlock: Int(b))
+        return String(decoding: UnsafeBufferPointer(rebasing: block[Int(start)..<Int(start + n)]), as: UTF8.self)
+    }
+
+    private mutating func bytes(ofBlock index: Int) throws -> UnsafeMutableBufferPointer<UInt8> {
+        if let block = blocks[index] { return block }
+        if let hit = cache.firstIndex(where: { $0.block == index }) { return cache[hit].bytes }
+        let (offset, count) = spilled[index]!
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
+        do {
+            try spillFile!.read(into: UnsafeMutableBufferPointer(rebasing: buffer[0..<count]), at: offset)
+        } catch {
+            buffer.deallocate()
+            throw error
+        }
+        if cache.count == 4 { cache.removeFirst().bytes.deallocate() }
+        cache.append((index, buffer))
+        return buffer
+    }
+
+    /// Frees the blocks and closes the file; the pool is a value owned by one table, which
+    /// calls this once.
     mutating func deallocate() {
-        blocks.forEach { $0.deallocate() }
+        blocks.forEach { $0?.deallocate() }
+        cache.forEach { $0.bytes.deallocate() }
         blocks = []
+        cache = []
         entries = []
+        spillFile = nil
     }
 }
 
@@ -77,10 +126,10 @@ final class SharedStrings: @unchecked Sendable {
     }
 
     /// Loader side: publishes one more string; false once readers no longer want the table.
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        pool.append(bytes)
+        try pool.append(bytes)
         available = pool.count
         if waiting { condition.broadcast() }
         return !cancelled
@@ -112,7 +161,7 @@ final class SharedStrings: @unchecked Sendable {
             condition.wait()
         }
         waiting = false
-        if index < available { return pool[index] }
+        if index < available { return try pool.string(at: index) }
         if let failure { throw failure }
         return nil
     }

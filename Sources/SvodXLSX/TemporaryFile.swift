@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import SvodWorkbook
+
+/// A scratch file with no name: created unlinked (O_TMPFILE where the system has it), so it
+/// disappears when closed or when the process dies, and never shows up in any folder.
+final class TemporaryFile {
+    private let fd: Int32
+
+    init() throws {
+        let dir = FileManager.default.temporaryDirectory.path
+        #if os(Linux)
+        var fd = open(dir, __O_TMPFILE | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o600)
+        #else
+        var fd: Int32 = -1
+        #endif
+        if fd < 0 {
+            // No O_TMPFILE (or a filesystem without it): create, then unlink at once.
+            var template = Array((dir + "/svod-XXXXXX").utf8CString)
+            fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            if fd >= 0 { template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) } }
+        }
+        guard fd >= 0 else {
+            throw ReadError(.io, .init(ru: "не удалось создать временный файл в \(dir)",
+                                       en: "cannot create a temporary file in \(dir)"))
+        }
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw Self.failure("write") }
+            done += n
+        }
+    }
+
+    func read(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) throws {
+        var done = 0
+        while done < buffer.count {
+            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw Self.failure("read") }
+            done += n
+        }
+    }
+
+    private static func failure(_ op: String) -> ReadError {
+        let why = String(cString: strerror(errno))
+        return ReadError(.io, .init(ru: "ошибка временного файла (\(op)): \(why)", en: "temporary file \(op) failed: \(why)"))
+    }
+}
