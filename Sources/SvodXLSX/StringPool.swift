@@ -177,13 +177,16 @@ final class SharedStringsHandle: @unchecked Sendable {
 /// A small direct-mapped cache in front of the shared strings: school names and subjects
 /// repeat on every row and are then shared, while one-off strings only pass through.
 struct SharedStringCache {
-    private var slots = [(Int, String)](repeating: (-1, ""), count: 4096)
+    // Keys apart from values: checking a slot then touches no reference count.
+    private var keys = [Int](repeating: -1, count: 4096)
+    private var values = [String](repeating: "", count: 4096)
 
     mutating func string(at index: Int, in table: SharedStrings) throws -> String? {
         let slot = index & 4095
-        if slots[slot].0 == index { return slots[slot].1 }
+        if keys[slot] == index { return values[slot] }
         guard let s = try table.string(at: index) else { return nil }
-        slots[slot] = (index, s)
+        keys[slot] = index
+        values[slot] = s
         return s
     }
 }
