@@ -39,6 +39,8 @@ final class ContentParser: XMLHandler {
     private var isErrorCell = false
     /// The value read from the cell's typed attributes, or nil to fall back to its text.
     private var typedValue: CellValue?
+    /// Text and formula bytes of the cells built since the reader last took the rows.
+    private var inFlight = 0
     /// Whether the cell's text is its value: only when no typed value says otherwise (and
     /// for error cells, whose text is the error). LibreOffice repeats every number as text.
     private var collectText = false
@@ -57,6 +59,7 @@ final class ContentParser: XMLHandler {
     private var tStyle = XMLToken.unset, tFamily = XMLToken.unset, tTableProperties = XMLToken.unset, tDisplay = XMLToken.unset
     private var tNamedRange = XMLToken.unset, tNamedExpression = XMLToken.unset, tCellRangeAddress = XMLToken.unset, tExpression = XMLToken.unset
     private var nsOffice = XMLNamespaceToken.none, nsTable = XMLNamespaceToken.none, nsStyle = XMLNamespaceToken.none, nsCalcext = XMLNamespaceToken.none
+    private var nsDraw = XMLNamespaceToken.none
 
     init(limits: CellLimits) { self.limits = limits }
 
@@ -74,7 +77,7 @@ final class ContentParser: XMLHandler {
         tNamedRange = n.token("named-range"); tNamedExpression = n.token("named-expression")
         tCellRangeAddress = n.token("cell-range-address"); tExpression = n.token("expression")
         nsOffice = n.namespace(ODF.office); nsTable = n.namespace(ODF.table); nsStyle = n.namespace(ODF.style)
-        nsCalcext = n.namespace(ODF.calcext)
+        nsCalcext = n.namespace(ODF.calcext); nsDraw = n.namespace(ODF.drawing)
     }
 
     private var decoding: Bool { onlySheet == nil || onlySheet == sheet }
@@ -85,8 +88,8 @@ final class ContentParser: XMLHandler {
             cellDepth += 1
             if skipDepth > 0 { skipDepth += 1; return }
             guard collectText else { return }
-            if n == tAnnotation || n == tTable {
-                skipDepth = 1  // comments and sub-tables are not the cell's text
+            if n == tAnnotation || n == tTable || name.isIn(nsDraw) {
+                skipDepth = 1  // comments, sub-tables and shapes anchored in the cell are not its text
             } else if n == tP || n == tH {
                 if paragraphDepth == 0 {
                     if paragraphs > 0 { text.append(0x0A) }
@@ -100,8 +103,10 @@ final class ContentParser: XMLHandler {
                     if text.count > limits.maxTextBytes { textTooLong() }
                 } else if n == tTab {
                     text.append(0x09)
+                    if text.count > limits.maxTextBytes { textTooLong() }
                 } else if n == tLineBreak {
                     text.append(0x0A)
+                    if text.count > limits.maxTextBytes { textTooLong() }
                 }
             }
             return
@@ -157,6 +162,8 @@ final class ContentParser: XMLHandler {
                                         limit: limits.maxTextBytes)
     }
 
+    func didHandOver() { inFlight = 0 }
+
     private func startTable(_ attributes: XMLAttributes) {
         if inTable { tableDepth += 1; return }  // a table nested outside cells: part of this sheet
         inTable = true
@@ -171,7 +178,9 @@ final class ContentParser: XMLHandler {
     }
 
     private func startRow(_ attributes: XMLAttributes) {
-        rowRepeat = max(1, attributes.bytes(tRowsRepeated).flatMap { XMLNumber.int($0) } ?? 1)
+        // Counts are clamped just past the grid: enough to refuse a non-empty run that leaves
+        // it, never enough to overflow the arithmetic that follows.
+        rowRepeat = Self.clamp(attributes.bytes(tRowsRepeated), CellReference.maxRows + 1)
         column = 0
         rowCells.removeAll(keepingCapacity: true)
     }
@@ -192,11 +201,11 @@ final class ContentParser: XMLHandler {
             rowCells.removeAll(keepingCapacity: true)
         }
         // Rows past the grid are LibreOffice's trailing empty runs: they only move the index.
-        rowIndex = min(rowIndex + rowRepeat, Int.max / 4)
+        rowIndex = min(rowIndex + rowRepeat, 2 * CellReference.maxRows)
     }
 
     private func startCell(_ attributes: XMLAttributes) {
-        colRepeat = max(1, attributes.bytes(tColsRepeated).flatMap { XMLNumber.int($0) } ?? 1)
+        colRepeat = Self.clamp(attributes.bytes(tColsRepeated), CellReference.maxColumns + 1)
         guard decoding else {
             inCell = true
             cellDepth = 0
@@ -217,8 +226,8 @@ final class ContentParser: XMLHandler {
                 if name.isIn(nsOffice) { officeType = v }
                 else if name.isIn(nsCalcext) { isErrorCell = v.elementsEqual(Self.error) }
             } else if n == tValue { if name.isIn(nsOffice) { value = v } }
-            else if n == tColsSpanned { colSpan = XMLNumber.int(v) ?? 1 }
-            else if n == tRowsSpanned { rowSpan = XMLNumber.int(v) ?? 1 }
+            else if n == tColsSpanned { colSpan = Self.clamp(v, CellReference.maxColumns) }
+            else if n == tRowsSpanned { rowSpan = Self.clamp(v, CellReference.maxRows) }
             else if n == tFormula { if name.isIn(nsTable) { formula = String(decoding: v, as: UTF8.self) } }
             else if n == tDateValue { if name.isIn(nsOffice) { dateValue = v } }
             else if n == tTimeValue { if name.isIn(nsOffice) { timeValue = v } }
@@ -229,6 +238,9 @@ final class ContentParser: XMLHandler {
             let end = CellReference(row: min(rowIndex + rowSpan - 1, CellReference.maxRows - 1),
                                     column: min(column + colSpan - 1, CellReference.maxColumns - 1))
             merges[sheet, default: []].append(CellRange(CellReference(row: rowIndex, column: column), end))
+            if merges[sheet]!.count > limits.maxMerges {
+                failure = ReadError.tooManyMerges(sheet: sheets[sheet].name, limit: limits.maxMerges)
+            }
         }
         inCell = true
         cellDepth = 0
@@ -259,6 +271,11 @@ final class ContentParser: XMLHandler {
         }
     }
 
+    /// A count attribute as 1…`upper`: absent, malformed, zero or negative counts are 1.
+    private static func clamp(_ bytes: UnsafeBufferPointer<UInt8>?, _ upper: Int) -> Int {
+        min(max(1, bytes.flatMap { XMLNumber.int($0) } ?? 1), upper)
+    }
+
     private static let float = Array("float".utf8), currency = Array("currency".utf8)
     private static let percentage = Array("percentage".utf8), date = Array("date".utf8), time = Array("time".utf8)
     private static let boolean = Array("boolean".utf8), string = Array("string".utf8), trueText = Array("true".utf8)
@@ -267,12 +284,19 @@ final class ContentParser: XMLHandler {
     private func endCell() {
         inCell = false
         collectText = false
-        defer { column += colRepeat }
+        defer { column = min(column + colRepeat, 2 * CellReference.maxColumns) }
         guard decoding else { return }
         let value = cellValue()
         guard !value.isEmpty || formula != nil else { return }
         guard column + colRepeat <= CellReference.maxColumns else {
             failure = ReadError.outsideGrid(sheet: sheets[sheet].name, row: rowIndex, column: column + colRepeat - 1)
+            return
+        }
+        // A repeated cell shares one string, so its text counts once.
+        if case .text(let s) = value { inFlight += s.utf8.count }
+        inFlight += formula?.utf8.count ?? 0
+        if inFlight > limits.maxTextBytesInFlight {
+            failure = ReadError.tooMuchTextInFlight(sheet: sheets[sheet].name, limit: limits.maxTextBytesInFlight)
             return
         }
         for c in column..<(column + colRepeat) {

@@ -123,6 +123,7 @@ final class ContentPass {
             head = 0
             guard try stream.pump() else { return nil }
             swap(&queue, &parser.pending)
+            parser.didHandOver()
         }
         return queue[head]
     }

@@ -7,6 +7,8 @@ public protocol RowProducer: XMLHandler {
     var pending: [Row] { get set }
     /// Merged ranges seen so far.
     var merges: [CellRange] { get }
+    /// The rows in `pending` were taken: what is held in memory starts again from nothing.
+    func didHandOver()
 }
 
 /// Pulls rows out of a push parser: feeds the part chunk by chunk, only as far as needed
@@ -31,6 +33,7 @@ public final class PartRowReader<Producer: RowProducer>: SheetRowReader {
             head = 0
             guard try stream.pump() else { return nil }
             swap(&buffered, &producer.pending)
+            producer.didHandOver()
         }
         defer { head += 1 }
         return buffered[head]

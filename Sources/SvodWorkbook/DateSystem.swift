@@ -114,7 +114,7 @@ public enum ISO8601 {
         }
         // A zone suffix (Z, +03:00) is ignored: spreadsheet values are wall-clock times.
         if i < s.count, !(s[i] == 0x5A || s[i] == 0x2B || s[i] == 0x2D) { return nil }
-        guard h < 24 || (h == 24 && m == 0 && sec == 0), m < 60, sec < 61 else { return nil }
+        guard h < 24, m < 60, sec < 61 else { return nil }
         return Double(h * 3600 + m * 60) + sec
     }
 

@@ -25,7 +25,10 @@ public enum NumberFormat {
     ///
     /// Quoted text, backslash escapes, `_x` / `*x` padding and bracketed colours and locales
     /// are skipped; only the first section decides, as it is the one applied to positive numbers.
-    public static func kind(ofCode code: String) -> NumberFormatKind {
+    public static func kind(ofCode fullCode: String) -> NumberFormatKind {
+        // Excel allows 255 characters in a format code; a longer one is read no further.
+        let code = String(fullCode.unicodeScalars.prefix(1024))
+        let marksClock = code.uppercased().contains("AM/PM") || code.uppercased().contains("A/P")
         var hasDate = false
         var hasTime = false
         var elapsed = false
@@ -54,7 +57,7 @@ public enum NumberFormat {
                 sawMonthOrMinute = true
             case "a", "A":
                 // AM/PM marks a clock; other words containing 'a' are in quotes or brackets.
-                hasTime = hasTime || code.uppercased().contains("AM/PM") || code.uppercased().contains("A/P")
+                hasTime = hasTime || marksClock
             default:
                 break
             }

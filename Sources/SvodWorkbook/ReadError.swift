@@ -84,6 +84,19 @@ public struct ReadError: LocalizedFailure, CustomStringConvertible {
                                        en: "'\(sheet)'!\(ref): cell text longer than \(limit) bytes"))
     }
 
+    /// More merged ranges than the limit.
+    public static func tooManyMerges(sheet: String, limit: Int) -> ReadError {
+        ReadError(.limit, .init(ru: "лист «\(sheet)»: более \(limit) объединённых диапазонов",
+                                en: "sheet '\(sheet)': more than \(limit) merged ranges"))
+    }
+
+    /// Rows read at once carry more text than the limit.
+    public static func tooMuchTextInFlight(sheet: String, limit: Int) -> ReadError {
+        ReadError(.limit, .init(
+            ru: "лист «\(sheet)»: строки несут более \(limit) байт текста на каждые 256 КиБ XML (похоже на бомбу)",
+            en: "sheet '\(sheet)': rows carry more than \(limit) bytes of text per 256 KiB of XML (a bomb?)"))
+    }
+
     /// More cells than the limit.
     public static func tooManyCells(sheet: String, limit: Int) -> ReadError {
         ReadError(.limit, .init(ru: "лист «\(sheet)»: более \(limit) непустых ячеек",
@@ -98,13 +111,22 @@ public struct CellLimits: Sendable, Equatable {
     /// Most UTF-8 bytes of text (or formula) one cell may carry; Excel itself stops at
     /// 32,767 characters, so 4 MiB only stops text assembled to exhaust memory.
     public var maxTextBytes: Int
+    /// Most bytes of text and formulas the rows completed from one chunk of XML may carry:
+    /// what a reader holds at once. Shared formulas, shared strings and `text:s` let a few
+    /// bytes of XML stand for megabytes of text; real rows carry a few hundred bytes each.
+    public var maxTextBytesInFlight: Int
+    /// Most merged ranges one sheet may declare.
+    public var maxMerges: Int
 
     /// Far above the largest form a department collects; calamine stops at the same order.
-    public static let `default` = CellLimits(maxCells: 100_000_000, maxTextBytes: 4 << 20)
+    public static let `default` = CellLimits(maxCells: 100_000_000)
 
     /// Limits chosen field by field.
-    public init(maxCells: Int, maxTextBytes: Int = 4 << 20) {
+    public init(maxCells: Int, maxTextBytes: Int = 4 << 20, maxTextBytesInFlight: Int = 64 << 20,
+                maxMerges: Int = 1_000_000) {
         self.maxCells = maxCells
         self.maxTextBytes = maxTextBytes
+        self.maxTextBytesInFlight = maxTextBytesInFlight
+        self.maxMerges = maxMerges
     }
 }

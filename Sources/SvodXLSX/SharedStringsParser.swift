@@ -1,12 +1,17 @@
+import SvodWorkbook
 import SvodXML
 
 /// Reads sharedStrings.xml: each `<si>` is one string, its rich-text runs concatenated and
 /// its phonetic (`<rPh>`) runs left out, as Excel displays it.
 final class SharedStringsParser: XMLHandler {
     let strings: SharedStrings
+    private let maxTextBytes: Int
 
     /// A parser that publishes into `strings` as it goes.
-    init(into strings: SharedStrings) { self.strings = strings }
+    init(into strings: SharedStrings, maxTextBytes: Int) {
+        self.strings = strings
+        self.maxTextBytes = maxTextBytes
+    }
     private var text: [UInt8] = []
     private var inItem = false
     private var inT = false
@@ -64,6 +69,12 @@ final class SharedStringsParser: XMLHandler {
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if inItem && inT && phoneticDepth == 0 { text.append(contentsOf: bytes) }
+        if inItem && inT && phoneticDepth == 0 {
+            text.append(contentsOf: bytes)
+            if text.count > maxTextBytes {
+                failure = ReadError(.limit, .init(ru: "общая строка № \(strings.loadedCount + 1) длиннее \(maxTextBytes) байт",
+                                                  en: "shared string #\(strings.loadedCount + 1) is longer than \(maxTextBytes) bytes"))
+            }
+        }
     }
 }

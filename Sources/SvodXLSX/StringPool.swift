@@ -144,6 +144,26 @@ final class SharedStrings: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Strings published so far.
+    var loadedCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return available
+    }
+
+    /// Reader side: waits for the loader to end and returns its error, if it failed: a table
+    /// that turns out damaged after the last string a sheet used still fails that sheet.
+    func completionError() -> Error? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !finished {
+            waiting = true
+            condition.wait()
+        }
+        waiting = false
+        return failure is CancellationError ? nil : failure
+    }
+
     /// Reader side: stop the loader early (the workbook was closed).
     func cancel() {
         condition.lock()

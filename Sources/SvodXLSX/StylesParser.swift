@@ -6,21 +6,23 @@ final class StylesParser: XMLHandler {
     private var customFormats: [Int: String] = [:]
     private var xfFormatIds: [Int] = []
     private var inCellXfs = false
-    private var tNumFmt: XMLToken?, tNumFmtId: XMLToken?, tFormatCode: XMLToken?
+    // Differential formats (<dxfs>) carry numFmts of their own that must not replace these.
+    private var inNumFmts = false
+    private var tNumFmts: XMLToken?, tNumFmt: XMLToken?, tNumFmtId: XMLToken?, tFormatCode: XMLToken?
     private var tCellXfs: XMLToken?, tXf: XMLToken?
     private var alternate = AlternateContentFilter()
 
     /// The number-format kind of each cell format (`s` attribute of a cell).
     var kinds: [NumberFormatKind] {
-        xfFormatIds.map { id in
-            if let code = customFormats[id] { return NumberFormat.kind(ofCode: code) }
-            return NumberFormat.builtinKind(id)
-        }
+        // Classify each format once, however many cell formats use it.
+        let custom = customFormats.mapValues { NumberFormat.kind(ofCode: $0) }
+        return xfFormatIds.map { custom[$0] ?? NumberFormat.builtinKind($0) }
     }
 
     override func prepare(_ names: XMLNameTable) {
         alternate.prepare(names)
         tNumFmt = names.token("numFmt")
+        tNumFmts = names.token("numFmts")
         tNumFmtId = names.token("numFmtId")
         tFormatCode = names.token("formatCode")
         tCellXfs = names.token("cellXfs")
@@ -29,7 +31,9 @@ final class StylesParser: XMLHandler {
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
         if alternate.skipStart(name) { return }
-        if name.local == tNumFmt {
+        if name.local == tNumFmts {
+            inNumFmts = true
+        } else if name.local == tNumFmt && inNumFmts {
             if let id = attributes.string(tNumFmtId!).flatMap({ Int($0) }), let code = attributes.string(tFormatCode!) {
                 customFormats[id] = code
             }
@@ -43,5 +47,6 @@ final class StylesParser: XMLHandler {
     override func endElement(_ name: XMLName) {
         if alternate.skipEnd() { return }
         if name.local == tCellXfs { inCellXfs = false }
+        if name.local == tNumFmts { inNumFmts = false }
     }
 }

@@ -14,6 +14,9 @@ final class WorksheetParser: XMLHandler, RowProducer {
     private let dateSystem: DateSystem
     private let maxCells: Int
     private let maxTextBytes: Int
+    private let limits: CellLimits
+    /// Text and formula bytes of the cells built since the reader last took the rows.
+    private var inFlight = 0
 
     /// Rows finished and not yet taken by the reader.
     var pending: [Row] = []
@@ -64,6 +67,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
         self.dateSystem = dateSystem
         self.maxCells = limits.maxCells
         self.maxTextBytes = limits.maxTextBytes
+        self.limits = limits
     }
 
     override func prepare(_ names: XMLNameTable) {
@@ -92,7 +96,12 @@ final class WorksheetParser: XMLHandler, RowProducer {
         if n == tC && inSheetData { startCell(attributes) }
         else if n == tRow && inSheetData { startRow(attributes) }
         else if n == tSheetData { inSheetData = true }
-        else if n == tMergeCell, let ref = attributes.string(tRef), let range = CellRange(ref) { merges.append(range) }
+        else if n == tMergeCell, let ref = attributes.string(tRef), let range = CellRange(ref) {
+            merges.append(range)
+            if merges.count > limits.maxMerges {
+                failure = ReadError.tooManyMerges(sheet: sheetName, limit: limits.maxMerges)
+            }
+        }
     }
 
     override func endElement(_ name: XMLName) {
@@ -108,7 +117,11 @@ final class WorksheetParser: XMLHandler, RowProducer {
             return
         }
         if n == tRow && inSheetData { endRow() }
-        else if n == tSheetData { inSheetData = false; endRow() }
+        else if n == tSheetData {
+            inSheetData = false
+            endRow()
+            if let error = sharedStrings.table.completionError() { failure = error }
+        }
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -124,6 +137,8 @@ final class WorksheetParser: XMLHandler, RowProducer {
         }
     }
 
+    func didHandOver() { inFlight = 0 }
+
     private func startRow(_ attributes: XMLAttributes) {
         endRow()
         if let r = attributes.bytes(tR).flatMap({ XMLNumber.int($0) }) {
@@ -134,12 +149,23 @@ final class WorksheetParser: XMLHandler, RowProducer {
             rowIndex = r - 1
         } else {
             rowIndex += 1
+            guard rowIndex < CellReference.maxRows else {
+                failure = ReadError.outsideGrid(sheet: sheetName, row: rowIndex, column: 0)
+                return
+            }
         }
         column = -1
     }
 
     private func endRow() {
         guard !rowCells.isEmpty else { return }
+        // Writers put cells in column order; where one did not, the row is put in order (the
+        // last of two cells at one column wins, as it would overwrite the first in Excel).
+        if !zip(rowCells, rowCells.dropFirst()).allSatisfy({ $0.column < $1.column }) {
+            var byColumn: [Int: Cell] = [:]
+            for cell in rowCells { byColumn[cell.column] = cell }
+            rowCells = byColumn.keys.sorted().map { byColumn[$0]! }
+        }
         pending.append(Row(index: cellRow, cells: rowCells))
         rowCells.removeAll(keepingCapacity: true)
     }
@@ -159,7 +185,15 @@ final class WorksheetParser: XMLHandler, RowProducer {
         if let ref {
             guard let parsed = CellReference.parse(ref) else {
                 let text = String(decoding: ref, as: UTF8.self)
-                failure = ReadError(.limit, .init(
+                // Letters then digits is a reference, just outside the grid; anything else is garbage.
+                let shape = text.drop { $0.isLetter || $0 == "$" }
+                if !shape.isEmpty, shape.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "$") }), shape.count < text.count {
+                    failure = ReadError(.limit, .init(
+                        ru: "лист «\(sheetName)»: ячейка «\(text)» за пределами XFD1048576",
+                        en: "sheet '\(sheetName)': cell '\(text)' lies beyond XFD1048576"))
+                    return
+                }
+                failure = ReadError(.malformed, .init(
                     ru: "лист «\(sheetName)»: недопустимый адрес ячейки «\(text)»",
                     en: "sheet '\(sheetName)': invalid cell reference '\(text)'"))
                 return
@@ -201,6 +235,12 @@ final class WorksheetParser: XMLHandler, RowProducer {
         guard !v.isEmpty || f != nil else { return }
         cellCount += 1
         if cellCount > maxCells { failure = ReadError.tooManyCells(sheet: sheetName, limit: maxCells); return }
+        if case .text(let s) = v { inFlight += s.utf8.count }
+        inFlight += f?.utf8.count ?? 0
+        if inFlight > limits.maxTextBytesInFlight {
+            failure = ReadError.tooMuchTextInFlight(sheet: sheetName, limit: limits.maxTextBytesInFlight)
+            return
+        }
         rowCells.append(Cell(column: column, value: v, formula: f))
     }
 
@@ -251,7 +291,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
                 // A number cell whose <v> is not a number still carries what was written.
                 return hasValue && !trimmed(value).isEmpty ? .text(String(decoding: value, as: UTF8.self)) : .empty
             }
-            guard style > 0, style < styleKinds.count else { return .number(d) }
+            guard style >= 0, style < styleKinds.count else { return .number(d) }
             return Self.typed(d, styleKinds[style], dateSystem)
         }
     }

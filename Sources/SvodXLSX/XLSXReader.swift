@@ -99,9 +99,11 @@ public final class XLSXReader: WorkbookReader {
         let second: ZipArchive
         do { second = try archive.reopen() } catch { throw ReadError.wrap(error, part: part) }
         let limits = xmlLimits
+        let textLimit = cellLimits.maxTextBytes
         let thread = Thread {
             do {
-                try PackagePart.parse(part, in: second, handler: SharedStringsParser(into: table), limits: limits)
+                try PackagePart.parse(part, in: second, handler: SharedStringsParser(into: table, maxTextBytes: textLimit),
+                                      limits: limits)
                 table.finish(nil)
             } catch {
                 table.finish(error)

@@ -83,8 +83,8 @@ public enum XMLNumber {
         var any = false
         var negative = false
         var first = true
-        for b in bytes {
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
+        let (start, end) = trimmedBounds(bytes)
+        for b in bytes[start..<end] {
             if first && (b == 0x2D || b == 0x2B) { negative = b == 0x2D; first = false; continue }
             first = false
             guard (0x30...0x39).contains(b) else { return nil }
@@ -97,11 +97,21 @@ public enum XMLNumber {
         return any ? (negative ? -n : n) : nil
     }
 
+    /// The bounds of `bytes` without leading and trailing XML whitespace.
+    private static func trimmedBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return (start, end)
+    }
+
     private static func slow(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var trimmed = Array(bytes)
-        while let f = trimmed.first, f == 0x20 || f == 0x09 || f == 0x0A || f == 0x0D { trimmed.removeFirst() }
-        while let l = trimmed.last, l == 0x20 || l == 0x09 || l == 0x0A || l == 0x0D { trimmed.removeLast() }
-        guard !trimmed.isEmpty, trimmed.count < 400 else { return nil }
+        let (start, end) = trimmedBounds(bytes)
+        // Trim by index and bound the length before copying: a cell of megabytes of spaces
+        // must cost one scan, not a quadratic series of removals.
+        guard start < end, end - start < 400 else { return nil }
+        var trimmed = Array(bytes[start..<end])
         switch trimmed {
         case Array("INF".utf8), Array("+INF".utf8): return .infinity
         case Array("-INF".utf8): return -.infinity

@@ -11,7 +11,7 @@ public final class ZipArchive: @unchecked Sendable {
 
     let handle: OpaquePointer
     private var byKey: [String: Int] = [:]
-    private let ownedBytes: UnsafeMutableRawBufferPointer?
+    private let ownedBytes: ArchiveBytes?
     /// Where the archive came from, so that a second handle can be opened on it.
     private let path: String?
     /// Inflated bytes so far, shared with handles opened by `reopen()`.
@@ -32,30 +32,22 @@ public final class ZipArchive: @unchecked Sendable {
 
     /// Opens an archive held in memory (tests, fuzzing, uploads).
     public convenience init(bytes: [UInt8], limits: ZipLimits = .default) throws {
-        let (za, owned) = try ZipArchive.openMemory(bytes)
+        let owned = ArchiveBytes(bytes)
+        let za = try ZipArchive.openMemory(owned)
         try self.init(handle: za, owned: owned, path: nil, limits: limits, inflation: InflationCounter())
     }
 
-    /// libzip reads from a buffer it does not own: the copy lives as long as the handle.
-    private static func openMemory(_ bytes: [UInt8]) throws -> (OpaquePointer, UnsafeMutableRawBufferPointer) {
-        let owned = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
-        bytes.withUnsafeBytes { src in owned.copyMemory(from: src) }
-        var zerr = zip_error_t()
-        zip_error_init(&zerr)
-        defer { zip_error_fini(&zerr) }
-        guard let source = zip_source_buffer_create(owned.baseAddress, UInt64(bytes.count), 0, &zerr) else {
-            owned.deallocate()
-            throw ZipError.io(String(cString: zip_error_strerror(&zerr)))
+    /// libzip reads from a buffer it does not own: `bytes` lives as long as the handle.
+    private static func openMemory(_ bytes: ArchiveBytes) throws -> OpaquePointer {
+        var code: Int32 = 0
+        guard let za = svodOpenBuffer(bytes.buffer, &code) else {
+            throw code == -1 ? ZipError.io("zip_source_buffer_create failed")
+                : ZipArchive.classify(code: code, leading: Array(bytes.buffer.prefix(4)))
         }
-        guard let za = zip_open_from_source(source, ZIP_RDONLY, &zerr) else {
-            zip_source_free(source)
-            owned.deallocate()
-            throw ZipArchive.classify(code: zip_error_code_zip(&zerr), leading: Array(bytes.prefix(4)))
-        }
-        return (za, owned)
+        return za
     }
 
-    private init(handle: OpaquePointer, owned: UnsafeMutableRawBufferPointer?, path: String?, limits: ZipLimits,
+    private init(handle: OpaquePointer, owned: ArchiveBytes?, path: String?, limits: ZipLimits,
                  inflation: InflationCounter) throws {
         self.handle = handle
         self.ownedBytes = owned
@@ -66,7 +58,6 @@ public final class ZipArchive: @unchecked Sendable {
             self.entries = try ZipArchive.listEntries(handle, limits: limits)
         } catch {
             zip_discard(handle)
-            owned?.deallocate()
             throw error
         }
         for e in entries { byKey[ZipName.key(e.name)] = e.index }
@@ -74,7 +65,6 @@ public final class ZipArchive: @unchecked Sendable {
 
     deinit {
         zip_discard(handle)
-        ownedBytes?.deallocate()
     }
 
     /// The entry with this part name, compared ignoring ASCII case and slash direction.
@@ -121,8 +111,10 @@ public final class ZipArchive: @unchecked Sendable {
             guard let za = zip_open(path, ZIP_RDONLY, &code) else { throw ZipArchive.openError(code: code, path: path) }
             return try ZipArchive(handle: za, owned: nil, path: path, limits: limits, inflation: inflation)
         }
-        let (za, owned) = try ZipArchive.openMemory(ownedBytes.map { Array(UnsafeRawBufferPointer($0)) } ?? [])
-        return try ZipArchive(handle: za, owned: owned, path: nil, limits: limits, inflation: inflation)
+        // Both handles read the one immutable copy of the bytes.
+        let bytes = ownedBytes ?? ArchiveBytes([])
+        return try ZipArchive(handle: ZipArchive.openMemory(bytes), owned: bytes, path: nil, limits: limits,
+                              inflation: inflation)
     }
 
     private func entryOpenError(_ entry: ZipEntry) -> ZipError {
@@ -156,8 +148,12 @@ public final class ZipArchive: @unchecked Sendable {
             guard ZipName.isSafe(name) else { throw ZipError.unsafeName(raw) }
             guard seen.insert(ZipName.key(name)).inserted else { throw ZipError.duplicateName(name) }
             if st.encryption_method != 0 { throw ZipError.encryptedEntry(name) }
-            result.append(ZipEntry(index: Int(i), name: name, declaredSize: Int64(st.size),
-                                   compressedSize: Int64(st.comp_size), method: Int(st.comp_method)))
+            // Zip64 sizes are 64-bit unsigned; beyond Int64 no real file goes.
+            guard let size = Int64(exactly: st.size), let compressed = Int64(exactly: st.comp_size) else {
+                throw ZipError.damaged("entry '\(name)' declares an impossible size")
+            }
+            result.append(ZipEntry(index: Int(i), name: name, declaredSize: size,
+                                   compressedSize: compressed, method: Int(st.comp_method)))
         }
         return result
     }
@@ -251,4 +247,34 @@ final class InflationCounter: @unchecked Sendable {
         total += n
         return total
     }
+}
+
+/// An archive's bytes held in memory, shared read-only by every handle opened on them.
+final class ArchiveBytes: @unchecked Sendable {
+    let buffer: UnsafeRawBufferPointer
+
+    init(_ bytes: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
+        buffer = UnsafeRawBufferPointer(copy)
+    }
+
+    deinit { buffer.deallocate() }
+}
+
+/// Opens a zip over a memory buffer; on failure returns nil with libzip's error code (or -1).
+private func svodOpenBuffer(_ buffer: UnsafeRawBufferPointer, _ code: inout Int32) -> OpaquePointer? {
+    var zerr = zip_error_t()
+    zip_error_init(&zerr)
+    defer { zip_error_fini(&zerr) }
+    guard let source = zip_source_buffer_create(buffer.baseAddress, UInt64(buffer.count), 0, &zerr) else {
+        code = -1
+        return nil
+    }
+    guard let za = zip_open_from_source(source, ZIP_RDONLY, &zerr) else {
+        code = zip_error_code_zip(&zerr)
+        zip_source_free(source)
+        return nil
+    }
+    return za
 }

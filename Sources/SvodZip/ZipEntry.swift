@@ -18,9 +18,8 @@ public struct ZipEntry: Sendable, Equatable {
 enum ZipName {
     /// Backslashes are separators (some Windows writers use them); a leading slash is dropped.
     static func normalize(_ raw: String) -> String {
-        var s = raw.replacingBackslashes()
-        while s.hasPrefix("/") { s.removeFirst() }
-        return s
+        let s = raw.replacingBackslashes()
+        return String(s.drop { $0 == "/" })
     }
 
     /// OPC and ODF part names compare without regard to ASCII case.

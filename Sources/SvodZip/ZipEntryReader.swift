@@ -5,27 +5,25 @@ import Foundation
 ///
 /// With prefetch, a second thread inflates the next chunks while the caller parses the
 /// current one: on two cores inflation and XML parsing then overlap instead of adding up.
+/// The thread holds only the inflater and the ring of buffers, never the reader, so a reader
+/// dropped without `close()` still stops its thread from `deinit`.
 public final class ZipEntryReader: @unchecked Sendable {
-    private let archive: ZipArchive  // keeps the zip handle alive while the entry is read
-    private let file: OpaquePointer
-    private var budget: EntryBudget
-    private let chunkSize: Int
+    private let inflater: Inflater
     private var buffer: UnsafeMutableRawBufferPointer
     private var finished = false
-    private var pipelineStorage: Prefetcher?
+    private var prefetcher: Prefetcher?
     private var closed = false
 
     init(archive: ZipArchive, file: OpaquePointer, budget: EntryBudget, chunkSize: Int, prefetch: Bool) {
-        self.archive = archive
-        self.file = file
-        self.budget = budget
-        self.chunkSize = max(chunkSize, 4096)
-        self.buffer = .allocate(byteCount: prefetch ? 0 : self.chunkSize, alignment: 16)
+        inflater = Inflater(archive: archive, file: file, budget: budget)
+        let size = max(chunkSize, 4096)
+        buffer = .allocate(byteCount: prefetch ? 0 : size, alignment: 16)
         if prefetch {
-            let p = Prefetcher(slots: 3, chunkSize: self.chunkSize)
-            self.pipelineStorage = p
-            let producer = UnsafeSendable(self)
-            let thread = Thread { producer.value.produce(into: p) }
+            let p = Prefetcher(slots: 3, chunkSize: size)
+            prefetcher = p
+            let work = UnsafeSendable((inflater, p))
+            let thread = Thread { Inflater.produce(work.value.0, into: work.value.1) }
+            thread.name = "svod-inflate"
             thread.stackSize = 1 << 20
             thread.start()
         }
@@ -38,9 +36,10 @@ public final class ZipEntryReader: @unchecked Sendable {
 
     /// The next chunk of inflated bytes, valid until the next call; nil at the end of the entry.
     public func nextChunk() throws -> UnsafeRawBufferPointer? {
-        if let p = pipelineStorage { return try p.take() }
+        if closed { return nil }
+        if let p = prefetcher { return try p.take() }
         if finished { return nil }
-        let n = try readOnce(into: buffer)
+        let n = try inflater.readOnce(into: buffer)
         if n == 0 { finished = true; return nil }
         return UnsafeRawBufferPointer(rebasing: buffer[0..<n])
     }
@@ -49,14 +48,26 @@ public final class ZipEntryReader: @unchecked Sendable {
     public func close() {
         if closed { return }
         closed = true
-        if let p = pipelineStorage { p.cancelAndWait() }
-        archive.ioLock.lock()
-        zip_fclose(file)
-        archive.ioLock.unlock()
+        prefetcher?.cancelAndWait()
+        inflater.close()
+    }
+}
+
+/// The libzip side of one entry: inflating under the archive's lock, counting every byte.
+private final class Inflater: @unchecked Sendable {
+    private let archive: ZipArchive  // keeps the zip handle alive while the entry is read
+    private let file: OpaquePointer
+    private var budget: EntryBudget
+    private var closed = false
+
+    init(archive: ZipArchive, file: OpaquePointer, budget: EntryBudget) {
+        self.archive = archive
+        self.file = file
+        self.budget = budget
     }
 
-    /// Inflates once into `into`; 0 means the entry ended and its size and checksum held.
-    private func readOnce(into dest: UnsafeMutableRawBufferPointer) throws -> Int {
+    /// Inflates once into `dest`; 0 means the entry ended and its size and checksum held.
+    func readOnce(into dest: UnsafeMutableRawBufferPointer) throws -> Int {
         archive.ioLock.lock()
         let n = zip_fread(file, dest.baseAddress, UInt64(dest.count))
         let code = n < 0 ? zip_error_code_zip(zip_file_get_error(file)) : 0
@@ -76,11 +87,20 @@ public final class ZipEntryReader: @unchecked Sendable {
         return Int(n)
     }
 
+    /// Called once no thread reads any more.
+    func close() {
+        if closed { return }
+        closed = true
+        archive.ioLock.lock()
+        zip_fclose(file)
+        archive.ioLock.unlock()
+    }
+
     /// Runs on the producer thread: fills slots until the entry ends, fails or is cancelled.
-    fileprivate func produce(into p: Prefetcher) {
+    static func produce(_ inflater: Inflater, into p: Prefetcher) {
         while let slot = p.acquireEmpty() {
             do {
-                let n = try readOnce(into: slot)
+                let n = try inflater.readOnce(into: slot)
                 p.publish(count: n, error: nil)
                 if n == 0 { break }
             } catch {

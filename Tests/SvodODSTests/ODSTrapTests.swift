@@ -165,3 +165,55 @@ import Testing
         } throws: { ($0 as? ReadError)?.reason == .limit }
     }
 }
+
+/// Counts and spans at the edge of Int: clamped, never an arithmetic trap.
+@Suite struct ODSHostileRegressionTests {
+    func read(_ rows: String) throws -> WorkbookDump {
+        try WorkbookDump(Spreadsheet.open(bytes: ODSFixture.package(content: ODSFixture.content(
+            "<table:table table:name=\"Т\">\(rows)</table:table>"))))
+    }
+
+    @Test func hugeRepeatCountsOnEmptyRowsAndCells() throws {
+        let max = "9223372036854775807"
+        let d = try read("""
+            <table:table-row table:number-rows-repeated="\(max)"/><table:table-row table:number-rows-repeated="\(max)"/>\
+            <table:table-row><table:table-cell table:number-columns-repeated="\(max)"/><table:table-cell/></table:table-row>
+            """)
+        #expect(d.cells["Т"]?.isEmpty == true)
+        let reader = try Spreadsheet.open(bytes: ODSFixture.package(content: ODSFixture.content(
+            "<table:table table:name=\"Т\"><table:table-row><table:table-cell table:number-columns-repeated=\"\(max)\"/><table:table-cell/></table:table-row></table:table>")))
+        #expect(try reader.sheets.count == 1)
+    }
+
+    @Test func hugeSpansAreClampedToTheGrid() throws {
+        let d = try read("""
+            <table:table-row/><table:table-row><table:table-cell table:number-rows-spanned="9223372036854775807" \
+            table:number-columns-spanned="9223372036854775807" office:value-type="float" office:value="1"/></table:table-row>
+            """)
+        #expect(d.merges["Т"] == ["A2:XFD1048576"])
+    }
+
+    @Test func aNonEmptyRunPastTheGridIsALimit() {
+        #expect {
+            _ = try read("<table:table-row table:number-rows-repeated=\"9223372036854775807\"><table:table-cell office:value-type=\"float\" office:value=\"1\"/></table:table-row>")
+        } throws: { ($0 as? ReadError)?.reason == .limit }
+    }
+
+    @Test func shapesAnchoredInACellAreNotItsText() throws {
+        let d = try read("""
+            <table:table-row><table:table-cell office:value-type="string"><text:p>Итого</text:p>\
+            <draw:frame xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"><draw:text-box><text:p>подпись</text:p></draw:text-box></draw:frame>\
+            </table:table-cell></table:table-row>
+            """)
+        #expect(d.value("Т", "A1") == .text("Итого"))
+    }
+
+    @Test func textSpaceBombsAreStoppedByTheInFlightBudget() {
+        let cell = "<table:table-cell office:value-type=\"string\"><text:p>" + String(repeating: "<text:s text:c=\"32767\"/>", count: 60) + "</text:p></table:table-cell>"
+        let rows = String(repeating: "<table:table-row>\(cell)</table:table-row>", count: 200)
+        #expect {
+            _ = try WorkbookDump(Spreadsheet.open(bytes: ODSFixture.package(content: ODSFixture.content("<table:table table:name=\"Т\">\(rows)</table:table>")),
+                                                  options: ReadOptions(cells: CellLimits(maxCells: 1_000_000, maxTextBytesInFlight: 16 << 20))))
+        } throws: { ($0 as? ReadError)?.reason == .limit }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import SvodLocale
 import SvodTestSupport
 import SvodZip
@@ -137,5 +138,41 @@ import Testing
         }
         #expect(outA == Array(a.utf8))
         #expect(outB == Array(b.utf8))
+    }
+}
+
+@Suite struct ZipReaderLifetimeTests {
+    static func threadCount() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0
+    }
+
+    /// A prefetching reader dropped without `close()` still stops its thread.
+    @Test func droppedReadersStopTheirThreads() throws {
+        var zip = ZipBuilder()
+        zip.add("big.xml", String(repeating: "<row/>", count: 500_000))
+        let archive = try ZipArchive(bytes: zip.build())
+        let before = Self.threadCount()
+        for _ in 0..<20 {
+            let reader = try archive.open(archive.entries[0], prefetch: true, chunkSize: 4096)
+            _ = try reader.nextChunk()
+        }
+        #expect(Self.threadCount() <= before + 2, "threads before \(before), after \(Self.threadCount())")
+    }
+
+    @Test func readingAfterCloseReturnsNothing() throws {
+        var zip = ZipBuilder()
+        zip.add("a.xml", "<a/>")
+        let archive = try ZipArchive(bytes: zip.build())
+        let reader = try archive.open(archive.entries[0])
+        reader.close()
+        #expect(try reader.nextChunk() == nil)
+    }
+
+    @Test func aSecondHandleReadsTheSameBytes() throws {
+        var zip = ZipBuilder()
+        zip.add("a.xml", "<привет/>")
+        let archive = try ZipArchive(bytes: zip.build())
+        let second = try archive.reopen()
+        #expect(try second.read(second.entries[0]) == Array("<привет/>".utf8))
     }
 }
