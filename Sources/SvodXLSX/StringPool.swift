@@ -105,7 +105,8 @@ final class SharedStrings: @unchecked Sendable {
     private let condition = NSCondition()
     private var available = 0
     private var finished = false
-    private var waiting = false
+    /// Readers blocked in a wait: two sheets may read at once, so a count, not a flag.
+    private var waiting = 0
     private var failure: Error?
     private var cancelled = false
 
@@ -131,7 +132,7 @@ final class SharedStrings: @unchecked Sendable {
         defer { condition.unlock() }
         try pool.append(bytes)
         available = pool.count
-        if waiting { condition.broadcast() }
+        if waiting > 0 { condition.broadcast() }
         return !cancelled
     }
 
@@ -156,11 +157,9 @@ final class SharedStrings: @unchecked Sendable {
     func completionError() -> Error? {
         condition.lock()
         defer { condition.unlock() }
-        while !finished {
-            waiting = true
-            condition.wait()
-        }
-        waiting = false
+        waiting += 1
+        while !finished { condition.wait() }
+        waiting -= 1
         return failure is CancellationError ? nil : failure
     }
 
@@ -176,11 +175,9 @@ final class SharedStrings: @unchecked Sendable {
     func string(at index: Int) throws -> String? {
         condition.lock()
         defer { condition.unlock() }
-        while index >= available && !finished {
-            waiting = true
-            condition.wait()
-        }
-        waiting = false
+        waiting += 1
+        while index >= available && !finished { condition.wait() }
+        waiting -= 1
         if index < available { return try pool.string(at: index) }
         if let failure { throw failure }
         return nil
