@@ -224,7 +224,7 @@ final class ContentParser: XMLHandler {
             let n = name.local
             if n == tValueType {
                 if name.isIn(nsOffice) { officeType = v }
-                else if name.isIn(nsCalcext) { isErrorCell = v.elementsEqual(Self.error) }
+                else if name.isIn(nsCalcext) { isErrorCell = v.count == 5 && v[0] == 0x65 && v[1] == 0x72 }  // error
             } else if n == tValue { if name.isIn(nsOffice) { value = v } }
             else if n == tColsSpanned { colSpan = Self.clamp(v, CellReference.maxColumns) }
             else if n == tRowsSpanned { rowSpan = Self.clamp(v, CellReference.maxRows) }
@@ -252,34 +252,32 @@ final class ContentParser: XMLHandler {
         defer { collectText = isErrorCell || typedValue == nil }
         guard let type = officeType else { return }
         func string(_ b: UnsafeBufferPointer<UInt8>?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
-        switch type.count {
-        case 5 where type.elementsEqual(Self.float), 8 where type.elementsEqual(Self.currency),
-             10 where type.elementsEqual(Self.percentage):
+        // The value types differ in length or first letter; this runs for every cell, so no
+        // full comparison (a misspelt type only makes svod look for another attribute).
+        switch (type.count, type.first) {
+        case (5, 0x66), (8, 0x63), (10, 0x70):  // float, currency, percentage
             typedValue = value.flatMap { XMLNumber.double($0) }.map { .number($0) }
-        case 4 where type.elementsEqual(Self.date):
+        case (4, 0x64):  // date
             typedValue = string(dateValue).flatMap { ISO8601.dateTime($0) }.map { .date($0) }
-        case 4 where type.elementsEqual(Self.time):
+        case (4, 0x74):  // time
             if let secs = string(timeValue).flatMap({ ISO8601.duration($0) }) {
                 typedValue = secs >= 0 && secs < 86_400 ? .time(secs) : .duration(secs)
             }
-        case 7 where type.elementsEqual(Self.boolean):
+        case (7, 0x62):  // boolean
             typedValue = booleanValue.map { .bool($0.elementsEqual(Self.trueText) || $0.elementsEqual([0x31])) }
-        case 6 where type.elementsEqual(Self.string):
+        case (6, 0x73):  // string
             typedValue = string(stringValue).map { .text($0) }
         default:
             break
         }
     }
 
+    private static let trueText = Array("true".utf8)
+
     /// A count attribute as 1…`upper`: absent, malformed, zero or negative counts are 1.
     private static func clamp(_ bytes: UnsafeBufferPointer<UInt8>?, _ upper: Int) -> Int {
         min(max(1, bytes.flatMap { XMLNumber.int($0) } ?? 1), upper)
     }
-
-    private static let float = Array("float".utf8), currency = Array("currency".utf8)
-    private static let percentage = Array("percentage".utf8), date = Array("date".utf8), time = Array("time".utf8)
-    private static let boolean = Array("boolean".utf8), string = Array("string".utf8), trueText = Array("true".utf8)
-    private static let error = Array("error".utf8)
 
     private func endCell() {
         inCell = false
