@@ -34,21 +34,20 @@ final class TemporaryFile {
     deinit { close(fd) }
 
     func write(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws {
-        var done = 0
-        while done < bytes.count {
-            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw Self.failure("write") }
-            done += n
-        }
+        try transfer(bytes.count, "write") { done in pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
     }
 
     func read(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) throws {
+        try transfer(buffer.count, "read") { done in pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done)) }
+    }
+
+    /// Repeats a partial pread/pwrite until `count` bytes moved; retries on EINTR.
+    private func transfer(_ count: Int, _ op: String, _ call: (Int) -> Int) throws {
         var done = 0
-        while done < buffer.count {
-            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+        while done < count {
+            let n = call(done)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw Self.failure("read") }
+            guard n > 0 else { throw Self.failure(op) }
             done += n
         }
     }
