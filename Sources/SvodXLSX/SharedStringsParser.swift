@@ -13,6 +13,9 @@ final class SharedStringsParser: XMLHandler {
         self.maxTextBytes = maxTextBytes
     }
     private var text: [UInt8] = []
+    /// Strings decoded and not yet published, as one buffer and the end of each.
+    private var batch: [UInt8] = []
+    private var batchEnds: [Int] = []
     private var inItem = false
     private var inT = false
     private var phoneticDepth = 0
@@ -56,16 +59,25 @@ final class SharedStringsParser: XMLHandler {
             inT = false
             if !preserve && phoneticDepth == 0 { OOXMLText.trimTail(&text, from: runStart) }
         } else if name.local == tSi {
-            do {
-                let wanted = try OOXMLText.decodeBytes(text).withUnsafeBufferPointer { try strings.append($0) }
-                if !wanted { failure = CancellationError() }
-            } catch {
-                failure = error
-            }
+            batch.append(contentsOf: OOXMLText.decodeBytes(text))
+            batchEnds.append(batch.count)
+            if batchEnds.count == 256 { flush() }
             inItem = false
         } else if name.local == tRPh {
             phoneticDepth -= 1
         }
+    }
+
+    /// Publishes the strings decoded so far; the loader calls it once more at the end.
+    func flush() {
+        guard !batchEnds.isEmpty, failure == nil else { return }
+        do {
+            if try !strings.append(batch: batch, ends: batchEnds) { failure = CancellationError() }
+        } catch {
+            failure = error
+        }
+        batch.removeAll(keepingCapacity: true)
+        batchEnds.removeAll(keepingCapacity: true)
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -126,11 +126,19 @@ final class SharedStrings: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Loader side: publishes one more string; false once readers no longer want the table.
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Bool {
+    /// Loader side: publishes strings given as one buffer and the end offset of each; false
+    /// once readers no longer want the table. One lock per batch keeps the loader from
+    /// contending with the sheet reader on every string.
+    func append(batch bytes: [UInt8], ends: [Int]) throws -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        try pool.append(bytes)
+        try bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for end in ends {
+                try pool.append(UnsafeBufferPointer(rebasing: all[start..<end]))
+                start = end
+            }
+        }
         available = pool.count
         if waiting > 0 { condition.broadcast() }
         return !cancelled

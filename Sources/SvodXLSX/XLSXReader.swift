@@ -102,9 +102,10 @@ public final class XLSXReader: WorkbookReader {
         let textLimit = cellLimits.maxTextBytes
         let thread = Thread {
             do {
-                try PackagePart.parse(part, in: second, handler: SharedStringsParser(into: table, maxTextBytes: textLimit),
-                                      limits: limits)
-                table.finish(nil)
+                let parser = SharedStringsParser(into: table, maxTextBytes: textLimit)
+                try PackagePart.parse(part, in: second, handler: parser, limits: limits)
+                parser.flush()
+                table.finish(parser.failure)
             } catch {
                 table.finish(error)
             }
