@@ -16,6 +16,8 @@ final class SharedStringsParser: XMLHandler {
     /// Strings decoded and not yet published, as one buffer and the end of each.
     private var batch: [UInt8] = []
     private var batchEnds: [Int] = []
+    /// Strings completed so far, published or not.
+    private var completed = 0
     private var inItem = false
     private var inT = false
     private var phoneticDepth = 0
@@ -61,6 +63,7 @@ final class SharedStringsParser: XMLHandler {
         } else if name.local == tSi {
             batch.append(contentsOf: OOXMLText.decodeBytes(text))
             batchEnds.append(batch.count)
+            completed += 1
             if batchEnds.count == 256 { flush() }
             inItem = false
         } else if name.local == tRPh {
@@ -84,8 +87,8 @@ final class SharedStringsParser: XMLHandler {
         if inItem && inT && phoneticDepth == 0 {
             text.append(contentsOf: bytes)
             if text.count > maxTextBytes {
-                failure = ReadError(.limit, .init(ru: "общая строка № \(strings.loadedCount + 1) длиннее \(maxTextBytes) байт",
-                                                  en: "shared string #\(strings.loadedCount + 1) is longer than \(maxTextBytes) bytes"))
+                failure = ReadError(.limit, .init(ru: "общая строка № \(completed + 1) длиннее \(maxTextBytes) байт",
+                                                  en: "shared string #\(completed + 1) is longer than \(maxTextBytes) bytes"))
             }
         }
     }

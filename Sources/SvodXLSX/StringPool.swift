@@ -153,13 +153,6 @@ final class SharedStrings: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Strings published so far.
-    var loadedCount: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return available
-    }
-
     /// Reader side: waits for the loader to end and returns its error, if it failed: a table
     /// that turns out damaged after the last string a sheet used still fails that sheet.
     func completionError() -> Error? {

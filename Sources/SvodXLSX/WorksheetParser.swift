@@ -12,8 +12,6 @@ final class WorksheetParser: XMLHandler, RowProducer {
     private var stringCache = SharedStringCache()
     private let styleKinds: [NumberFormatKind]
     private let dateSystem: DateSystem
-    private let maxCells: Int
-    private let maxTextBytes: Int
     private let limits: CellLimits
     /// Text and formula bytes of the cells built since the reader last took the rows.
     private var inFlight = 0
@@ -65,8 +63,6 @@ final class WorksheetParser: XMLHandler, RowProducer {
         self.sharedStrings = sharedStrings
         self.styleKinds = styleKinds
         self.dateSystem = dateSystem
-        self.maxCells = limits.maxCells
-        self.maxTextBytes = limits.maxTextBytes
         self.limits = limits
     }
 
@@ -132,8 +128,8 @@ final class WorksheetParser: XMLHandler, RowProducer {
         case .formula: formula.append(contentsOf: bytes); size = formula.count
         case .inline: inlineText.append(contentsOf: bytes); size = inlineText.count
         }
-        if size > maxTextBytes {
-            failure = ReadError.textTooLong(sheet: sheetName, row: rowIndex, column: column, limit: maxTextBytes)
+        if size > limits.maxTextBytes {
+            failure = ReadError.textTooLong(sheet: sheetName, row: rowIndex, column: column, limit: limits.maxTextBytes)
         }
     }
 
@@ -234,7 +230,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
         let f = formulaText()
         guard !v.isEmpty || f != nil else { return }
         cellCount += 1
-        if cellCount > maxCells { failure = ReadError.tooManyCells(sheet: sheetName, limit: maxCells); return }
+        if cellCount > limits.maxCells { failure = ReadError.tooManyCells(sheet: sheetName, limit: limits.maxCells); return }
         if case .text(let s) = v { inFlight += s.utf8.count }
         inFlight += f?.utf8.count ?? 0
         if inFlight > limits.maxTextBytesInFlight {

@@ -50,13 +50,6 @@ public final class SAXParser {
         try push(nil, 0, terminate: true)
     }
 
-    /// Parses a whole document held in memory.
-    public static func parse(_ bytes: [UInt8], handler: XMLHandler, limits: XMLLimits = .default) throws {
-        let parser = SAXParser(handler: handler, limits: limits)
-        try bytes.withUnsafeBytes { try parser.feed($0) }
-        try parser.finish()
-    }
-
     private func push(_ base: UnsafeRawPointer?, _ count: Int, terminate: Bool) throws {
         guard let ctxt else { throw XMLError.malformed(line: 0, detail: "parser could not be created") }
         if let failure = handler.failure { throw failure }
@@ -77,19 +70,12 @@ public final class SAXParser {
 
     private func lastErrorText() -> String {
         guard let ctxt, let msg = ctxt.pointee.lastError.message else { return "unknown error" }
-        return String(cString: msg).trimmingCharacters(in: .newlines)
+        // libxml2 ends its messages with a line feed; the refusal must stay on one line.
+        var text = Substring(String(cString: msg))
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
     }
 }
-
-extension String {
-    fileprivate func trimmingCharacters(in _: NewlineSet) -> String {
-        var s = Substring(self)
-        while let last = s.last, last.isNewline || last == " " { s.removeLast() }
-        return String(s)
-    }
-}
-
-private enum NewlineSet { case newlines }
 
 /// Calls `body` with the handler libxml2 was given as context, without retaining it: the
 /// SAXParser owns the handler for the whole parse, and a retain/release pair per event was

@@ -18,12 +18,6 @@ public enum XMLNumber {
         bytes.withUnsafeBufferPointer { double($0) }
     }
 
-    /// Parses an `xsd:double` from a string.
-    public static func double(_ text: String) -> Double? {
-        var t = text
-        return t.withUTF8 { double($0) }
-    }
-
     /// Parses an `xsd:double` held in a buffer (the hot path: attribute values, `<v>` text).
     public static func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var mantissa: UInt64 = 0
