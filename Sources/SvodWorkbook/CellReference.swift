@@ -114,6 +114,11 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
         ref.row >= start.row && ref.row <= end.row && ref.column >= start.column && ref.column <= end.column
     }
 
+    /// Whether two ranges share a cell.
+    public func intersects(_ o: CellRange) -> Bool {
+        start.row <= o.end.row && o.start.row <= end.row && start.column <= o.end.column && o.start.column <= end.column
+    }
+
     /// Number of cells covered.
     public var cellCount: Int { (end.row - start.row + 1) * (end.column - start.column + 1) }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A calendar date and wall-clock time with no time zone, as spreadsheets store them.
 public struct CivilDateTime: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (negative before).
@@ -92,4 +98,15 @@ public struct CivilDateTime: Hashable, Sendable, Comparable, CustomStringConvert
 private func pad(_ n: Int, _ width: Int) -> String {
     let s = String(n)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+extension CivilDateTime {
+    /// The current time, UTC, to the second.
+    public static func now() -> CivilDateTime {
+        var t = timespec()
+        clock_gettime(CLOCK_REALTIME, &t)
+        let secs = Int(t.tv_sec)
+        let days = secs >= 0 ? secs / 86_400 : -((-secs + 86_399) / 86_400)
+        return CivilDateTime(days: days, seconds: Double(secs - days * 86_400))
+    }
 }

@@ -89,3 +89,33 @@ enum OOXMLText {
         out.append(contentsOf: Array(String(Character(scalar)).utf8))
     }
 }
+
+extension OOXMLText {
+    /// Escapes what XML cannot carry as `_xHHHH_`, and the underscore of any literal
+    /// `_xHHHH_` as `_x005F_`, so that a reader decoding the escapes gets `text` back.
+    static func encode(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        let scalars = Array(text.unicodeScalars)
+        let utf8 = Array(text.utf8)
+        var byteOffset = 0
+        for s in scalars {
+            let v = s.value
+            let illegal = (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF
+            if illegal {
+                out += "_x" + hex4(v) + "_"
+            } else if v == 0x5F, utf8.withUnsafeBufferPointer({ OOXMLEscapePattern.matches($0, at: byteOffset) }) {
+                out += "_x005F_"
+            } else {
+                out.unicodeScalars.append(s)
+            }
+            byteOffset += String(s).utf8.count
+        }
+        return out
+    }
+
+    private static func hex4(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
+    }
+}

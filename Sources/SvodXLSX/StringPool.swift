@@ -1,4 +1,5 @@
 import Foundation
+import SvodIO
 
 /// The shared-string table stored as packed UTF-8 in fixed blocks, not as Swift strings.
 ///

@@ -110,3 +110,25 @@ private func spawn(_ executable: URL, _ arguments: [String], stdin: Data?) throw
     return ProcessResult(status: exit, stdout: out, stderr: String(decoding: err, as: UTF8.self),
                          seconds: seconds, peakBytes: 0)
 }
+
+/// Independent readers (python-calamine, openpyxl) run from the project's virtual environment.
+public enum IndependentReader: String {
+    case calamine, openpyxl
+
+    /// `.venv/bin/python` (made by `.ci/run`), nil when absent: the tests that need it skip.
+    public static let python: URL? = {
+        let url = TestPaths.packageRoot.appendingPathComponent(".venv/bin/python")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+    }()
+
+    /// What this reader reads from each file, in the corpus shape; nil without the environment.
+    public func read(_ files: [String]) throws -> [[String: Any]]? {
+        guard let python = IndependentReader.python else { return nil }
+        let script = TestPaths.packageRoot.appendingPathComponent("Tests/Tools/dump_with.py").path
+        let r = try runProcess(python, [script, rawValue] + files)
+        guard r.status == 0 else { throw NSError(domain: "dump_with", code: Int(r.status), userInfo: [NSLocalizedDescriptionKey: r.stderr]) }
+        return r.stdoutText.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+}

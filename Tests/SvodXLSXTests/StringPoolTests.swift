@@ -1,5 +1,6 @@
 import Foundation
 @testable import SvodXLSX
+import SvodIO
 import Testing
 
 @Suite struct StringPoolTests {

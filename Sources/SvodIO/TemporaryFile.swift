@@ -4,14 +4,14 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import SvodWorkbook
 
 /// A scratch file with no name: created unlinked (O_TMPFILE where the system has it), so it
 /// disappears when closed or when the process dies, and never shows up in any folder.
-final class TemporaryFile {
+public final class TemporaryFile: @unchecked Sendable {
     private let fd: Int32
 
-    init() throws {
+    /// Creates the file in the system's temporary directory.
+    public init() throws {
         let dir = FileManager.default.temporaryDirectory.path
         #if os(Linux)
         var fd = open(dir, __O_TMPFILE | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o600)
@@ -25,19 +25,20 @@ final class TemporaryFile {
             if fd >= 0 { template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) } }
         }
         guard fd >= 0 else {
-            throw ReadError(.io, .init(ru: "не удалось создать временный файл в \(dir)",
-                                       en: "cannot create a temporary file in \(dir)"))
+            throw IOFailure.errno("не удалось создать временный файл в", "cannot create a temporary file in", path: dir)
         }
         self.fd = fd
     }
 
     deinit { close(fd) }
 
-    func write(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws {
+    /// Writes all of `bytes` at `offset`.
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws {
         try transfer(bytes.count, "write") { done in pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
     }
 
-    func read(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) throws {
+    /// Fills `buffer` from `offset`; a short file is an error.
+    public func read(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) throws {
         try transfer(buffer.count, "read") { done in pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done)) }
     }
 
@@ -47,13 +48,13 @@ final class TemporaryFile {
         while done < count {
             let n = call(done)
             if n < 0 && errno == EINTR { continue }
+            if n == 0 { throw IOFailure(.init(ru: "временный файл короче ожидаемого", en: "the temporary file is shorter than expected")) }
             guard n > 0 else { throw Self.failure(op) }
             done += n
         }
     }
 
-    private static func failure(_ op: String) -> ReadError {
-        let why = String(cString: strerror(errno))
-        return ReadError(.io, .init(ru: "ошибка временного файла (\(op)): \(why)", en: "temporary file \(op) failed: \(why)"))
+    private static func failure(_ op: String) -> IOFailure {
+        return IOFailure.errno("ошибка временного файла (\(op))", "temporary file \(op) failed")
     }
 }

@@ -1,0 +1,118 @@
+import SvodWorkbook
+import SvodXML
+
+/// Automatic styles of `content.xml`, made as cells, columns and rows use them and written
+/// into the part's prologue at the end: cell styles `ce…`, data styles `N…`, column
+/// styles `co…`, row styles `ro…`, table styles `ta1` (shown) and `ta2` (hidden).
+struct ODSStyleTable {
+    private struct CellKey: Hashable { var style: CellStyle; var dataStyle: String? }
+
+    private var cellStyles: [CellKey] = []
+    private var cellStyleIndex: [CellKey: Int] = [:]
+    private var dataStyles: [String] = []  // codes, named N1…
+    private var dataStyleIndex: [String: Int] = [:]
+    private(set) var columnWidths: [Double] = []  // cm, named co1…
+    private(set) var rowHeights: [Double] = []  // cm, named ro1…
+    /// (style index + 1) * kinds + implicit → cell style number (0 for none), -1 unknown.
+    private var cache: [Int] = Array(repeating: -1, count: ImplicitFormat.allCases.count)
+
+    /// The cell style name for a registered style and value kind; nil for none.
+    mutating func cellStyle(_ style: StyleID?, _ implicit: ImplicitFormat, registry: StyleRegistry) -> Int {
+        let slot = ((style?.index ?? -1) + 1) * ImplicitFormat.allCases.count + implicit.rawValue
+        if slot < cache.count, cache[slot] >= 0 { return cache[slot] }
+        let base = style.map { registry[$0] } ?? CellStyle()
+        var made = 0
+        let code = implicit.resolve(base.numberFormat)
+        var dataStyle: String?
+        if let code, code.lowercased() != "general" {
+            if let i = dataStyleIndex[code] { dataStyle = "N\(i + 1)" } else {
+                dataStyles.append(code)
+                dataStyleIndex[code] = dataStyles.count - 1
+                dataStyle = "N\(dataStyles.count)"
+            }
+        }
+        if style != nil || dataStyle != nil {
+            var plain = base
+            plain.numberFormat = nil
+            let key = CellKey(style: plain, dataStyle: dataStyle)
+            if let i = cellStyleIndex[key] { made = i + 1 } else {
+                cellStyles.append(key)
+                cellStyleIndex[key] = cellStyles.count - 1
+                made = cellStyles.count
+            }
+        }
+        if slot >= cache.count { cache += Array(repeating: -1, count: slot - cache.count + 1) }
+        cache[slot] = made
+        return made
+    }
+
+    /// The column style number for a width in Excel characters (1 for the default width).
+    mutating func columnStyle(width: Double?) -> Int {
+        // Excel: a character of the default font is 7 px, plus 5 px of padding, at 96 dpi.
+        let cm = width.map { (($0 * 7 + 5) / 96 * 2.54 * 1000).rounded() / 1000 } ?? 2.258
+        if let i = columnWidths.firstIndex(of: cm) { return i + 1 }
+        columnWidths.append(cm)
+        return columnWidths.count
+    }
+
+    /// The row style number for a height in points.
+    mutating func rowStyle(height: Double) -> Int {
+        let cm = (height / 72 * 2.54 * 1000).rounded() / 1000
+        if let i = rowHeights.firstIndex(of: cm) { return i + 1 }
+        rowHeights.append(cm)
+        return rowHeights.count
+    }
+
+    /// `<office:automatic-styles>` and its content.
+    func write(_ x: XMLWriter) {
+        x.raw("<office:automatic-styles>")
+        for (i, cm) in columnWidths.enumerated() {
+            x.raw(#"<style:style style:name="co"#); x.int(i + 1)
+            x.raw(#"" style:family="table-column"><style:table-column-properties fo:break-before="auto" style:column-width=""#)
+            x.raw(String(cm)); x.raw(#"cm"/></style:style>"#)
+        }
+        for (i, cm) in rowHeights.enumerated() {
+            x.raw(#"<style:style style:name="ro"#); x.int(i + 1)
+            x.raw(#"" style:family="table-row"><style:table-row-properties style:row-height=""#)
+            x.raw(String(cm)); x.raw(#"cm" fo:break-before="auto" style:use-optimal-row-height="false"/></style:style>"#)
+        }
+        for (i, display) in ["true", "false"].enumerated() {
+            x.raw(#"<style:style style:name="ta"#); x.int(i + 1)
+            x.raw(#"" style:family="table" style:master-page-name="Default"><style:table-properties table:display=""#)
+            x.raw(display); x.raw(#"" style:writing-mode="lr-tb"/></style:style>"#)
+        }
+        for (i, code) in dataStyles.enumerated() {
+            _ = ODSDataStyle.write(code: code, name: "N\(i + 1)", to: x)
+        }
+        for (i, key) in cellStyles.enumerated() {
+            let s = key.style
+            x.raw(#"<style:style style:name="ce"#); x.int(i + 1)
+            x.raw(#"" style:family="table-cell" style:parent-style-name="Default""#)
+            if let d = key.dataStyle { x.raw(#" style:data-style-name=""#); x.raw(d); x.raw(#"""#) }
+            x.raw(">")
+            let cellProps = s.fill != nil || s.border || s.wrap || s.vertical != nil || !s.locked
+            if cellProps {
+                x.raw("<style:table-cell-properties")
+                if let f = s.fill { x.raw(##" fo:background-color="#"##); x.raw(f.hex.lowercased()); x.raw(#"""#) }
+                if s.border { x.raw(##" fo:border="0.06pt solid #000000""##) }
+                if s.wrap { x.raw(#" fo:wrap-option="wrap""#) }
+                if let v = s.vertical { x.raw(#" style:vertical-align=""#); x.raw(v == .center ? "middle" : v.rawValue); x.raw(#"""#) }
+                if !s.locked { x.raw(#" style:cell-protect="none""#) }
+                x.raw("/>")
+            }
+            if let h = s.horizontal {
+                x.raw(#"<style:paragraph-properties fo:text-align=""#)
+                x.raw(h == .left ? "start" : h == .right ? "end" : "center"); x.raw(#""/>"#)
+            }
+            if s.bold || s.italic || s.fontColor != nil {
+                x.raw("<style:text-properties")
+                if s.bold { x.raw(#" fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold""#) }
+                if s.italic { x.raw(#" fo:font-style="italic" style:font-style-asian="italic" style:font-style-complex="italic""#) }
+                if let c = s.fontColor { x.raw(##" fo:color="#"##); x.raw(c.hex.lowercased()); x.raw(#"""#) }
+                x.raw("/>")
+            }
+            x.raw("</style:style>")
+        }
+        x.raw("</office:automatic-styles>")
+    }
+}

@@ -1,0 +1,141 @@
+import SvodIO
+import SvodWorkbook
+import SvodXML
+import SvodZip
+
+/// Writes an ODS workbook row by row in constant memory.
+///
+/// `content.xml` holds every table, but its automatic styles and validations come before
+/// the first one and are only known at the end. The tables are therefore compressed as
+/// they are written, each ending on a deflate sync flush, and at `finish()` a prologue and
+/// an epilogue are compressed the same way and laid around them into one zip entry.
+public final class ODSWriter: WorkbookWriter {
+    public let format = SpreadsheetFormat.ods
+    public var properties = DocumentProperties()
+    /// Cells whose Excel formula had no OpenFormula equivalent and were written with their value alone.
+    public private(set) var untranslatedFormulas: [(sheet: String, cell: CellReference)] = []
+    /// Control characters replaced by U+FFFD (with `WriteOptions.illegalCharacters = .replace`).
+    public private(set) var replacedCharacters = 0
+
+    private let output: AtomicFile
+    private let options: WriteOptions
+    private let spool: DeflateSpool
+    private var registry = StyleRegistry()
+    private var styles = ODSStyleTable()
+    private var sheets: [ODSParts.SheetEntry] = []
+    private var sequence = WriteSequence()
+    private var body: [DeflatedSegment] = []
+    private var validations: [(DataValidation, String, String)] = []
+    private var names: [(name: String, address: String, isRange: Bool, sheet: String?)] = []
+    private var current: ODSSheetWriter?
+
+    /// Prepares to write `path`; nothing appears there until `finish()`.
+    public init(path: String, options: WriteOptions = WriteOptions()) throws {
+        output = try AtomicFile(target: path)
+        self.options = options
+        spool = try DeflateSpool(level: options.compressionLevel)
+    }
+
+    deinit { cancel() }
+
+    public func style(_ style: CellStyle) -> StyleID { registry.id(of: style) }
+
+    public func beginSheet(_ setup: SheetSetup) throws {
+        try sequence.begin(setup)
+        var validationNames: [String] = []
+        for v in setup.validations {
+            let name = "val\(validations.count + 1)"
+            validations.append((v, name, setup.name))
+            validationNames.append(name)
+        }
+        let spool = self.spool
+        let xml = XMLWriter { try spool.write($0) }
+        current = try ODSSheetWriter(setup: setup, validationNames: validationNames, options: options, output: xml) {
+            self.styles.columnStyle(width: $0)
+        }
+    }
+
+    public func merge(_ range: CellRange) throws {
+        _ = try sequence.requireSheet("merge")
+        try current?.addMerge(range)
+    }
+
+    public func write(_ row: OutputRow) throws {
+        _ = try sequence.requireSheet("row")
+        try current?.write(row, style: { style, implicit in
+            self.styles.cellStyle(style, implicit, registry: self.registry)
+        }, rowStyle: { self.styles.rowStyle(height: $0) })
+    }
+
+    public func endSheet() throws {
+        try sequence.end()
+        guard let sheet = current else { return }
+        try sheet.finish()
+        body.append(try spool.finishSegment(final: false))
+        untranslatedFormulas += sheet.untranslatedFormulas.map { (sheet.setup.name, $0) }
+        replacedCharacters += sheet.replacedCharacters
+        sheets.append(.init(name: sheet.setup.name, frozenRows: sheet.setup.frozenRows,
+                            frozenColumns: sheet.setup.frozenColumns, autoFilter: sheet.setup.autoFilter))
+        current = nil
+    }
+
+    public func defineName(_ name: DefinedName, dialect: FormulaDialect) throws {
+        try name.checkName()
+        let begun = sequence.sheetNames
+        let sheet = name.localSheet.flatMap { $0 < begun.count ? begun[$0] : nil }
+        switch dialect {
+        case .openFormula:
+            let isRange = FormulaTranslator.excelReference(fromODSRangeAddress: name.refersTo) != nil
+            names.append((name.name, name.refersTo, isRange, sheet))
+        case .excel:
+            let text = name.refersTo.hasPrefix("=") ? String(name.refersTo.dropFirst()) : name.refersTo
+            if let range = FormulaTranslator.odsRangeAddress(fromExcel: text) {
+                names.append((name.name, range, true, sheet))
+            } else if let f = FormulaTranslator.openFormula(fromExcel: text) {
+                names.append((name.name, f, false, sheet))
+            } else {
+                throw WriteError.badDefinedName(name.name)
+            }
+        }
+    }
+
+    public func finish() throws {
+        let active = try sequence.readyToFinish()
+        do {
+            let prologue = try segment(final: false) { try ODSParts.contentPrologue(styles: styles, validations: validations, to: $0) }
+            let epilogue = try segment(final: true) { ODSParts.contentEpilogue(names: names, sheets: sheets, to: $0) }
+            let stylesPart = try segment(final: true) { ODSParts.styles(to: $0) }
+            let meta = try segment(final: true) { ODSParts.meta(properties, application: options.application, to: $0) }
+            let settings = try segment(final: true) { ODSParts.settings(sheets, active: sheets[active].name, to: $0) }
+            let manifest = try segment(final: true) { ODSParts.manifest(to: $0) }
+            let zip = try ZipWriter(path: output.temporaryPath)
+            // ODF 1.3 Part 2, 3.3: `mimetype` first, stored, so the type shows at a fixed offset.
+            try zip.addStored("mimetype", Array(ODSParts.mimetype.utf8))
+            try zip.add("content.xml", segments: [prologue] + body + [epilogue])
+            try zip.add("styles.xml", segments: [stylesPart])
+            try zip.add("meta.xml", segments: [meta])
+            try zip.add("settings.xml", segments: [settings])
+            try zip.add("META-INF/manifest.xml", segments: [manifest])
+            try zip.close()
+            try output.commit()
+            sequence.close()
+        } catch {
+            cancel()
+            throw error
+        }
+    }
+
+    public func cancel() {
+        sequence.close()
+        current = nil
+        output.discard()
+    }
+
+    private func segment(final: Bool, _ body: (XMLWriter) throws -> Void) throws -> DeflatedSegment {
+        let spool = self.spool
+        let x = XMLWriter { try spool.write($0) }
+        try body(x)
+        try x.flush()
+        return try spool.finishSegment(final: final)
+    }
+}
