@@ -13,7 +13,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "svod", targets: ["svod"]),
-        .library(name: "SvodSpreadsheet", targets: ["SvodSpreadsheet"]),
+        .library(name: "SvodSpreadsheet", targets: ["SvodSpreadsheet", "SvodWorkbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,12 +42,12 @@ let package = Package(
         ]),
 
         .target(name: "SvodTestSupport", dependencies: ["SvodWorkbook"], path: "Tests/SvodTestSupport"),
-        .testTarget(name: "SvodZipTests", dependencies: ["SvodZip", "SvodLocale", "SvodTestSupport"]),
+        .testTarget(name: "SvodZipTests", dependencies: ["SvodZip", "SvodIO", "SvodLocale", "SvodTestSupport"]),
         .testTarget(name: "SvodXMLTests", dependencies: ["SvodXML", "SvodLocale"]),
         .testTarget(name: "SvodWorkbookTests", dependencies: ["SvodWorkbook"]),
-        .testTarget(name: "SvodXLSXTests", dependencies: ["SvodXLSX", "SvodIO", "SvodSpreadsheet", "SvodTestSupport"]),
-        .testTarget(name: "SvodODSTests", dependencies: ["SvodODS", "SvodSpreadsheet", "SvodTestSupport"]),
+        .testTarget(name: "SvodXLSXTests", dependencies: ["SvodXLSX", "SvodIO", "SvodZip", "SvodSpreadsheet", "SvodTestSupport"]),
+        .testTarget(name: "SvodODSTests", dependencies: ["SvodODS", "SvodZip", "SvodSpreadsheet", "SvodTestSupport"]),
         .testTarget(name: "SvodSpreadsheetTests", dependencies: ["SvodSpreadsheet", "SvodTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodSpreadsheet", "SvodWorkbook", "SvodZip"]),
     ]
 )

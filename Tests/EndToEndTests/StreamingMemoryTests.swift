@@ -64,4 +64,27 @@ import Testing
         #expect(largeOut.contains("150000 rows, \(150_000 * kind.cellsPerRow) non-empty cells"), "\(largeOut)")
         #expect(large - small < 16 << 20, "\(kind.name): peak \(small >> 20) MiB for 10k rows, \(large >> 20) MiB for 150k")
     }
+
+    func convertPeak(_ bytes: [UInt8], _ name: String, to ext: String) throws -> Int {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: file)
+        let out = dir.appendingPathComponent("out." + ext).path
+        let r = try runProcess(TestPaths.svodBinary, ["convert", "--lang", "en", file.path, out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out))
+        try #require(r.peakBytes > 0, "peak memory needs GNU time (apt-get install time)")
+        return r.peakBytes
+    }
+
+    /// Reading and writing together: a conversion to the other format stays flat too.
+    @Test(arguments: kinds.indices)
+    func conversionMemoryIsFlatInRows(_ index: Int) throws {
+        let kind = Self.kinds[index]
+        let target = kind.ext == "ods" ? "xlsx" : "ods"
+        let small = try convertPeak(kind.make(10_000), "small." + kind.ext, to: target)
+        let large = try convertPeak(kind.make(150_000), "large." + kind.ext, to: target)
+        #expect(large - small < 16 << 20, "\(kind.name) → \(target): peak \(small >> 20) MiB for 10k rows, \(large >> 20) MiB for 150k")
+    }
 }

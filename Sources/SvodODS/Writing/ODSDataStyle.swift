@@ -14,8 +14,15 @@ enum ODSDataStyle {
         case text(String)
     }
 
+    /// The code svod gives boolean cells; Excel has no such format code.
+    static let boolean = "BOOLEAN"
+
     /// Writes the style named `name` for `code`; false when the code needs no data style (General).
     static func write(code: String, name: String, to x: XMLWriter) -> Bool {
+        if code == boolean {
+            x.raw(#"<number:boolean-style style:name=""#); x.raw(name); x.raw(#""><number:boolean/></number:boolean-style>"#)
+            return true
+        }
         let section = firstSection(code)
         if section.isEmpty || section.lowercased() == "general" { return false }
         if section == "@" {

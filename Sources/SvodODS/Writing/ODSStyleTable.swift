@@ -22,7 +22,7 @@ struct ODSStyleTable {
         if slot < cache.count, cache[slot] >= 0 { return cache[slot] }
         let base = style.map { registry[$0] } ?? CellStyle()
         var made = 0
-        let code = implicit.resolve(base.numberFormat)
+        let code = implicit == .boolean && base.numberFormat == nil ? ODSDataStyle.boolean : implicit.resolve(base.numberFormat)
         var dataStyle: String?
         if let code, code.lowercased() != "general" {
             if let i = dataStyleIndex[code] { dataStyle = "N\(i + 1)" } else {

@@ -293,6 +293,71 @@ struct FormulaScanner {
         guard let top = stack.popLast() else { return false }
         return (top == .array) == closesArray
     }
+
+    /// Appends `t` and moves on to `e`.
+    mutating func emit(_ t: FormulaToken, to e: Int) {
+        tokens.append(t)
+        i = e
+    }
+
+    /// Reads a token both dialects spell alike; false on an unterminated string or a mismatched bracket.
+    mutating func sharedToken() -> Bool {
+        // `,`, `;`, `[` and the like differ between the dialects, so each tokenizer settles them before calling this.
+        let c = s[i]
+        switch c {
+        case "\"":
+            guard let e = quotedEnd(i, "\"") else { return false }
+            emit(.string(text(i, e)), to: e)
+        case "{":
+            push(.array)
+            emit(.arrayOpen, to: i + 1)
+        case "}":
+            guard pop(true) else { return false }
+            emit(.arrayClose, to: i + 1)
+        case "(":
+            push(.paren)
+            emit(.open, to: i + 1)
+        case ")":
+            guard pop(false) else { return false }
+            emit(.close, to: i + 1)
+        case "#":
+            let e = errorEnd(i)
+            emit(.error(text(i, e)), to: e)
+        case _ where FormulaChars.isSpace(c):
+            var e = i
+            while e < s.count, FormulaChars.isSpace(s[e]) { e += 1 }
+            emit(.whitespace(text(i, e)), to: e)
+        case _ where FormulaChars.isDigit(c) || (c == "." && at(i + 1).map(FormulaChars.isDigit) == true):
+            let e = numberEnd(i)
+            emit(.number(text(i, e)), to: e)
+        default:
+            if let e = operatorEnd(i) {
+                emit(.op(text(i, e)), to: e)
+            } else {
+                emit(.raw(text(i, i + 1)), to: i + 1)
+            }
+        }
+        return true
+    }
+
+    /// A function name from `start` to `end`, whose `(` opens the argument group.
+    mutating func function(_ start: Int, _ end: Int) {
+        tokens.append(.function(text(start, end)))
+        push(.function)
+        i = end + 1
+    }
+
+    /// A table name from `start` with its bracketed part at `end`; false when unbalanced.
+    mutating func structuredName(_ start: Int, _ end: Int) -> Bool {
+        guard let e = structuredEnd(end) else { return false }
+        emit(.name(text(start, e)), to: e)
+        return true
+    }
+
+    /// A word that is neither reference nor function: TRUE/FALSE, else a name.
+    mutating func word(_ start: Int, _ end: Int) {
+        emit(boolValue(start, end).map(FormulaToken.bool) ?? .name(text(start, end)), to: end)
+    }
 }
 
 // MARK: - Excel
@@ -325,73 +390,30 @@ struct ExcelFormulaTokenizer {
     private mutating func step() -> Bool {
         let c = sc.s[sc.i]
         switch c {
-        case "\"":
-            guard let e = sc.quotedEnd(sc.i, "\"") else { return false }
-            sc.tokens.append(.string(sc.text(sc.i, e)))
-            sc.i = e
         case "'":
             return quotedSheetReference()
         case "[":
             // An external workbook index such as `[1]Sheet1!A1`: kept as written.
             guard let e = sc.structuredEnd(sc.i) else { return false }
-            sc.tokens.append(.raw(sc.text(sc.i, e)))
-            sc.i = e
-        case "{":
-            sc.push(.array)
-            sc.tokens.append(.arrayOpen)
-            sc.i += 1
-        case "}":
-            guard sc.pop(true) else { return false }
-            sc.tokens.append(.arrayClose)
-            sc.i += 1
-        case "(":
-            sc.push(.paren)
-            sc.tokens.append(.open)
-            sc.i += 1
-        case ")":
-            guard sc.pop(false) else { return false }
-            sc.tokens.append(.close)
-            sc.i += 1
+            sc.emit(.raw(sc.text(sc.i, e)), to: e)
         case ",":
             switch sc.stack.last {
-            case .function?, .array?: sc.tokens.append(.separator)
-            default: sc.tokens.append(.union)
+            case .function?, .array?: sc.emit(.separator, to: sc.i + 1)
+            default: sc.emit(.union, to: sc.i + 1)
             }
-            sc.i += 1
         case ";":
             guard sc.stack.last == .array else { return false }
-            sc.tokens.append(.arrayRowSeparator)
-            sc.i += 1
-        case "#":
-            let e = sc.errorEnd(sc.i)
-            sc.tokens.append(.error(sc.text(sc.i, e)))
-            sc.i = e
+            sc.emit(.arrayRowSeparator, to: sc.i + 1)
         case "!", "]", "|", "~":
             return false
-        case _ where FormulaChars.isSpace(c):
-            var e = sc.i
-            while e < sc.s.count, FormulaChars.isSpace(sc.s[e]) { e += 1 }
-            sc.tokens.append(.whitespace(sc.text(sc.i, e)))
-            sc.i = e
-        case _ where FormulaChars.isDigit(c) || (c == "." && sc.at(sc.i + 1).map(FormulaChars.isDigit) == true):
-            if let (ref, e) = wholeRowsOrColumns(at: sc.i, sheet: nil, endSheet: nil) {
-                sc.tokens.append(.reference(ref))
-                sc.i = e
-            } else {
-                let e = sc.numberEnd(sc.i)
-                sc.tokens.append(.number(sc.text(sc.i, e)))
-                sc.i = e
-            }
+        case _ where FormulaChars.isDigit(c):
+            // `1:3` would otherwise read as a number, an operator and another number.
+            guard let (ref, e) = wholeRowsOrColumns(at: sc.i, sheet: nil, endSheet: nil) else { return sc.sharedToken() }
+            sc.emit(.reference(ref), to: e)
         case _ where FormulaChars.isNameStart(c) || c == "$":
             return identifier()
         default:
-            if let e = sc.operatorEnd(sc.i) {
-                sc.tokens.append(.op(sc.text(sc.i, e)))
-                sc.i = e
-            } else {
-                sc.tokens.append(.raw(sc.text(sc.i, sc.i + 1)))
-                sc.i += 1
-            }
+            return sc.sharedToken()
         }
         return true
     }
@@ -401,9 +423,7 @@ struct ExcelFormulaTokenizer {
         let end = sc.runEnd(start)
         let next = sc.at(end)
         if next == "(" {
-            sc.tokens.append(.function(sc.text(start, end)))
-            sc.push(.function)
-            sc.i = end + 1
+            sc.function(start, end)
             return true
         }
         if next == "!" {
@@ -421,22 +441,11 @@ struct ExcelFormulaTokenizer {
             }
         }
         if let (ref, e) = reference(at: start, sheet: nil, endSheet: nil) {
-            sc.tokens.append(.reference(ref))
-            sc.i = e
+            sc.emit(.reference(ref), to: e)
             return true
         }
-        if next == "[" {
-            guard let e = sc.structuredEnd(end) else { return false }
-            sc.tokens.append(.name(sc.text(start, e)))
-            sc.i = e
-            return true
-        }
-        if let b = sc.boolValue(start, end) {
-            sc.tokens.append(.bool(b))
-        } else {
-            sc.tokens.append(.name(sc.text(start, end)))
-        }
-        sc.i = end
+        if next == "[" { return sc.structuredName(start, end) }
+        sc.word(start, end)
         return true
     }
 
@@ -549,10 +558,6 @@ struct OpenFormulaTokenizer {
     private mutating func step() -> Bool {
         let c = sc.s[sc.i]
         switch c {
-        case "\"":
-            guard let e = sc.quotedEnd(sc.i, "\"") else { return false }
-            sc.tokens.append(.string(sc.text(sc.i, e)))
-            sc.i = e
         case "'":
             // Only a sheet-scoped name the Excel side passed through (`'My sheet'!Total`).
             guard let e = sc.quotedEnd(sc.i, "'"), sc.at(e) == "!", let n = sc.at(e + 1), FormulaChars.isNameStart(n) else { return false }
@@ -571,61 +576,22 @@ struct OpenFormulaTokenizer {
                 sc.tokens.append(.raw(sc.text(sc.i, e)))
             }
             sc.i = e
-        case "{":
-            sc.push(.array)
-            sc.tokens.append(.arrayOpen)
-            sc.i += 1
-        case "}":
-            guard sc.pop(true) else { return false }
-            sc.tokens.append(.arrayClose)
-            sc.i += 1
-        case "(":
-            sc.push(.paren)
-            sc.tokens.append(.open)
-            sc.i += 1
-        case ")":
-            guard sc.pop(false) else { return false }
-            sc.tokens.append(.close)
-            sc.i += 1
         case ";":
             guard sc.stack.last == .function || sc.stack.last == .array else { return false }
-            sc.tokens.append(.separator)
-            sc.i += 1
+            sc.emit(.separator, to: sc.i + 1)
         case "|":
             guard sc.stack.last == .array else { return false }
-            sc.tokens.append(.arrayRowSeparator)
-            sc.i += 1
+            sc.emit(.arrayRowSeparator, to: sc.i + 1)
         case "~":
-            sc.tokens.append(.union)
-            sc.i += 1
+            sc.emit(.union, to: sc.i + 1)
         case "!":
-            sc.tokens.append(.intersection)
-            sc.i += 1
-        case "#":
-            let e = sc.errorEnd(sc.i)
-            sc.tokens.append(.error(sc.text(sc.i, e)))
-            sc.i = e
+            sc.emit(.intersection, to: sc.i + 1)
         case ",", "]":
             return false
-        case _ where FormulaChars.isSpace(c):
-            var e = sc.i
-            while e < sc.s.count, FormulaChars.isSpace(sc.s[e]) { e += 1 }
-            sc.tokens.append(.whitespace(sc.text(sc.i, e)))
-            sc.i = e
-        case _ where FormulaChars.isDigit(c) || (c == "." && sc.at(sc.i + 1).map(FormulaChars.isDigit) == true):
-            let e = sc.numberEnd(sc.i)
-            sc.tokens.append(.number(sc.text(sc.i, e)))
-            sc.i = e
         case _ where FormulaChars.isNameStart(c):
             return identifier()
         default:
-            if let e = sc.operatorEnd(sc.i) {
-                sc.tokens.append(.op(sc.text(sc.i, e)))
-                sc.i = e
-            } else {
-                sc.tokens.append(.raw(sc.text(sc.i, sc.i + 1)))
-                sc.i += 1
-            }
+            return sc.sharedToken()
         }
         return true
     }
@@ -641,25 +607,16 @@ struct OpenFormulaTokenizer {
                 sc.i = end + 2
                 return true
             }
-            sc.tokens.append(.function(sc.text(start, end)))
-            sc.push(.function)
-            sc.i = end + 1
+            sc.function(start, end)
         case "[":
-            guard let e = sc.structuredEnd(end) else { return false }
-            sc.tokens.append(.name(sc.text(start, e)))
-            sc.i = e
+            return sc.structuredName(start, end)
         case "!" where sc.at(end + 1).map(FormulaChars.isNameStart) == true && sc.at(sc.runEnd(end + 1)) != "(":
             // `Sheet1!Total`, a sheet-scoped name passed through from Excel.
             let e = sc.runEnd(end + 1)
             sc.tokens.append(.name(sc.text(start, e)))
             sc.i = e
         default:
-            if let b = sc.boolValue(start, end) {
-                sc.tokens.append(.bool(b))
-            } else {
-                sc.tokens.append(.name(sc.text(start, end)))
-            }
-            sc.i = end
+            sc.word(start, end)
         }
         return true
     }

@@ -10,6 +10,9 @@ public enum ImplicitFormat: Int, CaseIterable, Sendable {
     case time
     /// Elapsed time.
     case duration
+    /// TRUE or FALSE: XLSX has a cell type for it, ODS needs a boolean data style, or
+    /// LibreOffice shows (and saves) the value as the number 1 or 0.
+    case boolean
 
     /// What a value needs.
     public init(_ value: CellValue) {
@@ -17,6 +20,7 @@ public enum ImplicitFormat: Int, CaseIterable, Sendable {
         case .date(let d): self = d.hasTime ? .dateTime : .date
         case .time: self = .time
         case .duration: self = .duration
+        case .bool: self = .boolean
         default: self = .none
         }
     }
@@ -26,7 +30,7 @@ public enum ImplicitFormat: Int, CaseIterable, Sendable {
     public func resolve(_ own: String?) -> String? {
         let fallback: String
         switch self {
-        case .none: return own
+        case .none, .boolean: return own
         case .date: fallback = CellStyle.Format.date
         case .dateTime: fallback = CellStyle.Format.dateTime
         case .time: fallback = CellStyle.Format.time

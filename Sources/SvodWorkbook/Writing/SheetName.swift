@@ -57,6 +57,8 @@ public enum SheetName {
             out.append(ch)
             count += w
         }
+        // A cut mid-phrase should not leave a dangling space before the suffix or the end.
+        while out.last == " " { out.removeLast() }
         return out
     }
 }

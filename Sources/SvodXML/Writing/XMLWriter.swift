@@ -190,7 +190,8 @@ public final class XMLWriter {
         if value == value.rounded(), abs(value) < 1e15 {
             int(Int(value))
         } else {
-            raw(value.description)
+            let text = value.description
+            raw(text.hasSuffix(".0") ? String(text.dropLast(2)) : text)
         }
     }
 }

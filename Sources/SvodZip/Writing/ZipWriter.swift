@@ -128,7 +128,7 @@ private final class SegmentSource {
             let n = min(length - done, s.compressedCount - offsetInSegment)
             if n == 0 { segment += 1; offsetInSegment = 0; continue }
             do {
-                try s.spool.read(into: UnsafeMutableBufferPointer(start: (data + done).assumingMemoryBound(to: UInt8.self), count: n),
+                try s.read(into: UnsafeMutableBufferPointer(start: (data + done).assumingMemoryBound(to: UInt8.self), count: n),
                                  at: s.offset + offsetInSegment)
             } catch {
                 zip_error_set(&zipError, ZIP_ER_READ, EIO)

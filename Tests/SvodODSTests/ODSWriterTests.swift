@@ -1,0 +1,99 @@
+import Foundation
+@testable import SvodODS
+import SvodSpreadsheet
+import SvodTestSupport
+import SvodWorkbook
+import SvodXML
+import SvodZip
+import Testing
+
+@Suite struct ODSWriterTests {
+    func withFile(_ body: (String) throws -> Void) throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try body(dir.appendingPathComponent("out.ods").path)
+    }
+
+    func content(_ path: String) throws -> String {
+        let zip = try ZipArchive(path: path)
+        return String(decoding: try zip.read(zip.entry(named: "content.xml")!), as: UTF8.self)
+    }
+
+    @Test func spacesTabsAndLinesSurviveODFWhitespaceRules() throws {
+        try withFile { path in
+            let texts = ["  отступ  ", "a   b", " ", "a\tb", "\tтаб", "строка 1\nстрока 2\n", "a \t b", "обычный текст"]
+            let w = try ODSWriter(path: path)
+            try w.beginSheet(SheetSetup(name: "S"))
+            try w.write(OutputRow(index: 0, cells: texts.enumerated().map { OutputCell(column: $0.offset, value: .text($0.element)) }))
+            try w.endSheet()
+            try w.finish()
+            let sheet = try Sheet(reading: Spreadsheet.open(path: path), index: 0)
+            for (i, t) in texts.enumerated() { #expect(sheet[CellReference(row: 0, column: i)] == .text(t), "\(i)") }
+            let xml = try content(path)
+            #expect(xml.contains("<text:p><text:s text:c=\"2\"/>отступ<text:s text:c=\"2\"/></text:p>"))
+            #expect(xml.contains("<text:p>a <text:s text:c=\"2\"/>b</text:p>"))
+            #expect(xml.contains("<text:p>обычный текст</text:p>"))
+        }
+    }
+
+    @Test func controlCharactersAreRefusedOrReplacedAsAsked() throws {
+        try withFile { path in
+            let w = try ODSWriter(path: path)
+            try w.beginSheet(SheetSetup(name: "ВПР"))
+            let error = #expect(throws: WriteError.self) {
+                try w.write(OutputRow(index: 11, cells: [OutputCell(column: 5, value: .text("звонок\u{7}"))]))
+            }
+            #expect(error?.message.ru.hasPrefix("ВПР!F12:") == true)
+            #expect(error?.message.en.contains("U+0007") == true)
+            w.cancel()
+            #expect(!FileManager.default.fileExists(atPath: path))
+
+            let r = try ODSWriter(path: path, options: WriteOptions(illegalCharacters: .replace))
+            try r.beginSheet(SheetSetup(name: "ВПР"))
+            try r.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("a\u{7}b\u{1}"))]))
+            try r.endSheet()
+            try r.finish()
+            #expect(r.replacedCharacters == 2)
+            #expect(try Sheet(reading: Spreadsheet.open(path: path), index: 0)["A1"] == .text("a\u{FFFD}b\u{FFFD}"))
+        }
+    }
+
+    /// A validation and a merge reaching rows nobody writes: those rows are written, repeated.
+    @Test func validationsAndMergesReachUnwrittenRows() throws {
+        try withFile { path in
+            let w = try ODSWriter(path: path)
+            let v = DataValidation(ranges: [CellRange("B2:C1000")!], rule: .whole(.between, 0, 40))
+            try w.beginSheet(SheetSetup(name: "S", merges: [CellRange("E3:F5")!], validations: [v]))
+            try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("Заголовок"))]))
+            try w.write(OutputRow(index: 3, cells: [OutputCell(column: 1, value: .number(7)), OutputCell(column: 5, value: .text("под объединением"))]))
+            try w.endSheet()
+            try w.finish()
+            let xml = try content(path)
+            #expect(xml.contains(#"<table:table-cell table:content-validation-name="val1" table:number-columns-repeated="2"/>"#))
+            #expect(xml.contains(#"table:number-rows-repeated="995""#), "rows 6…1000 as one repeated row")
+            #expect(xml.contains(#"table:number-columns-spanned="2" table:number-rows-spanned="3""#))
+            #expect(xml.contains(#"table:condition="of:cell-content-is-whole-number() and cell-content-is-between(0;40)""#))
+            let reader = try Spreadsheet.open(path: path)
+            let sheet = try Sheet(reading: reader, index: 0)
+            #expect(sheet.merges == [CellRange("E3:F5")!])
+            #expect(sheet["B4"] == .number(7))
+            #expect(sheet["F4"] == .text("под объединением"), "a value under a merge is kept in its covered cell")
+        }
+    }
+
+    @Test(arguments: [
+        ("0.0%", "<number:percentage-style style:name=\"N1\"><number:number number:decimal-places=\"1\" number:min-decimal-places=\"1\" number:min-integer-digits=\"1\"/><number:text>%</number:text></number:percentage-style>"),
+        ("#,##0", "<number:number-style style:name=\"N1\"><number:number number:decimal-places=\"0\" number:min-decimal-places=\"0\" number:min-integer-digits=\"1\" number:grouping=\"true\"/></number:number-style>"),
+        ("dd.mm.yyyy", "<number:date-style style:name=\"N1\"><number:day number:style=\"long\"/><number:text>.</number:text><number:month number:style=\"long\"/><number:text>.</number:text><number:year number:style=\"long\"/></number:date-style>"),
+        ("dd.mm.yyyy hh:mm", "<number:date-style style:name=\"N1\"><number:day number:style=\"long\"/><number:text>.</number:text><number:month number:style=\"long\"/><number:text>.</number:text><number:year number:style=\"long\"/><number:text> </number:text><number:hours number:style=\"long\"/><number:text>:</number:text><number:minutes number:style=\"long\"/></number:date-style>"),
+        ("[h]:mm:ss", "<number:time-style style:name=\"N1\" number:truncate-on-overflow=\"false\"><number:hours/><number:text>:</number:text><number:minutes number:style=\"long\"/><number:text>:</number:text><number:seconds number:style=\"long\"/></number:time-style>"),
+        ("0.0 \"баллов\"", "<number:number-style style:name=\"N1\"><number:number number:decimal-places=\"1\" number:min-decimal-places=\"1\" number:min-integer-digits=\"1\"/><number:text> баллов</number:text></number:number-style>"),
+    ])
+    func excelFormatCodesBecomeODFDataStyles(_ code: String, _ xml: String) throws {
+        var out: [UInt8] = []
+        let x = XMLWriter { out += $0 }
+        #expect(ODSDataStyle.write(code: code, name: "N1", to: x))
+        try x.flush()
+        #expect(String(decoding: out, as: UTF8.self) == xml)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import SvodSpreadsheet
+import SvodTestSupport
+import SvodWorkbook
+@testable import SvodXLSX
+import SvodZip
+import Testing
+
+@Suite struct XLSXWriterTests {
+    func withFile(_ body: (String, URL) throws -> Void) throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try body(dir.appendingPathComponent("out.xlsx").path, dir)
+    }
+
+    func write(_ path: String, _ rows: [OutputRow], sheet: String = "Лист1") throws {
+        let w = try XLSXWriter(path: path)
+        try w.beginSheet(SheetSetup(name: sheet))
+        for r in rows { try w.write(r) }
+        try w.endSheet()
+        try w.finish()
+    }
+
+    @Test(arguments: ["a\u{1}b", "_x0041_", "_x005F_", "\u{B}\u{C}\u{1F}", "\u{FFFF}x", "plain", "_x00_", "__x0041__"])
+    func ooxmlEscapesRoundTrip(_ text: String) {
+        #expect(OOXMLText.decode(Array(OOXMLText.encode(text).utf8)) == text)
+    }
+
+    @Test func controlCharactersAndLiteralEscapesReadBackExactly() throws {
+        try withFile { path, _ in
+            let texts = ["табуляция\u{1}и звонок\u{7}", "_x0041_", " край ", "строка\r\nперевод"]
+            try write(path, [OutputRow(index: 0, cells: texts.enumerated().map { OutputCell(column: $0.offset, value: .text($0.element)) })])
+            let sheet = try Sheet(reading: Spreadsheet.open(path: path), index: 0)
+            for (i, t) in texts.enumerated() { #expect(sheet[CellReference(row: 0, column: i)] == .text(t)) }
+        }
+    }
+
+    @Test func datesBefore1900AndTheFictitiousLeapDayStayDates() throws {
+        try withFile { path, _ in
+            let dates = [CivilDateTime(year: 1899, month: 12, day: 31, hasTime: false)!, CivilDateTime(year: 1900, month: 2, day: 28, hasTime: false)!,
+                         CivilDateTime(year: 1900, month: 3, day: 1, hasTime: false)!, CivilDateTime(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59)!]
+            try write(path, [OutputRow(index: 0, cells: dates.enumerated().map { OutputCell(column: $0.offset, value: .date($0.element)) })])
+            let sheet = try Sheet(reading: Spreadsheet.open(path: path), index: 0)
+            for (i, d) in dates.enumerated() { #expect(sheet[CellReference(row: 0, column: i)] == .date(d)) }
+        }
+    }
+
+    @Test func refusalsNameTheCellAndLeaveNothingBehind() throws {
+        try withFile { path, dir in
+            try Data("прежний файл".utf8).write(to: URL(fileURLWithPath: path))
+            let cases: [(String, (XLSXWriter) throws -> Void)] = [
+                ("long text", { try $0.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text(String(repeating: "ы", count: 32_768)))])) }),
+                ("NaN", { try $0.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .number(.nan))])) }),
+                ("order", { try $0.write(OutputRow(index: 5, cells: [])); try $0.write(OutputRow(index: 5, cells: [])) }),
+                ("sheet name", { try $0.endSheet(); try $0.beginSheet(SheetSetup(name: "a/b")) }),
+                ("duplicate", { try $0.endSheet(); try $0.beginSheet(SheetSetup(name: "лист1")) }),
+                ("merge", { try $0.merge(CellRange("A1:B2")!); try $0.merge(CellRange("B2:C3")!) }),
+                ("unfinished", { try $0.finish() }),
+            ]
+            for (what, act) in cases {
+                let w = try XLSXWriter(path: path)
+                try w.beginSheet(SheetSetup(name: "Лист1"))
+                let error = #expect(throws: WriteError.self, "\(what)") { try act(w) }
+                if what == "long text" {
+                    #expect(error?.message.ru.hasPrefix("Лист1!A1:") == true)
+                }
+                w.cancel()
+                #expect(try String(contentsOfFile: path, encoding: .utf8) == "прежний файл", "\(what)")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.xlsx"], "\(what)")
+            }
+        }
+    }
+
+    @Test func validationListsThatExcelWouldRejectAreRefused() throws {
+        try withFile { path, _ in
+            let w = try XLSXWriter(path: path)
+            let long = (1...60).map { "Вариант \($0)" }
+            try w.beginSheet(SheetSetup(name: "S", validations: [DataValidation(ranges: [CellRange("A1")!], rule: .list(long))]))
+            #expect(throws: WriteError.self) { try w.endSheet() }
+            w.cancel()
+        }
+    }
+
+    @Test func commentsGetTheirPartsAndTheWorkbookStaysReadable() throws {
+        try withFile { path, _ in
+            let w = try XLSXWriter(path: path)
+            try w.beginSheet(SheetSetup(name: "S"))
+            try w.write(OutputRow(index: 1, cells: [OutputCell(column: 2, value: .number(5), comment: Comment("Проверьте: «5» > 4 & < 6"))]))
+            try w.endSheet()
+            try w.finish()
+            let zip = try ZipArchive(path: path)
+            let names = Set(zip.entries.map(\.name))
+            #expect(names.isSuperset(of: ["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "xl/worksheets/_rels/sheet1.xml.rels"]))
+            let comments = String(decoding: try zip.read(zip.entry(named: "xl/comments1.xml")!), as: UTF8.self)
+            #expect(comments.contains(#"ref="C2""#) && comments.contains("«5» &gt; 4 &amp; &lt; 6"))
+            let types = String(decoding: try zip.read(zip.entry(named: "[Content_Types].xml")!), as: UTF8.self)
+            #expect(types.contains("/xl/comments1.xml") && types.contains(#"Extension="vml""#))
+        }
+    }
+}
