@@ -6,6 +6,10 @@ public enum SpreadsheetFormat: String, Sendable {
     case ods
     /// OpenDocument spreadsheet as one flat XML file (.fods).
     case fods
+    /// Comma- (or semicolon-, tab-) separated text: one sheet of values.
+    case csv
+    /// svod's own JSON (the `inspect` shape).
+    case json
 }
 
 /// A workbook opened for reading, each sheet streamed on request.

@@ -86,4 +86,18 @@ import Testing
         let listing = try svod("inspect", out).stdoutText
         #expect(listing.contains("«Итоги_ 2024_2025 учебный год —»"), "\(listing)")
     }
+
+    /// What `--excel-ru` writes, `--excel-ru` reads back: CSV → XLSX with the types restored.
+    @Test func russianCSVRoundTripsThroughXLSX() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("vpr.csv").path
+        let xlsx = dir.appendingPathComponent("vpr.xlsx").path
+        #expect(try svod("convert", "--excel-ru", "--sheet", "ВПР", sample, csv).status == 0)
+        let r = try svod("convert", "--excel-ru", csv, xlsx)
+        #expect(r.status == 0, "\(r.stderr)")
+        let listing = try svod("inspect", xlsx).stdoutText
+        #expect(listing.contains("H6  число  98.6"), "\(listing)")
+        #expect(listing.contains("C3  дата  2020-11-16"), "\(listing)")
+    }
 }

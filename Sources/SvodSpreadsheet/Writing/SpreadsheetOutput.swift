@@ -21,6 +21,7 @@ public enum SpreadsheetOutput {
         case .xlsx: return try XLSXWriter(path: path, options: options)
         case .ods: return try ODSWriter(path: path, options: options)
         case .fods: throw WriteError.misuse("svod reads flat ODS (.fods) but writes ODS (.ods)")
+        case .csv, .json: throw WriteError.misuse("CSV and JSON are written by `svod convert`, not as workbooks")
         }
     }
 }

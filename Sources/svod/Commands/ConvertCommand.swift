@@ -11,13 +11,15 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Преобразовать таблицу в XLSX, ODS, CSV или JSON / convert a spreadsheet to XLSX, ODS, CSV or JSON.",
         discussion: """
+        Входной CSV: UTF-8 или Windows-1251, разделитель угадывается; числа, даты (гггг-мм-дд, дд.мм.гггг) и \
+        TRUE/FALSE получают типы, коды с ведущими нулями остаются текстом. Входной JSON — в формате inspect. \
         Формат результата — по расширению OUT или --to. Значения, типы, даты, объединения, имена, порядок и \
         видимость листов, формулы с вычисленными значениями сохраняются между XLSX и ODS. CSV — один лист \
         (--sheet, иначе первый). Файл OUT появляется только целиком: при ошибке прежний OUT не тронут. \
         Код выхода 0 — готово, 2 — входной файл не читается или результат не записать.
         """)
 
-    @Argument(help: "Входной файл XLSX, XLSM, ODS или FODS / the input spreadsheet.")
+    @Argument(help: "Входной файл XLSX, XLSM, ODS, FODS, CSV или JSON / the input file.")
     var input: String
 
     @Argument(help: "Файл результата / the output file.")
@@ -29,8 +31,8 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Только этот лист / only this sheet.")
     var sheet: String?
 
-    @Option(name: .long, help: "Разделитель CSV: , ; или tab / CSV delimiter.")
-    var delimiter: String = ","
+    @Option(name: .long, help: "Разделитель CSV: , ; или tab (для входного CSV — угадывается) / CSV delimiter (guessed for CSV input).")
+    var delimiter: String?
 
     @Flag(name: .long, help: "Десятичная запятая в CSV / decimal comma in CSV.")
     var decimalComma = false
@@ -41,7 +43,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        guard ["," , ";", "tab", "\t"].contains(delimiter) else {
+        guard delimiter.map({ ["," , ";", "tab", "\t"].contains($0) }) ?? true else {
             throw ValidationError(common.lang == .ru ? "разделитель: , ; или tab" : "delimiter must be , ; or tab")
         }
         guard to != nil || ConvertFormat(path: output) != nil else {
@@ -54,7 +56,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let format = to ?? ConvertFormat(path: output)!
         do {
-            let reader = try Spreadsheet.open(path: input)
+            let reader = try openInput()
             if let sheet, try reader.sheetIndex(named: sheet) == nil {
                 throw ReadError(.missingPart, .init(ru: "в файле нет листа «\(sheet)»", en: "the file has no sheet '\(sheet)'"))
             }
@@ -79,10 +81,22 @@ struct ConvertCommand: ParsableCommand {
         }
     }
 
+    /// Spreadsheets are recognised by their bytes; CSV and JSON, being plain text, by their extension.
+    private func openInput() throws -> WorkbookReader {
+        switch URL(fileURLWithPath: input).pathExtension.lowercased() {
+        case "csv", "tsv", "txt":
+            let given: Character? = delimiter.map { $0 == "tab" ? "\t" : $0.first! } ?? (excelRu ? ";" : nil)
+            return try CSVReader(path: input, delimiter: given, decimalComma: decimalComma || excelRu)
+        case "json":
+            return try JSONWorkbookReader(path: input)
+        default:
+            return try Spreadsheet.open(path: input)
+        }
+    }
+
     private func printText(_ reader: WorkbookReader, format: ConvertFormat, into out: OutputBuffer) throws {
         var style = excelRu ? CSVStyle.excelRussian : CSVStyle()
-        if delimiter == ";" { style.delimiter = ";" }
-        if delimiter == "tab" || delimiter == "\t" { style.delimiter = "\t" }
+        if let delimiter { style.delimiter = delimiter == "tab" ? "\t" : delimiter.first! }
         if decimalComma { style.decimalComma = true }
         let printer: InspectPrinter = format == .csv ? CSVInspectPrinter(out: out, style: style)
             : JSONInspectPrinter(out: out, file: input)
