@@ -11,35 +11,18 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-cd "$ROOT"
-export PATH=/opt/swift/usr/bin:$PATH
-RUNS=${RUNS:-3}
-ROWS=${ROWS:-200000}
+# shellcheck source=../common/setup.sh
+. "$HERE/../common/setup.sh"  # cd to the repository root; RUNS, ROWS; the functions used below
 VENV=Benchmarks/.venv
 OUT=Benchmarks/out
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO=sudo
 
 # 1. system packages, only when missing
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
-[ -x /usr/bin/time ] || need+=(time)
-python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "== installing Debian packages: ${need[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
+install_debian_packages "${need[@]}"
 
 # 2. the peers' venv, reinstalled only when requirements.txt changes
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-req_sum=$(sha256sum "$HERE/requirements.txt" | cut -d' ' -f1)
-if [ "$(cat "$VENV/.bench-requirements" 2>/dev/null)" != "$req_sum" ]; then
-  echo "== installing peer readers into $VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check -r "$HERE/requirements.txt"
-  echo "$req_sum" >"$VENV/.bench-requirements"
-fi
+setup_venv "$VENV" "$HERE/requirements.txt" "peer readers"
 
 # 3. svod, release build (retry while another SwiftPM holds .build's lock).
 #    SVOD_BIN=/path/to/svod skips the build and measures that binary instead.
@@ -47,21 +30,10 @@ mkdir -p "$OUT"
 if [ -z "${SVOD_BIN:-}" ]; then
   echo "== swift build -c release --static-swift-stdlib --product svod"
   LOG=$OUT/build.log
-  for attempt in $(seq 1 40); do
-    if swift build -c release --static-swift-stdlib --product svod >"$LOG" 2>&1; then
-      break
-    fi
-    if grep -qiE 'another instance of swiftpm|could not acquire lock' "$LOG" && [ "$attempt" -lt 40 ]; then
-      echo "   .build is locked by another SwiftPM; retrying in 15 s ($attempt/40)"
-      sleep 15
-      continue
-    fi
-    grep -E 'error:' "$LOG" | head -n 20 >&2 || tail -n 40 "$LOG" >&2
-    echo "svod does not build (full log: $LOG); SVOD_BIN=/path/to/svod measures a binary built elsewhere" >&2
-    exit 1
-  done
-  tail -1 "$LOG"
-  rm -f "$LOG"
+  build_with_retries "$LOG" 40 15 'another instance of swiftpm|could not acquire lock' \
+    ".build is locked by another SwiftPM" \
+    "svod does not build (full log: $LOG); SVOD_BIN=/path/to/svod measures a binary built elsewhere" \
+    swift build -c release --static-swift-stdlib --product svod
 fi
 if [ -n "${SVOD_BIN:-}" ]; then
   SVOD=$SVOD_BIN
