@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip",
@@ -34,10 +35,14 @@ let package = Package(
         .target(name: "SvodPackage", dependencies: ["SvodZip", "SvodXML", "SvodWorkbook"], swiftSettings: fast),
         .target(name: "SvodXLSX", dependencies: ["SvodPackage", "SvodIO", "SvodZip", "SvodXML", "SvodWorkbook"], swiftSettings: fast),
         .target(name: "SvodODS", dependencies: ["SvodPackage", "SvodIO", "SvodZip", "SvodXML", "SvodWorkbook"], swiftSettings: fast),
+        .target(name: "SvodSchema", dependencies: ["SvodWorkbook", "SvodLocale", "SvodExpressions", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SvodExpressions", swiftSettings: fast),
+        .target(name: "SvodValidation", dependencies: ["SvodSchema", "SvodExpressions", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO"]),
+        .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"]),
         .target(name: "SvodSpreadsheet",
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
         .executableTarget(name: "svod", dependencies: [
-            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO",
+            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -48,6 +53,9 @@ let package = Package(
         .testTarget(name: "SvodXLSXTests", dependencies: ["SvodXLSX", "SvodIO", "SvodZip", "SvodSpreadsheet", "SvodTestSupport"]),
         .testTarget(name: "SvodODSTests", dependencies: ["SvodODS", "SvodZip", "SvodSpreadsheet", "SvodTestSupport"]),
         .testTarget(name: "SvodSpreadsheetTests", dependencies: ["SvodSpreadsheet", "SvodTestSupport"]),
+        .testTarget(name: "SvodSchemaTests", dependencies: ["SvodSchema", "SvodTestSupport"]),
+        .testTarget(name: "SvodExpressionsTests", dependencies: ["SvodExpressions"]),
+        .testTarget(name: "SvodValidationTests", dependencies: ["SvodValidation", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodSpreadsheet", "SvodWorkbook", "SvodZip"]),
     ]
 )

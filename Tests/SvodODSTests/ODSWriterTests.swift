@@ -72,7 +72,7 @@ import Testing
             #expect(xml.contains(#"<table:table-cell table:content-validation-name="val1" table:number-columns-repeated="2"/>"#))
             #expect(xml.contains(#"table:number-rows-repeated="995""#), "rows 6…1000 as one repeated row")
             #expect(xml.contains(#"table:number-columns-spanned="2" table:number-rows-spanned="3""#))
-            #expect(xml.contains(#"table:condition="of:cell-content-is-whole-number() and cell-content-is-between(0;40)""#))
+            #expect(xml.contains(#"table:condition="of:cell-content-is-whole-number() and cell-content-is-between(0,40)""#))
             let reader = try Spreadsheet.open(path: path)
             let sheet = try Sheet(reading: reader, index: 0)
             #expect(sheet.merges == [CellRange("E3:F5")!])

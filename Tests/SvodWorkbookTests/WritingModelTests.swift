@@ -22,6 +22,7 @@ import Testing
         let twice = SheetName.legalized(long, taken: [once])
         #expect(twice.count == 31 && twice.hasSuffix(" (2)"))
         #expect(SheetName.legalized("''", taken: []) == "Лист")
+        #expect(SheetName.legalized(String(repeating: "a", count: 30) + "'bcd", taken: []) == String(repeating: "a", count: 30))
     }
 
     @Test func sequenceHoldsTheCallerToTheOrder() throws {

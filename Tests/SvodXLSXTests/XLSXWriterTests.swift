@@ -75,8 +75,9 @@ import Testing
         try withFile { path, _ in
             let w = try XLSXWriter(path: path)
             let long = (1...60).map { "Вариант \($0)" }
-            try w.beginSheet(SheetSetup(name: "S", validations: [DataValidation(ranges: [CellRange("A1")!], rule: .list(long))]))
-            #expect(throws: WriteError.self) { try w.endSheet() }
+            #expect(throws: WriteError.self) {
+                try w.beginSheet(SheetSetup(name: "S", validations: [DataValidation(ranges: [CellRange("A1")!], rule: .list(long))]))
+            }
             w.cancel()
         }
     }

@@ -17,6 +17,13 @@ enum ODSDataStyle {
     /// The code svod gives boolean cells; Excel has no such format code.
     static let boolean = "BOOLEAN"
 
+    /// Whether `code` needs a data style at all (General, or a first section that is empty, does not).
+    static func needsStyle(_ code: String) -> Bool {
+        if code == boolean { return true }
+        let section = firstSection(code)
+        return !(section.isEmpty || section.lowercased() == "general")
+    }
+
     /// Writes the style named `name` for `code`; false when the code needs no data style (General).
     static func write(code: String, name: String, to x: XMLWriter) -> Bool {
         if code == boolean {

@@ -44,8 +44,7 @@ enum ODSParts {
         if !names.isEmpty {
             x.raw("<table:named-expressions>")
             for n in names {
-                let base = "$" + ODSValidation.address(n.sheet ?? sheets.first?.name ?? "", CellReference(row: 0, column: 0))
-                    .replacingOccurrences(of: ".A1", with: ".$A$1")
+                let base = "$" + ODSValidation.quotedSheet(n.sheet ?? sheets.first?.name ?? "") + ".$A$1"
                 if n.isRange {
                     x.raw(#"<table:named-range table:name=""#); x.safeAttribute(n.name)
                     x.raw(#"" table:base-cell-address=""#); x.safeAttribute(base)
@@ -120,12 +119,14 @@ enum ODSParts {
         x.raw(#"xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" office:version="1.3"><office:settings>"#)
         x.raw(#"<config:config-item-set config:name="ooo:view-settings"><config:config-item-map-indexed config:name="Views">"#)
         x.raw(#"<config:config-item-map-entry><config:config-item config:name="ViewId" config:type="string">view1</config:config-item>"#)
-        x.raw(#"<config:config-item-map-named config:name="Tables">"#)
+        let frozen = sheets.filter { $0.frozenRows > 0 || $0.frozenColumns > 0 }
+        // The schema wants at least one entry in a map: without frozen panes there is no map.
+        if !frozen.isEmpty { x.raw(#"<config:config-item-map-named config:name="Tables">"#) }
         func item(_ name: String, _ type: String, _ value: Int) {
             x.raw(#"<config:config-item config:name=""#); x.raw(name); x.raw(#"" config:type=""#); x.raw(type); x.raw(#"">"#)
             x.int(value); x.raw("</config:config-item>")
         }
-        for s in sheets where s.frozenRows > 0 || s.frozenColumns > 0 {
+        for s in frozen {
             x.raw(#"<config:config-item-map-entry config:name=""#); x.safeAttribute(s.name); x.raw(#"">"#)
             item("HorizontalSplitMode", "short", s.frozenColumns > 0 ? 2 : 0)
             item("VerticalSplitMode", "short", s.frozenRows > 0 ? 2 : 0)
@@ -138,7 +139,7 @@ enum ODSParts {
             item("PositionBottom", "int", s.frozenRows)
             x.raw("</config:config-item-map-entry>")
         }
-        x.raw("</config:config-item-map-named>")
+        if !frozen.isEmpty { x.raw("</config:config-item-map-named>") }
         x.raw(#"<config:config-item config:name="ActiveTable" config:type="string">"#); x.safeText(active)
         x.raw("</config:config-item></config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set>")
         x.raw("</office:settings></office:document-settings>")

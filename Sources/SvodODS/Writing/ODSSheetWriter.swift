@@ -38,7 +38,8 @@ final class ODSSheetWriter {
         let columns = setup.columns.sorted { $0.first < $1.first }
         var next = 0
         for c in columns {
-            guard c.first >= next, c.last >= c.first, c.last < CellReference.maxColumns else {
+            guard c.first >= next, c.last >= c.first, c.last < CellReference.maxColumns,
+                  c.width.map({ $0.isFinite && $0 >= 0 && $0 <= 255 }) ?? true else {
                 throw WriteError.misuse("columns \(c.first + 1)…\(c.last + 1) of '\(setup.name)' overlap or lie outside the grid")
             }
             if c.first > next { column(style: columnStyle(nil), count: c.first - next, hidden: false) }
@@ -65,6 +66,7 @@ final class ODSSheetWriter {
 
     func write(_ row: OutputRow, style: @escaping (StyleID?, ImplicitFormat) -> Int, rowStyle: @escaping (Double) -> Int) throws {
         try row.checkOrder(after: lastRow, sheet: setup.name)
+        try row.checkValues(sheet: setup.name, refusingIllegalCharacters: options.illegalCharacters == .refuse)
         self.style = style
         self.rowStyle = rowStyle
         try fill(upTo: row.index)

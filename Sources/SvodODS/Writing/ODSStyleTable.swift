@@ -24,7 +24,7 @@ struct ODSStyleTable {
         var made = 0
         let code = implicit == .boolean && base.numberFormat == nil ? ODSDataStyle.boolean : implicit.resolve(base.numberFormat)
         var dataStyle: String?
-        if let code, code.lowercased() != "general" {
+        if let code, ODSDataStyle.needsStyle(code) {
             if let i = dataStyleIndex[code] { dataStyle = "N\(i + 1)" } else {
                 dataStyles.append(code)
                 dataStyleIndex[code] = dataStyles.count - 1

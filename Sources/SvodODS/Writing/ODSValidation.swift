@@ -4,6 +4,14 @@ import SvodXML
 
 /// `table:content-validation` elements (ODF 1.3 Part 3, 9.4.5), conditions in OpenFormula.
 enum ODSValidation {
+    /// Throws for a validation ODS cannot express; called when the sheet begins, before any output.
+    static func check(_ v: DataValidation, sheet: String) throws {
+        guard !v.ranges.isEmpty else { throw WriteError.misuse("a validation on '\(sheet)' has no cells") }
+        guard condition(v.rule) != nil else {
+            throw WriteError.misuse("a validation on '\(sheet)' has a formula that cannot be written in OpenFormula")
+        }
+    }
+
     static func write(_ v: DataValidation, name: String, sheet: String, to x: XMLWriter) throws {
         guard let condition = condition(v.rule) else {
             throw WriteError.misuse("a validation on '\(sheet)' has a formula that cannot be written in OpenFormula")
@@ -40,17 +48,23 @@ enum ODSValidation {
 
     /// `Лист1.A2` with the sheet quoted when it must be.
     static func address(_ sheet: String, _ cell: CellReference) -> String {
+        quotedSheet(sheet) + "." + cell.a1
+    }
+
+    /// A sheet name as ODF addresses write it: quoted unless plainly a word.
+    static func quotedSheet(_ sheet: String) -> String {
         let plain = sheet.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !(sheet.first?.isNumber ?? true)
-        let quoted = plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
-        return quoted + "." + cell.a1
+        return plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     private static func condition(_ rule: DataValidation.Rule) -> String? {
         func n(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
         func compare(_ op: DataValidation.Comparison, _ a: String, _ b: String?) -> String {
             switch op {
-            case .between: return "cell-content-is-between(\(a);\(b ?? a))"
-            case .notBetween: return "cell-content-is-not-between(\(a);\(b ?? a))"
+            // ODF 1.3 Part 4, 9.4.5: the two bounds are separated by a comma, not a semicolon;
+            // LibreOffice ignores the whole condition otherwise.
+            case .between: return "cell-content-is-between(\(a),\(b ?? a))"
+            case .notBetween: return "cell-content-is-not-between(\(a),\(b ?? a))"
             case .equal: return "cell-content()=\(a)"
             case .notEqual: return "cell-content()!=\(a)"
             case .greaterThan: return "cell-content()>\(a)"
@@ -81,8 +95,8 @@ enum ODSValidation {
         case .textLength(let op, let a, let b):
             let lo = String(a), hi = b.map(String.init)
             switch op {
-            case .between: return "of:cell-content-text-length-is-between(\(lo);\(hi ?? lo))"
-            case .notBetween: return "of:cell-content-text-length-is-not-between(\(lo);\(hi ?? lo))"
+            case .between: return "of:cell-content-text-length-is-between(\(lo),\(hi ?? lo))"
+            case .notBetween: return "of:cell-content-text-length-is-not-between(\(lo),\(hi ?? lo))"
             default:
                 return "of:" + compare(op, lo, hi).replacingOccurrences(of: "cell-content()", with: "cell-content-text-length()")
             }

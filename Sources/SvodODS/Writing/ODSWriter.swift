@@ -28,6 +28,8 @@ public final class ODSWriter: WorkbookWriter {
     private var validations: [(DataValidation, String, String)] = []
     private var names: [(name: String, address: String, isRange: Bool, sheet: String?)] = []
     private var current: ODSSheetWriter?
+    /// Set when an error came after output began: the file would be incomplete, so it is never finished.
+    private var damaged = false
 
     /// Prepares to write `path`; nothing appears there until `finish()`.
     public init(path: String, options: WriteOptions = WriteOptions()) throws {
@@ -41,6 +43,7 @@ public final class ODSWriter: WorkbookWriter {
     public func style(_ style: CellStyle) -> StyleID { registry.id(of: style) }
 
     public func beginSheet(_ setup: SheetSetup) throws {
+        for v in setup.validations { try ODSValidation.check(v, sheet: setup.name) }
         try sequence.begin(setup)
         var validationNames: [String] = []
         for v in setup.validations {
@@ -62,16 +65,30 @@ public final class ODSWriter: WorkbookWriter {
 
     public func write(_ row: OutputRow) throws {
         _ = try sequence.requireSheet("row")
-        try current?.write(row, style: { style, implicit in
-            self.styles.cellStyle(style, implicit, registry: self.registry)
-        }, rowStyle: { self.styles.rowStyle(height: $0) })
+        // unowned: the sheet writer keeps these closures and this writer keeps the sheet
+        // writer; a strong capture would keep a failed writer (and its temporary file) alive.
+        do {
+            try current?.write(row, style: { [unowned self] style, implicit in
+                self.styles.cellStyle(style, implicit, registry: self.registry)
+            }, rowStyle: { [unowned self] in self.styles.rowStyle(height: $0) })
+        } catch let e as WriteError {
+            throw e
+        } catch {
+            damaged = true
+            throw error
+        }
     }
 
     public func endSheet() throws {
         try sequence.end()
         guard let sheet = current else { return }
-        try sheet.finish()
-        body.append(try spool.finishSegment(final: false))
+        do {
+            try sheet.finish()
+            body.append(try spool.finishSegment(final: false))
+        } catch {
+            damaged = true
+            throw error
+        }
         untranslatedFormulas += sheet.untranslatedFormulas.map { (sheet.setup.name, $0) }
         replacedCharacters += sheet.replacedCharacters
         sheets.append(.init(name: sheet.setup.name, frozenRows: sheet.setup.frozenRows,
@@ -101,6 +118,10 @@ public final class ODSWriter: WorkbookWriter {
 
     public func finish() throws {
         let active = try sequence.readyToFinish()
+        guard !damaged else {
+            cancel()
+            throw WriteError.misuse("an earlier error left the workbook incomplete; it was not written")
+        }
         do {
             let prologue = try segment(final: false) { try ODSParts.contentPrologue(styles: styles, validations: validations, to: $0) }
             let epilogue = try segment(final: true) { ODSParts.contentEpilogue(names: names, sheets: sheets, to: $0) }

@@ -42,11 +42,26 @@ public final class CSVReader: WorkbookReader, SheetRowReader {
         self.delimiter = delimiter.flatMap { $0.asciiValue } ?? 0x2C
         try fill()
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-        isCP1251 = String(validating: buffer[position...].prefix(64 << 10).dropLast(4), as: UTF8.self) == nil
+        isCP1251 = !CSVReader.looksLikeUTF8(buffer[position...], complete: atEnd)
         if delimiter == nil { self.delimiter = guessDelimiter() }
     }
 
     deinit { try? handle.close() }
+
+    /// Whether the first 64 KiB are UTF-8; a probe cut inside a character is backed off to
+    /// the character's start (a cp1251 file almost never passes by accident: its Cyrillic
+    /// letters are lone bytes ≥ 0xC0, which UTF-8 forbids).
+    static func looksLikeUTF8(_ bytes: ArraySlice<UInt8>, complete: Bool) -> Bool {
+        var probe = bytes.prefix(64 << 10)
+        if !(complete && probe.count == bytes.count) {
+            var cut = probe.endIndex
+            // Step back over continuation bytes (10xxxxxx) and the lead byte they belong to.
+            while cut > probe.startIndex, probe[cut - 1] & 0xC0 == 0x80 { cut -= 1 }
+            if cut > probe.startIndex, probe[cut - 1] >= 0xC0 { cut -= 1 }
+            probe = probe[..<cut]
+        }
+        return String(validating: probe, as: UTF8.self) != nil
+    }
 
     public func rows(ofSheet index: Int) throws -> SheetRowReader {
         guard index == 0, !started else {
@@ -193,14 +208,16 @@ public final class CSVReader: WorkbookReader, SheetRowReader {
             guard i > e else { return nil }
         }
         guard i == u.count else { return nil }
-        return Double(decimalComma ? text.replacingOccurrences(of: ",", with: ".") : text)
+        // 1e400 overflows to infinity, which no spreadsheet stores: it stays text.
+        return Double(decimalComma ? text.replacingOccurrences(of: ",", with: ".") : text).flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// `2024-04-15`, `2024-04-15T10:30:00`, `15.04.2024`, `15.04.2024 10:30[:00]`.
     static func date(_ text: String) -> CivilDateTime? {
         if let iso = ISO8601.dateTime(text) { return iso }
         let parts = text.split(separator: " ", maxSplits: 1)
-        let d = parts[0].split(separator: ".")
+        guard let first = parts.first else { return nil }
+        let d = first.split(separator: ".")
         guard d.count == 3, d[0].count <= 2, d[1].count <= 2, d[2].count == 4,
               let day = Int(d[0]), let month = Int(d[1]), let year = Int(d[2]) else { return nil }
         guard parts.count == 2 else { return CivilDateTime(year: year, month: month, day: day, hasTime: false) }

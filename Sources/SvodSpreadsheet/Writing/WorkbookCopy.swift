@@ -27,15 +27,27 @@ public enum WorkbookCopy {
         var written: [String] = []
         // XLSX lists merges after the cells, ODS needs them before: read such sheets twice.
         let mergesFirst = reader.format == .xlsx && writer.format == .ods
-        for (index, info) in infos.enumerated() {
-            if let only, info.name != only { continue }
-            guard info.kind == .worksheet else { report.skippedSheets.append(info.name); continue }
-            var name = info.name
-            if SheetName.problem(name) != nil || written.contains(where: { $0.lowercased() == name.lowercased() }) {
-                name = SheetName.legalized(name, taken: written)
-                report.renamedSheets.append((info.name, name))
+        let chosen = infos.indices.filter { (only == nil || infos[$0].name == only) && infos[$0].kind == .worksheet }
+        report.skippedSheets = infos.indices.filter { (only == nil || infos[$0].name == only) && infos[$0].kind != .worksheet }.map { infos[$0].name }
+        // A workbook must show a sheet: with none of the copied ones visible (one hidden sheet
+        // asked for by name, the rest charts), the first is shown.
+        let showFirst = !chosen.contains { infos[$0].visibility == .visible }
+        // Names are decided up front, so that formulas naming a renamed sheet can be caught.
+        var names: [Int: String] = [:]
+        for index in chosen {
+            var name = infos[index].name
+            if SheetName.problem(name) != nil || names.values.contains(where: { $0.lowercased() == name.lowercased() }) {
+                name = SheetName.legalized(name, taken: Array(names.values))
+                report.renamedSheets.append((infos[index].name, name))
             }
-            var setup = SheetSetup(name: name, visibility: info.visibility == .visible ? .visible : info.visibility)
+            names[index] = name
+        }
+        let oldNames = report.renamedSheets.map(\.from)
+        for index in chosen {
+            let info = infos[index]
+            let name = names[index]!
+            let visibility: SheetVisibility = showFirst && index == chosen.first ? .visible : info.visibility
+            var setup = SheetSetup(name: name, visibility: visibility)
             if mergesFirst {
                 let scan = try reader.rows(ofSheet: index)
                 while try scan.nextRow() != nil {}
@@ -47,8 +59,13 @@ public enum WorkbookCopy {
             var known = Set(setup.merges)
             while let row = try rows.nextRow() {
                 if !mergesFirst { try addNewMerges(rows, &mergesSeen, &known, writer) }
-                let cells = row.cells.map {
-                    OutputCell(column: $0.column, value: $0.value, formula: $0.formula.map { Formula($0, dialect: dialect) })
+                let cells = row.cells.map { cell -> OutputCell in
+                    // A formula naming a renamed sheet would point nowhere: its value is kept, and reported.
+                    if let f = cell.formula, oldNames.contains(where: { f.localizedCaseInsensitiveContains($0) }) {
+                        report.untranslatedFormulas.append((name, CellReference(row: row.index, column: cell.column)))
+                        return OutputCell(column: cell.column, value: cell.value)
+                    }
+                    return OutputCell(column: cell.column, value: cell.value, formula: cell.formula.map { Formula($0, dialect: dialect) })
                 }
                 try writer.write(OutputRow(index: row.index, cells: cells, repeatCount: row.repeatCount))
             }
@@ -59,8 +76,13 @@ public enum WorkbookCopy {
         }
         if only == nil {
             for var name in try reader.definedNames {
+                if oldNames.contains(where: { name.refersTo.localizedCaseInsensitiveContains($0) }) {
+                    report.droppedNames.append(name.name)
+                    continue
+                }
                 if let local = name.localSheet {
-                    guard let mapped = newIndex[local] else { report.droppedNames.append(name.name); continue }
+                    // ODS keeps sheet-local names inside their table, which is written by then.
+                    guard let mapped = newIndex[local], writer.format != .ods else { report.droppedNames.append(name.name); continue }
                     name.localSheet = mapped
                 }
                 do { try writer.defineName(name, dialect: dialect) } catch { report.droppedNames.append(name.name) }

@@ -33,16 +33,18 @@ public enum SheetName {
     /// characters, and a clash gets " (2)", " (3)"….
     public static func legalized(_ name: String, taken: [String]) -> String {
         var base = String(name.map { forbidden.contains($0) || ($0.unicodeScalars.first?.value ?? 32) < 0x20 ? "_" : $0 })
-        while base.hasPrefix("'") { base.removeFirst() }
-        while base.hasSuffix("'") { base.removeLast() }
+        base = trimmed(base)
         if base.isEmpty { base = "Лист" }
         if base.lowercased() == "history" { base += "_" }
         let used = Set(taken.map { $0.lowercased() })
         var candidate = truncated(base, to: maxLength)
+        if candidate.isEmpty || problem(candidate) != nil { candidate = "Лист" }
         var n = 2
         while used.contains(candidate.lowercased()) {
             let suffix = " (\(n))"
-            candidate = truncated(base, to: maxLength - suffix.utf16.count) + suffix
+            var stem = truncated(base, to: maxLength - suffix.utf16.count)
+            if stem.isEmpty || problem(stem + suffix) != nil { stem = "Лист" }
+            candidate = stem + suffix
             n += 1
         }
         return candidate
@@ -57,8 +59,14 @@ public enum SheetName {
             out.append(ch)
             count += w
         }
-        // A cut mid-phrase should not leave a dangling space before the suffix or the end.
-        while out.last == " " { out.removeLast() }
+        return trimmed(out)
+    }
+
+    /// Without the apostrophes Excel forbids at the ends, or spaces a cut left there.
+    private static func trimmed(_ s: String) -> String {
+        var out = s
+        while let c = out.first, c == "'" || c == " " { out.removeFirst() }
+        while let c = out.last, c == "'" || c == " " { out.removeLast() }
         return out
     }
 }

@@ -72,6 +72,47 @@ extension OutputRow {
     }
 }
 
+extension OutputRow {
+    /// Throws for any value the formats cannot store, before a byte of the row is written:
+    /// a refused row must not leave half a row behind.
+    public func checkValues(sheet: String, refusingIllegalCharacters: Bool) throws {
+        if let h = height, !(h.isFinite && h > 0 && h < 410) {
+            throw WriteError.misuse("row \(index + 1) of '\(sheet)' has height \(h); heights are 0–409 points")
+        }
+        for cell in cells {
+            let ref = { CellReference(row: self.index, column: cell.column) }
+            switch cell.value {
+            case .number(let v), .time(let v), .duration(let v):
+                guard v.isFinite else { throw WriteError.notFinite(sheet: sheet, cell: ref()) }
+            case .text(let t):
+                if t.utf8.count > 32_767, t.utf16.count > 32_767 {
+                    throw WriteError.textTooLong(sheet: sheet, cell: ref(), length: t.utf16.count)
+                }
+                if refusingIllegalCharacters, let bad = Self.illegalScalar(t) {
+                    throw WriteError.illegalCharacter(sheet: sheet, cell: ref(), scalar: bad)
+                }
+            default:
+                break
+            }
+            if refusingIllegalCharacters {
+                for t in [cell.comment?.text, cell.comment?.author, cell.formula?.text].compactMap({ $0 }) {
+                    if let bad = Self.illegalScalar(t) { throw WriteError.illegalCharacter(sheet: sheet, cell: ref(), scalar: bad) }
+                }
+            }
+        }
+    }
+
+    /// The first character XML 1.0 cannot carry, if any.
+    static func illegalScalar(_ t: String) -> UInt32? {
+        for b in t.utf8 where b < 0x20 || b == 0xEF {
+            return t.unicodeScalars.first { v in
+                (v.value < 0x20 && v.value != 0x09 && v.value != 0x0A && v.value != 0x0D) || v.value == 0xFFFE || v.value == 0xFFFF
+            }?.value
+        }
+        return nil
+    }
+}
+
 extension DefinedName {
     /// Throws unless the name could be a defined name in both formats (no spaces, no `!`).
     public func checkName() throws {

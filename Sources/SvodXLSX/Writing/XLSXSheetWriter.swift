@@ -61,7 +61,8 @@ final class XLSXSheetWriter {
             x.raw("<cols>")
             var next = 0
             for c in columns {
-                guard c.first >= next, c.last >= c.first, c.last < CellReference.maxColumns else {
+                guard c.first >= next, c.last >= c.first, c.last < CellReference.maxColumns,
+                      c.width.map({ $0.isFinite && $0 >= 0 && $0 <= 255 }) ?? true else {
                     throw WriteError.misuse("columns \(c.first + 1)…\(c.last + 1) of '\(setup.name)' overlap or lie outside the grid")
                 }
                 next = c.last + 1
@@ -79,6 +80,7 @@ final class XLSXSheetWriter {
     /// Writes one row; `xf` gives the style index of a cell's style and value kind.
     func write(_ row: OutputRow, xf: (StyleID?, ImplicitFormat) -> Int) throws {
         try row.checkOrder(after: lastRow, sheet: setup.name)
+        try row.checkValues(sheet: setup.name, refusingIllegalCharacters: false)
         for r in row.index..<(row.index + row.repeatCount) {
             try writeOne(row, at: r, xf: xf)
         }
@@ -92,7 +94,7 @@ final class XLSXSheetWriter {
         x.raw(#"""#)
         if let h = row.height { x.raw(#" ht=""#); x.number(h); x.raw(#"" customHeight="1""#) }
         if row.hidden { x.raw(#" hidden="1""#) }
-        if row.cells.isEmpty { x.raw("/>"); return }
+        if row.cells.isEmpty { x.raw("/>"); try x.flushIfFull(); return }
         x.raw(">")
         for cell in row.cells { try writeCell(cell, row: r, xf: xf) }
         x.raw("</row>")

@@ -6,13 +6,19 @@ enum XLSXValidation {
     /// Excel refuses a workbook whose literal list formula exceeds 255 characters.
     static let maxListLength = 255
 
-    static func write(_ v: DataValidation, sheet: String, to x: XMLWriter) throws {
+    /// Throws for what Excel would refuse; called when the sheet begins, before any output.
+    static func check(_ v: DataValidation, sheet: String) throws {
         // Excel declares the whole file damaged past these lengths.
         for (title, message) in [v.prompt, v.error].compactMap({ $0 }) {
             guard title.utf16.count <= 32, message.utf16.count <= 255 else {
                 throw WriteError.misuse("a validation message on '\(sheet)' is longer than Excel allows (title 32, text 255 characters)")
             }
         }
+        guard !v.ranges.isEmpty else { throw WriteError.misuse("a validation on '\(sheet)' has no cells") }
+        _ = try formulas(v, sheet: sheet)
+    }
+
+    static func write(_ v: DataValidation, sheet: String, to x: XMLWriter) throws {
         let (type, op, f1, f2) = try formulas(v, sheet: sheet)
         x.raw(#"<dataValidation type=""#); x.raw(type); x.raw(#"""#)
         if v.errorStyle != .stop { x.raw(#" errorStyle=""#); x.raw(v.errorStyle.rawValue); x.raw(#"""#) }

@@ -24,6 +24,8 @@ public final class XLSXWriter: WorkbookWriter {
     private var names: [DefinedName] = []
     private var sequence = WriteSequence()
     private var current: XLSXSheetWriter?
+    /// Set when an error came after output began: the file would be incomplete, so it is never finished.
+    private var damaged = false
 
     /// Prepares to write `path`; nothing appears there until `finish()`.
     public init(path: String, options: WriteOptions = WriteOptions()) throws {
@@ -37,6 +39,7 @@ public final class XLSXWriter: WorkbookWriter {
     public func style(_ style: CellStyle) -> StyleID { registry.id(of: style) }
 
     public func beginSheet(_ setup: SheetSetup) throws {
+        for v in setup.validations { try XLSXValidation.check(v, sheet: setup.name) }
         try sequence.begin(setup)
         let spool = self.spool
         let xml = XMLWriter { try spool.write($0) }
@@ -51,8 +54,15 @@ public final class XLSXWriter: WorkbookWriter {
 
     public func write(_ row: OutputRow) throws {
         _ = try sequence.requireSheet("row")
-        try current?.write(row) { style, implicit in
-            self.styleTable.xf(style: style, implicit: implicit, registry: self.registry)
+        do {
+            try current?.write(row) { style, implicit in
+                self.styleTable.xf(style: style, implicit: implicit, registry: self.registry)
+            }
+        } catch let e as WriteError {
+            throw e
+        } catch {
+            damaged = true
+            throw error
         }
     }
 
@@ -61,8 +71,13 @@ public final class XLSXWriter: WorkbookWriter {
         guard let sheet = current else { return }
         let number = sheets.count + 1
         let hasComments = !sheet.comments.isEmpty
-        try sheet.finish(hasCommentsRelationship: hasComments)
-        parts.append(("xl/worksheets/sheet\(number).xml", try spool.finishSegment(final: true)))
+        do {
+            try sheet.finish(hasCommentsRelationship: hasComments)
+            parts.append(("xl/worksheets/sheet\(number).xml", try spool.finishSegment(final: true)))
+        } catch {
+            damaged = true
+            throw error
+        }
         if hasComments {
             try part("xl/worksheets/_rels/sheet\(number).xml.rels") { XLSXPackageParts.sheetRelationships(sheet: number, to: $0) }
             try part("xl/comments\(number).xml") { XLSXComments.writeComments(sheet.comments, to: $0) }
@@ -91,6 +106,10 @@ public final class XLSXWriter: WorkbookWriter {
 
     public func finish() throws {
         _ = try sequence.readyToFinish()
+        guard !damaged else {
+            cancel()
+            throw WriteError.misuse("an earlier error left the workbook incomplete; it was not written")
+        }
         do {
             let hasCustom = !properties.custom.isEmpty
             var ordered: [(String, DeflatedSegment)] = []

@@ -64,9 +64,14 @@ struct ConvertCommand: ParsableCommand {
             case .xlsx, .ods:
                 let options = WriteOptions(illegalCharacters: .replace)
                 let writer = try SpreadsheetOutput.create(path: output, format: format == .xlsx ? .xlsx : .ods, options: options)
-                let copied = try WorkbookCopy.copy(from: reader, to: writer, sheet: sheet)
-                try writer.finish()
-                tell(copied)
+                do {
+                    let copied = try WorkbookCopy.copy(from: reader, to: writer, sheet: sheet)
+                    try writer.finish()
+                    tell(copied)
+                } catch {
+                    writer.cancel()
+                    throw error
+                }
             case .csv, .json:
                 let file = try AtomicFile(target: output)
                 let out = OutputBuffer { try file.write($0) }

@@ -1,0 +1,7 @@
+/// Supplies the values of the names an expression uses.
+public protocol ExpressionEnvironment {
+    /// The single value of `name` (dotted names arrive whole, e.g. `previous.quality`); `.missing` if unknown.
+    func value(of name: String) -> ExpressionValue
+    /// All rows' values of a table column, for aggregates such as `SUM(results.n)`; nil if `name` is not a column.
+    func column(_ name: String) -> [ExpressionValue]?
+}

@@ -1,0 +1,71 @@
+import Foundation
+import SvodLocale
+
+/// Every form schema in a folder (`Schemas/forms/*.yaml`), loaded and checked together.
+public struct SchemaCatalog: Sendable {
+    /// The forms, by id order.
+    public let forms: [FormSchema]
+    /// Reference code lists, by id order.
+    public let lists: [CodeList]
+    /// Every mistake found, in file order.
+    public let issues: [SchemaIssue]
+
+    /// Loads `directory/forms/*.yaml` (or `directory/*.yaml` when there is no `forms` folder).
+    public init(directory: String) {
+        let fm = FileManager.default
+        let formsDir = (directory as NSString).appendingPathComponent("forms")
+        let dir = fm.fileExists(atPath: formsDir) ? formsDir : directory
+        let files = ((try? fm.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        var forms: [FormSchema] = []
+        var issues: [SchemaIssue] = []
+        for name in files {
+            let path = (dir as NSString).appendingPathComponent(name)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                issues.append(SchemaIssue(SourceLocation(file: path, line: 1, column: 1), ru: "не удалось прочитать файл (нужен UTF-8)",
+                                          en: "cannot read the file (UTF-8 expected)"))
+                continue
+            }
+            let (form, found) = SchemaLoader.form(text, file: path)
+            issues += found
+            if let form { forms.append(form) }
+        }
+        var lists: [CodeList] = []
+        let referenceDir = (directory as NSString).appendingPathComponent("reference")
+        for name in ((try? fm.contentsOfDirectory(atPath: referenceDir)) ?? []).sorted() where name.hasSuffix(".yaml") {
+            let path = (referenceDir as NSString).appendingPathComponent(name)
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            let (found, problems) = CodeList.load(text, file: path)
+            lists += found
+            issues += problems
+        }
+        let listIDs = Set(lists.map(\.id))
+        for form in forms {
+            for sheet in form.sheets {
+                for field in sheet.fields {
+                    if case .code(let list) = field.type, !listIDs.contains(list) {
+                        issues.append(SchemaIssue(field.source, ru: "поле «\(field.code)»: нет справочника «\(list)» в \(referenceDir)",
+                                                  en: "field '\(field.code)': there is no code list '\(list)' in \(referenceDir)"))
+                    }
+                }
+            }
+        }
+        self.lists = lists.sorted { $0.id < $1.id }
+        var seen: [String: FormSchema] = [:]
+        for f in forms {
+            if let other = seen[f.id] {
+                issues.append(SchemaIssue(f.source, ru: "форма «\(f.id)» уже объявлена в \(other.source.file)",
+                                          en: "form '\(f.id)' is already declared in \(other.source.file)"))
+            }
+            seen[f.id] = f
+        }
+        self.forms = forms.sorted { $0.id < $1.id }
+        self.issues = issues
+    }
+
+    /// The code list with this id.
+    public func list(_ id: String) -> CodeList? { lists.first { $0.id == id } }
+
+    /// The form with this id.
+    public func form(_ id: String) -> FormSchema? { forms.first { $0.id == id } }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import SvodExpressions
+import SvodLocale
+import Yams
+
+/// Reads form schemas and code lists from YAML, reporting every mistake with its file and line.
+public enum SchemaLoader {
+    /// The form in `text` (the contents of `file`), or nil with the issues that stopped it.
+    public static func form(_ text: String, file: String) -> (FormSchema?, [SchemaIssue]) {
+        let log = IssueLog()
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                log.add(SourceLocation(file: file, line: 1, column: 1), ru: "файл пуст", en: "the file is empty")
+                return (nil, log.issues)
+            }
+            root = node
+        } catch let e as YamlError {
+            log.add(location(of: e, file), ru: "не YAML: \(e)", en: "not YAML: \(e)")
+            return (nil, log.issues)
+        } catch {
+            log.add(SourceLocation(file: file, line: 1, column: 1), ru: "не YAML: \(error)", en: "not YAML: \(error)")
+            return (nil, log.issues)
+        }
+        guard let obj = YAMLObject(root, file: file, issues: log, what: "форма") else { return (nil, log.issues) }
+        let form = readForm(obj, log)
+        obj.reportUnknownKeys()
+        if let form { check(form, log) }
+        return (log.issues.isEmpty ? form : nil, log.issues)
+    }
+
+    private static func location(of error: YamlError, _ file: String) -> SourceLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return SourceLocation(file: file, line: mark.line, column: mark.column)
+        default:
+            return SourceLocation(file: file, line: 1, column: 1)
+        }
+    }
+
+    private static func readForm(_ o: YAMLObject, _ log: IssueLog) -> FormSchema? {
+        let id = o.string("id", required: true) ?? ""
+        let version = o.int("version", required: true) ?? 0
+        let title = o.localized("title", required: true) ?? ("", "")
+        let mechanism = o.int("mechanism", required: true) ?? 0
+        if !(1...9).contains(mechanism) && o.value("mechanism") != nil {
+            log.add(o.location(of: "mechanism"), ru: "«mechanism»: номер механизма МСОКО от 1 до 9 (раздел 3.5)",
+                    en: "'mechanism': an МСОКО mechanism number, 1 to 9 (section 3.5)")
+        }
+        var period = ReportingPeriod.academicYear
+        if let p = o.string("period", required: true) {
+            if let known = ReportingPeriod(rawValue: p) { period = known } else {
+                log.add(o.location(of: "period"), ru: "«period»: одно из \(ReportingPeriod.allCases.map(\.rawValue)), а не «\(p)»",
+                        en: "'period': one of \(ReportingPeriod.allCases.map(\.rawValue)), not '\(p)'")
+            }
+        }
+        let periodicity = o.localized("periodicity", required: true) ?? ("", "")
+        let submitters = o.strings("submitters")
+        let sheets = o.objects("sheets", what: "лист").compactMap { s -> SheetSchema? in
+            defer { s.reportUnknownKeys() }
+            return readSheet(s, log)
+        }
+        if sheets.isEmpty { log.add(o.location, ru: "у формы нет листов («sheets»)", en: "the form has no sheets ('sheets')") }
+        let rules = o.objects("rules", what: "правило").compactMap { r -> RuleSchema? in
+            defer { r.reportUnknownKeys() }
+            return readRule(r, defaultSheet: sheets.first?.id, log)
+        }
+        return FormSchema(id: id, version: version, title: LocalizedText(ru: title.ru, en: title.en), mechanism: mechanism,
+                          period: period, periodicity: LocalizedText(ru: periodicity.ru, en: periodicity.en),
+                          submitters: submitters, sheets: sheets, rules: rules, source: o.location)
+    }
+
+    private static func readSheet(_ o: YAMLObject, _ log: IssueLog) -> SheetSchema? {
+        let id = o.string("id", required: true) ?? ""
+        let name = o.string("name", required: true) ?? ""
+        var layout = SheetLayout.table
+        if let l = o.string("layout") {
+            if let known = SheetLayout(rawValue: l) { layout = known } else {
+                log.add(o.location(of: "layout"), ru: "«layout»: table или form, а не «\(l)»", en: "'layout': table or form, not '\(l)'")
+            }
+        }
+        let fields = o.objects("fields", what: "поле").compactMap { f -> FieldSchema? in
+            defer { f.reportUnknownKeys() }
+            return readField(f, layout: layout, log)
+        }
+        let fixed = o.objects("rows", what: "строка").map { r -> [String: String] in
+            var row: [String: String] = [:]
+            for key in fields.map(\.code) { if let v = r.string(key) { row[key] = v } }
+            r.reportUnknownKeys()
+            return row
+        }
+        return SheetSchema(id: id, name: name, aliases: o.strings("aliases"), layout: layout,
+                           headerRows: o.int("header-rows") ?? 1, key: o.strings("key"), fixedRows: fixed, fields: fields,
+                           required: o.bool("required") ?? true, source: o.location)
+    }
+
+    private static func readField(_ o: YAMLObject, layout: SheetLayout, _ log: IssueLog) -> FieldSchema? {
+        let code = o.string("code", required: true) ?? ""
+        let label = o.string("label", required: true) ?? ""
+        var type = FieldType.text
+        if let t = o.string("type", required: true) {
+            let places = o.int("places")
+            switch t {
+            case "integer": type = .integer
+            case "decimal": type = .decimal(places: places ?? 2)
+            case "percent": type = .percent(places: places ?? 1)
+            case "text": type = .text
+            case "boolean": type = .boolean
+            case "date": type = .date
+            case "code":
+                if let list = o.string("list", required: true) { type = .code(list: list) }
+            case "inn": type = .inn
+            case "ogrn": type = .ogrn
+            case "kpp": type = .kpp
+            case "oktmo": type = .oktmo
+            default:
+                log.add(o.location(of: "type"),
+                        ru: "«type»: integer, decimal, percent, text, boolean, date, code, inn, ogrn, kpp или oktmo, а не «\(t)»",
+                        en: "'type': integer, decimal, percent, text, boolean, date, code, inn, ogrn, kpp or oktmo, not '\(t)'")
+            }
+        }
+        let cell = o.string("cell")
+        if layout == .form && cell == nil {
+            log.add(o.location, ru: "поле «\(code)» листа-формы должно указать ячейку («cell: C5»)",
+                    en: "field '\(code)' of a form sheet must give its cell ('cell: C5')")
+        }
+        let min = o.double("min"), max = o.double("max")
+        if let min, let max, min > max {
+            log.add(o.location(of: "min"), ru: "«min» больше «max»", en: "'min' is greater than 'max'")
+        }
+        let pattern = o.string("pattern")
+        if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+            log.add(o.location(of: "pattern"), ru: "«pattern»: не регулярное выражение", en: "'pattern': not a regular expression")
+        }
+        return FieldSchema(code: code, label: label, aliases: o.strings("aliases"), type: type, unit: o.string("unit"),
+                           required: o.bool("required") ?? false, min: min, max: max, allowed: o.strings("allowed"),
+                           pattern: pattern, cell: cell, source: o.location)
+    }
+
+    private static func readRule(_ o: YAMLObject, defaultSheet: String?, _ log: IssueLog) -> RuleSchema? {
+        let id = o.string("id", required: true) ?? ""
+        var severity = Severity.error
+        if let s = o.string("severity") {
+            if let known = Severity(rawValue: s) { severity = known } else {
+                log.add(o.location(of: "severity"), ru: "«severity»: error, warning или info", en: "'severity': error, warning or info")
+            }
+        }
+        var tolerance = Tolerance.exact
+        if let t = o.string("tolerance") {
+            if t == "published" { tolerance = .published }
+            else if t == "exact" { tolerance = .exact }
+            else if t.hasSuffix("%"), let v = Double(t.dropLast()) { tolerance = .relative(v / 100) }
+            else if let v = Double(t) { tolerance = .absolute(v) }
+            else {
+                log.add(o.location(of: "tolerance"), ru: "«tolerance»: exact, published, число или «N%»",
+                        en: "'tolerance': exact, published, a number or 'N%'")
+            }
+        }
+        var missing = MissingPolicy.skipIfAny
+        if let m = o.string("missing") {
+            if let known = MissingPolicy(rawValue: m) { missing = known } else {
+                log.add(o.location(of: "missing"), ru: "«missing»: skip-if-any, skip-if-all или error",
+                        en: "'missing': skip-if-any, skip-if-all or error")
+            }
+        }
+        let message = o.localized("message", required: true) ?? ("", "")
+        let check = o.string("check", required: true) ?? ""
+        let when = o.string("when")
+        // The expression is checked here so that `svod schemas check` points at the line;
+        // the column is within the expression.
+        for (key, text) in [("check", check), ("when", when ?? "")] where !text.isEmpty {
+            do { _ = try SvodExpressions.Expression.parse(text) } catch let e as ExpressionError {
+                log.add(o.location(of: key), ru: "«\(key)»: \(e.ru)", en: "'\(key)': \(e.en)")
+            } catch {
+                log.add(o.location(of: key), ru: "«\(key)»: \(error)", en: "'\(key)': \(error)")
+            }
+        }
+        return RuleSchema(id: id, severity: severity, sheet: o.string("sheet") ?? defaultSheet ?? "",
+                          check: check, when: when, tolerance: tolerance,
+                          missing: missing, message: LocalizedText(ru: message.ru, en: message.en),
+                          crossPeriod: o.bool("cross-period") ?? false, source: o.location)
+    }
+
+    /// Consistency inside one form: unique ids and codes, rules naming sheets and fields that exist.
+    private static func check(_ form: FormSchema, _ log: IssueLog) {
+        var sheetIDs = Set<String>()
+        for s in form.sheets {
+            if !sheetIDs.insert(s.id).inserted {
+                log.add(s.source, ru: "лист «\(s.id)» объявлен дважды", en: "sheet '\(s.id)' is declared twice")
+            }
+            var codes = Set<String>()
+            for f in s.fields where !codes.insert(f.code).inserted {
+                log.add(f.source, ru: "поле «\(f.code)» объявлено дважды на листе «\(s.id)»", en: "field '\(f.code)' is declared twice on sheet '\(s.id)'")
+            }
+            for k in s.key where !codes.contains(k) {
+                log.add(s.source, ru: "ключ «\(k)» не является полем листа «\(s.id)»", en: "key '\(k)' is not a field of sheet '\(s.id)'")
+            }
+        }
+        var ruleIDs = Set<String>()
+        for r in form.rules {
+            if !ruleIDs.insert(r.id).inserted {
+                log.add(r.source, ru: "правило «\(r.id)» объявлено дважды", en: "rule '\(r.id)' is declared twice")
+            }
+            if !sheetIDs.contains(r.sheet) {
+                log.add(r.source, ru: "правило «\(r.id)»: нет листа «\(r.sheet)»", en: "rule '\(r.id)': there is no sheet '\(r.sheet)'")
+            }
+        }
+    }
+}

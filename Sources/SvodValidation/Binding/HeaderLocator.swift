@@ -1,0 +1,58 @@
+import SvodSchema
+import SvodWorkbook
+
+/// Finds a table's header the way schools leave it: on any of the first rows, under a title,
+/// over one or more rows (a merged group label above the column labels), with columns moved
+/// or inserted. Each field binds to the column whose header text, in any header row of that
+/// column, is its label or an alias (compared as normalized keys, then by containment).
+enum HeaderLocator {
+    struct Header {
+        /// The last header row (0-based); data starts below it.
+        let lastRow: Int
+        /// Field code → column.
+        let columns: [String: Int]
+    }
+
+    /// Rows scanned for a header: titles, a school name and a period rarely take more.
+    static let scanRows = 30
+
+    /// The header among `rows` (the first rows of the sheet, as read).
+    static func locate(_ schema: SheetSchema, in rows: [Row]) -> Header? {
+        guard !rows.isEmpty else { return nil }
+        let labels = schema.fields.map { f in ([f.label] + f.aliases).map(ValueCoercion.normalizedKey) }
+        var best: Header?
+        var bestScore = 0
+        let depth = max(1, schema.headerRows)
+        for (k, row) in rows.enumerated() {
+            // Texts of this row and the header rows above it, by column.
+            var texts: [Int: [String]] = [:]
+            for above in rows[max(0, k - depth + 1)...k] {
+                for cell in above.cells {
+                    guard case .text(let t) = cell.value else { continue }
+                    texts[cell.column, default: []].append(ValueCoercion.normalizedKey(t))
+                }
+            }
+            let r = row.index
+            var columns: [String: Int] = [:]
+            var used = Set<Int>()
+            // Exact matches first, so that «Качество» does not take the column of «Качество, %».
+            for exactOnly in [true, false] {
+                for (i, field) in schema.fields.enumerated() where columns[field.code] == nil {
+                    let hit = texts.keys.sorted().first { c in
+                        !used.contains(c) && texts[c]!.contains { t in
+                            labels[i].contains { exactOnly ? t == $0 : (!$0.isEmpty && (t.hasSuffix($0) || t.hasPrefix($0))) }
+                        }
+                    }
+                    if let hit { columns[field.code] = hit; used.insert(hit) }
+                }
+            }
+            if columns.count > bestScore {
+                bestScore = columns.count
+                best = Header(lastRow: r, columns: columns)
+            }
+        }
+        // Half the fields must be recognised, or this is not the table.
+        guard let best, bestScore * 2 >= schema.fields.count else { return nil }
+        return best
+    }
+}

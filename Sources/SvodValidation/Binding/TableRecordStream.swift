@@ -1,0 +1,58 @@
+import SvodSchema
+import SvodWorkbook
+
+/// A table sheet's records, streamed: the first rows are held until the header is found,
+/// then every row below it becomes a record with its fields read as their types.
+final class TableRecordStream {
+    let schema: SheetSchema
+    let header: HeaderLocator.Header
+    private let rows: SheetRowReader
+    private var buffered: [Row]
+    private var pending: (row: Row, repeat: Int)?
+
+    /// Reads the first rows of `rows` and finds the header; nil when there is none.
+    init?(schema: SheetSchema, rows: SheetRowReader) throws {
+        self.schema = schema
+        self.rows = rows
+        var first: [Row] = []
+        while first.count < HeaderLocator.scanRows, let row = try rows.nextRow() { first.append(row) }
+        guard let header = HeaderLocator.locate(schema, in: first) else { return nil }
+        self.header = header
+        buffered = first.filter { $0.index > header.lastRow }
+    }
+
+    /// The next record, skipping rows with none of the bound fields filled.
+    func next() throws -> BoundRecord? {
+        while true {
+            let row: Row
+            if var p = pending {
+                row = Row(index: p.row.index + p.repeat, cells: p.row.cells)
+                p.repeat += 1
+                pending = p.repeat < p.row.repeatCount ? p : nil
+            } else if !buffered.isEmpty {
+                row = buffered.removeFirst()
+            } else if let r = try rows.nextRow() {
+                row = r
+            } else {
+                return nil
+            }
+            if row.repeatCount > 1 && pending == nil {
+                pending = (row, 1)
+            }
+            if let record = bind(row) { return record }
+        }
+    }
+
+    private func bind(_ row: Row) -> BoundRecord? {
+        var values: [String: BoundValue] = [:]
+        var any = false
+        for field in schema.fields {
+            guard let column = header.columns[field.code] else { continue }
+            let raw = row.cells.first { $0.column == column }?.value ?? .empty
+            if !raw.isEmpty { any = true }
+            values[field.code] = BoundValue(cell: CellReference(row: row.index, column: column), raw: raw,
+                                            coercion: ValueCoercion.coerce(raw, to: field.type))
+        }
+        return any ? BoundRecord(row: row.index, values: values) : nil
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import SvodLocale
+import SvodSchema
+import SvodWorkbook
+
+/// The checks every field gets from its declaration: filled when required, readable as its
+/// type, within its bounds, one of its allowed values or list items, matching its pattern.
+struct FieldChecks {
+    let lists: [String: Set<String>]
+    private var patterns: [String: NSRegularExpression] = [:]
+
+    init(catalog: SchemaCatalog) {
+        var lists: [String: Set<String>] = [:]
+        for l in catalog.lists {
+            lists[l.id] = Set(l.items.flatMap { [$0.code, $0.name] + $0.aliases }.map(ValueCoercion.normalizedKey))
+        }
+        self.lists = lists
+    }
+
+    mutating func check(_ field: FieldSchema, _ v: BoundValue, sheet: String, into out: inout [Finding]) {
+        let label = "«\(field.label)»"
+        func add(_ severity: Severity, _ rule: String, ru: String, en: String, expected: String? = nil) {
+            out.append(Finding(severity, rule: rule, sheet: sheet, cell: v.cell, field: field.code, actual: Self.shown(v.raw),
+                               expected: expected, message: .init(ru: ru, en: en)))
+        }
+        if let problem = v.coercion.problem {
+            add(.error, "field.type", ru: "\(label): \(problem.message.ru)", en: "\(label): \(problem.message.en)")
+            return
+        }
+        for note in v.coercion.notes {
+            add(.warning, "field.format", ru: "\(label): \(note.message.ru)", en: "\(label): \(note.message.en)")
+        }
+        switch v.coercion.value {
+        case .missing:
+            if field.required {
+                add(.error, "field.required", ru: "не заполнено \(label)", en: "\(label) is empty")
+            }
+        case .number(let n):
+            let d = NSDecimalNumber(decimal: n).doubleValue
+            if let min = field.min, d < min {
+                add(.error, "field.range", ru: "\(label) не может быть меньше \(Self.number(min, .ru))", en: "\(label) cannot be less than \(Self.number(min, .en))",
+                    expected: "≥ \(Self.number(min, .en))")
+            }
+            if let max = field.max, d > max {
+                add(.error, "field.range", ru: "\(label) не может быть больше \(Self.number(max, .ru))", en: "\(label) cannot be greater than \(Self.number(max, .en))",
+                    expected: "≤ \(Self.number(max, .en))")
+            }
+        case .text(let t):
+            if case .code(let list) = field.type, let items = lists[list], !items.contains(ValueCoercion.normalizedKey(t)) {
+                add(.error, "field.list", ru: "\(label): «\(t)» нет в справочнике «\(list)»", en: "\(label): '\(t)' is not in the list '\(list)'")
+            }
+            if !field.allowed.isEmpty, !field.allowed.map(ValueCoercion.normalizedKey).contains(ValueCoercion.normalizedKey(t)) {
+                add(.error, "field.allowed", ru: "\(label): допустимо только \(field.allowed.joined(separator: ", "))",
+                    en: "\(label): only \(field.allowed.joined(separator: ", ")) allowed", expected: field.allowed.joined(separator: "|"))
+            }
+            if let p = field.pattern {
+                if patterns[p] == nil { patterns[p] = try? NSRegularExpression(pattern: "^(?:" + p + ")$") }
+                if let re = patterns[p], re.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil {
+                    add(.error, "field.pattern", ru: "\(label): «\(t)» не соответствует образцу", en: "\(label): '\(t)' does not match the pattern")
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    static func number(_ d: Double, _ l: Language) -> String {
+        NumberText.text(Decimal(d), l)
+    }
+
+    static func shown(_ v: CellValue) -> String? {
+        switch v {
+        case .empty: return nil
+        case .number(let d): return NumberText.text(Decimal(d), .en)
+        case .text(let s): return s
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .date(let d): return d.iso8601
+        case .time(let s), .duration(let s): return String(s)
+        case .error(let e): return e
+        }
+    }
+}

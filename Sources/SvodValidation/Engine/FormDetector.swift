@@ -1,0 +1,23 @@
+import SvodSchema
+import SvodWorkbook
+
+/// Which form a file is, when nobody said: the form whose sheets and column headers the file
+/// matches best (most header labels recognised), and at least half of its first sheet's fields.
+public enum FormDetector {
+    /// The best-matching form, or nil.
+    public static func detect(_ reader: WorkbookReader, in catalog: SchemaCatalog) throws -> FormSchema? {
+        let infos = try reader.sheets
+        var best: (FormSchema, Int)?
+        for form in catalog.forms {
+            var score = 0
+            for (schema, match) in SheetMatcher.assign(form, infos) {
+                guard let index = match?.index else { continue }
+                if let stream = try TableRecordStream(schema: schema, rows: try reader.rows(ofSheet: index)) {
+                    score += stream.header.columns.count
+                }
+            }
+            if score > (best?.1 ?? 0) { best = (form, score) }
+        }
+        return best?.0
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import SvodExpressions
+import SvodLocale
+import SvodSchema
+import SvodWorkbook
+
+/// A rule, parsed once, and run over records.
+struct CompiledRule {
+    let schema: RuleSchema
+    let check: SvodExpressions.Expression
+    let when: SvodExpressions.Expression?
+    /// Names the rule reads; a rule naming another sheet's column runs once per sheet, not per row.
+    let references: Set<String>
+    let perRecord: Bool
+
+    init(_ rule: RuleSchema) throws {
+        schema = rule
+        check = try SvodExpressions.Expression.parse(rule.check)
+        when = try rule.when.map(SvodExpressions.Expression.parse)
+        references = check.references.union(when?.references ?? [])
+        perRecord = references.allSatisfy { !$0.contains(".") || $0.hasPrefix("previous.") }
+    }
+}
+
+/// Names resolved against one record, the previous period's matching record, and whole columns.
+struct RecordEnvironment: ExpressionEnvironment {
+    let record: BoundRecord?
+    let previous: BoundRecord?
+    let columns: [String: [ExpressionValue]]
+    let scalars: [String: ExpressionValue]
+    /// Missing values read as zero (the `skip-if-all` policy once something is present).
+    var missingAsZero = false
+
+    func value(of name: String) -> ExpressionValue {
+        var v: ExpressionValue = .missing
+        if name.hasPrefix("previous.") {
+            v = previous?.values[String(name.dropFirst(9))].map { Self.expression($0.coercion.value) } ?? .missing
+        } else if let b = record?.values[name] {
+            v = Self.expression(b.coercion.value)
+        } else if let s = scalars[name] {
+            v = s
+        }
+        if missingAsZero, v == .missing { return .number(0) }
+        return v
+    }
+
+    func column(_ name: String) -> [ExpressionValue]? { columns[name] }
+
+    static func expression(_ v: FieldValue) -> ExpressionValue {
+        switch v {
+        case .number(let d): return .number(d)
+        case .text(let t): return .text(t)
+        case .bool(let b): return .bool(b)
+        case .date(let d): return .number(Decimal(DateSystem.from1900.serial(d)))
+        case .missing: return .missing
+        }
+    }
+}
+
+/// Runs a rule against an environment and says what failed, if anything.
+enum RuleRunner {
+    static func run(_ rule: CompiledRule, _ env: RecordEnvironment, places: Int?, sheet: String, cell: CellReference?,
+                    field: String?) -> Finding? {
+        var env = env
+        do {
+            if let when = rule.when {
+                guard try when.evaluate(env) == .bool(true) else { return nil }
+            }
+            let operands = rule.check.references.map { env.value(of: $0) }
+            if operands.contains(.missing) {
+                switch rule.schema.missing {
+                case .skipIfAny: return nil
+                case .skipIfAll:
+                    if operands.allSatisfy({ $0 == .missing }) { return nil }
+                    env.missingAsZero = true
+                case .error:
+                    return finding(rule, sheet: sheet, cell: cell, field: field, actual: nil, expected: nil, difference: nil,
+                                   extra: .init(ru: " (не хватает значений для проверки)", en: " (values needed by the check are missing)"))
+                }
+            }
+            if let (op, left, right) = rule.check.topLevelComparison {
+                let a = try left.evaluate(env), e = try right.evaluate(env)
+                guard case .number(let actual) = a, case .number(let expected) = e else {
+                    guard try rule.check.evaluate(env) == .bool(false) else { return nil }
+                    return finding(rule, sheet: sheet, cell: cell, field: field, actual: a.description, expected: e.description, difference: nil)
+                }
+                if holds(op, actual, expected, rule.schema.tolerance, places: places) { return nil }
+                return finding(rule, sheet: sheet, cell: cell, field: field, actual: actual, expected: rounded(expected, places), difference: actual - expected)
+            }
+            guard try rule.check.evaluate(env) == .bool(false) else { return nil }
+            return finding(rule, sheet: sheet, cell: cell, field: field, actual: nil, expected: nil, difference: nil)
+        } catch {
+            // Division by zero and the like: the data gives the rule nothing to check.
+            return nil
+        }
+    }
+
+    static func holds(_ op: ComparisonOperator, _ a: Decimal, _ e: Decimal, _ t: Tolerance, places: Int?) -> Bool {
+        var a = a, e = e
+        if case .published = t, let places { a = rounded(a, places); e = rounded(e, places) }
+        let diff = abs(a - e)
+        let close: Bool
+        switch t {
+        case .exact, .published: close = diff == 0
+        case .absolute(let x): close = diff <= Decimal(x)
+        case .relative(let x): close = diff <= Decimal(x) * abs(e)
+        }
+        switch op {
+        case .equal: return close
+        case .notEqual: return !close
+        case .less: return a < e && !close
+        case .lessOrEqual: return a <= e || close
+        case .greater: return a > e && !close
+        case .greaterOrEqual: return a >= e || close
+        }
+    }
+
+    static func rounded(_ d: Decimal, _ places: Int?) -> Decimal {
+        guard let places else { return d }
+        var v = d, r = Decimal()
+        NSDecimalRound(&r, &v, places, .plain)
+        return r
+    }
+
+    private static func finding(_ rule: CompiledRule, sheet: String, cell: CellReference?, field: String?,
+                                actual: Decimal, expected: Decimal, difference: Decimal) -> Finding {
+        var f = finding(rule, sheet: sheet, cell: cell, field: field, actual: NumberText.text(actual, .en),
+                        expected: NumberText.text(expected, .en), difference: NumberText.text(difference, .en))
+        f.message = LocalizedText(ru: fill(rule.schema.message.ru, actual, expected, difference, .ru),
+                                  en: fill(rule.schema.message.en, actual, expected, difference, .en))
+        return f
+    }
+
+    private static func finding(_ rule: CompiledRule, sheet: String, cell: CellReference?, field: String?, actual: String?,
+                                expected: String?, difference: String?, extra: LocalizedText? = nil) -> Finding {
+        let m = rule.schema.message
+        func fill(_ s: String) -> String {
+            s.replacingOccurrences(of: "{actual}", with: actual ?? "—").replacingOccurrences(of: "{expected}", with: expected ?? "—")
+                .replacingOccurrences(of: "{difference}", with: difference ?? "—")
+        }
+        return Finding(rule.schema.severity, rule: rule.schema.id, sheet: sheet, cell: cell, field: field, actual: actual,
+                       expected: expected, difference: difference,
+                       message: .init(ru: fill(m.ru) + (extra?.ru ?? ""), en: fill(m.en) + (extra?.en ?? "")))
+    }
+
+    private static func fill(_ s: String, _ a: Decimal, _ e: Decimal, _ d: Decimal, _ l: Language) -> String {
+        s.replacingOccurrences(of: "{actual}", with: NumberText.text(a, l))
+            .replacingOccurrences(of: "{expected}", with: NumberText.text(e, l))
+            .replacingOccurrences(of: "{difference}", with: NumberText.text(abs(d), l))
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import SvodExpressions
+import SvodLocale
+import SvodSchema
+import SvodWorkbook
+
+/// Checks a workbook against a form: binds its sheets and columns, reads every value the
+/// Russian way, runs the field checks and the form's rules, and collects findings.
+///
+/// Table sheets stream: a record is checked as it is read, and only the columns that
+/// sheet-level rules aggregate are kept.
+public struct Validator {
+    /// The schemas and code lists.
+    public let catalog: SchemaCatalog
+    /// At most this many findings per rule; the rest are counted.
+    public var capPerRule = 200
+
+    /// A validator over a catalog.
+    public init(catalog: SchemaCatalog) { self.catalog = catalog }
+
+    /// Validates `reader` against `form`; `previous` is the same school's previous period, if given.
+    public func validate(_ reader: WorkbookReader, form: FormSchema, file: String, sha256: String,
+                         previous: WorkbookReader? = nil) throws -> ValidationReport {
+        var findings: [Finding] = []
+        let rules = try form.rules.map { try CompiledRule($0) }
+        let previousRecords = try previous.map { try Self.records(of: $0, form: form) } ?? [:]
+        var checks = FieldChecks(catalog: catalog)
+        let infos = try reader.sheets
+        var columns: [String: [ExpressionValue]] = [:]
+        var scalars: [String: ExpressionValue] = [:]
+        var sheetNames: [String: String] = [:]
+        let wantedColumns = Set(rules.filter { !$0.perRecord }.flatMap(\.references))
+
+        for (schema, found) in SheetMatcher.assign(form, infos) {
+            guard let match = found else {
+                if schema.required {
+                    findings.append(Finding(.error, rule: "sheet.missing", message: .init(
+                        ru: "нет листа «\(schema.name)»", en: "there is no sheet '\(schema.name)'")))
+                }
+                continue
+            }
+            let index: Int
+            switch match {
+            case .exact(let i): index = i
+            case .renamed(let i, let name):
+                index = i
+                findings.append(Finding(.warning, rule: "sheet.renamed", sheet: name, message: .init(
+                    ru: "лист «\(name)» принят за «\(schema.name)»", en: "sheet '\(name)' taken for '\(schema.name)'")))
+            }
+            let name = infos[index].name
+            sheetNames[schema.id] = name
+            let rows = try reader.rows(ofSheet: index)
+            guard let stream = try TableRecordStream(schema: schema, rows: rows) else {
+                findings.append(Finding(.error, rule: "sheet.header", sheet: name, message: .init(
+                    ru: "на листе «\(name)» не найдена шапка таблицы (столбцы «\(schema.fields.prefix(3).map(\.label).joined(separator: "», «"))»…)",
+                    en: "no table header found on sheet '\(name)' (columns '\(schema.fields.prefix(3).map(\.label).joined(separator: "', '"))'…)")))
+                continue
+            }
+            for field in schema.fields where stream.header.columns[field.code] == nil {
+                findings.append(Finding(field.required ? .error : .warning, rule: "column.missing", sheet: name, field: field.code,
+                                        message: .init(ru: "нет столбца «\(field.label)»", en: "there is no column '\(field.label)'")))
+            }
+            var keys: [String: Int] = [:]
+            let sheetRules = rules.filter { $0.perRecord && $0.schema.sheet == schema.id }
+            while let record = try stream.next() {
+                for field in schema.fields {
+                    if let v = record.values[field.code] { checks.check(field, v, sheet: name, into: &findings) }
+                }
+                if !schema.key.isEmpty {
+                    let key = schema.key.map { record.values[$0].map { Self.keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")
+                    if let first = keys[key] {
+                        let cell = record.values[schema.key[0]]?.cell
+                        findings.append(Finding(.error, rule: "key.duplicate", sheet: name, cell: cell, field: schema.key[0], message: .init(
+                            ru: "строка повторяет строку \(first + 1) (те же \(schema.key.joined(separator: ", ")))",
+                            en: "the row repeats row \(first + 1) (same \(schema.key.joined(separator: ", ")))")))
+                    } else {
+                        keys[key] = record.row
+                    }
+                }
+                let prev = schema.key.isEmpty ? previousRecords[schema.id]?.first?.value
+                    : previousRecords[schema.id]?[schema.key.map { record.values[$0].map { Self.keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")]
+                let env = RecordEnvironment(record: record, previous: prev, columns: [:], scalars: [:])
+                for rule in sheetRules {
+                    if rule.schema.crossPeriod && prev == nil { continue }
+                    let target = rule.check.topLevelComparison.flatMap { Self.fieldName($0.left) }
+                        ?? rule.check.references.sorted().first { schema.field($0) != nil }
+                    let field = target.flatMap { schema.field($0) }
+                    if let f = RuleRunner.run(rule, env, places: field.flatMap(Self.places), sheet: name,
+                                              cell: target.flatMap { record.values[$0]?.cell }, field: target) {
+                        findings.append(f)
+                    }
+                }
+                for code in schema.fields.map(\.code) where wantedColumns.contains("\(schema.id).\(code)") {
+                    let v = record.values[code].map { RecordEnvironment.expression($0.coercion.value) } ?? .missing
+                    columns["\(schema.id).\(code)", default: []].append(v)
+                    scalars["\(schema.id).\(code)"] = v
+                }
+            }
+        }
+        for rule in rules where !rule.perRecord {
+            let env = RecordEnvironment(record: nil, previous: nil, columns: columns, scalars: scalars)
+            if let f = RuleRunner.run(rule, env, places: nil, sheet: sheetNames[rule.schema.sheet] ?? rule.schema.sheet, cell: nil, field: nil) {
+                findings.append(f)
+            }
+        }
+        try Explanations.apply(to: &findings, from: reader, infos: infos)
+        return Self.capped(findings, cap: capPerRule, file: file, sha256: sha256, form: form)
+    }
+
+    /// The previous period's records by sheet id and key.
+    static func records(of reader: WorkbookReader, form: FormSchema) throws -> [String: [String: BoundRecord]] {
+        var out: [String: [String: BoundRecord]] = [:]
+        let infos = try reader.sheets
+        for (schema, match) in SheetMatcher.assign(form, infos) {
+            guard let index = match?.index else { continue }
+            guard let stream = try TableRecordStream(schema: schema, rows: try reader.rows(ofSheet: index)) else { continue }
+            while let r = try stream.next() {
+                let key = schema.key.map { r.values[$0].map { keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")
+                out[schema.id, default: [:]][key] = r
+            }
+        }
+        return out
+    }
+
+    static func keyText(_ v: FieldValue) -> String {
+        switch v {
+        case .number(let d): return NSDecimalNumber(decimal: d).stringValue
+        case .text(let t): return ValueCoercion.normalizedKey(t)
+        case .bool(let b): return b ? "1" : "0"
+        case .date(let d): return d.iso8601
+        case .missing: return ""
+        }
+    }
+
+    static func fieldName(_ e: SvodExpressions.Expression) -> String? {
+        let refs = e.references
+        return refs.count == 1 && e.description == refs.first! ? refs.first : nil
+    }
+
+    static func places(_ f: FieldSchema) -> Int? {
+        switch f.type {
+        case .integer: return 0
+        case .decimal(let p), .percent(let p): return p
+        default: return nil
+        }
+    }
+
+    static func capped(_ all: [Finding], cap: Int, file: String, sha256: String, form: FormSchema) -> ValidationReport {
+        var counts: [String: Int] = [:]
+        var kept: [Finding] = []
+        var truncated: [String: Int] = [:]
+        for f in all {
+            counts[f.rule, default: 0] += 1
+            if counts[f.rule]! <= cap { kept.append(f) } else { truncated[f.rule, default: 0] += 1 }
+        }
+        return ValidationReport(file: file, sha256: sha256, formID: form.id, formVersion: form.version, findings: kept, truncated: truncated)
+    }
+}

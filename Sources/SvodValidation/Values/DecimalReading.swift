@@ -1,0 +1,54 @@
+import Foundation
+
+/// Exact decimal numbers from the binary doubles spreadsheets store and from digit strings.
+enum DecimalReading {
+    /// Excel shows at most 15 significant digits, so anything past them is binary noise
+    /// (0.1+0.2 stores 0.30000000000000004; a school typed 0.3).
+    static let significantDigits = 15
+
+    /// The double rounded to 15 significant digits, exactly; nil for infinities and NaN.
+    static func decimal(from x: Double) -> Decimal? {
+        guard x.isFinite else { return nil }
+        if x == 0 { return 0 }
+        // %e rounds the exact binary value, so there is no second rounding of a shortest form.
+        let scientific = String(format: "%.\(significantDigits - 1)e", x)
+        guard let ePos = scientific.firstIndex(where: { $0 == "e" || $0 == "E" }),
+              let exponent = Int(scientific[scientific.index(after: ePos)...]) else { return nil }
+        let mantissa = scientific[..<ePos]
+        let negative = mantissa.hasPrefix("-")
+        let digits = mantissa.filter(\.isNumber)
+        let value = make(negative: negative, digits: digits, exponent: exponent - (digits.count - 1))
+        // Decimal's exponent stops at 127; no school counts anything that large.
+        return value.isNaN ? nil : value
+    }
+
+    /// The number ±digits × 10^exponent, with trailing zeros folded into the exponent.
+    static func make<S: StringProtocol>(negative: Bool, digits: S, exponent: Int) -> Decimal {
+        var significant = Substring(digits.drop { $0 == "0" })
+        var exp = exponent
+        while significant.last == "0" {
+            significant.removeLast()
+            exp += 1
+        }
+        if significant.isEmpty { return 0 }
+        var magnitude = Decimal(0)
+        for c in significant {
+            magnitude = magnitude * 10 + Decimal(Int(c.asciiValue! - 48))
+        }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exp, significand: magnitude)
+    }
+
+    /// Whether the number has no fraction.
+    static func isWhole(_ d: Decimal) -> Bool {
+        var value = d
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 0, .plain)
+        return rounded == d
+    }
+
+    /// Plain positional text («81,7», «-5», «1234567»): no exponent, no grouping.
+    static func text(_ d: Decimal, separator: Character) -> String {
+        let plain = d.description
+        return separator == "." ? plain : String(plain.map { $0 == "." ? separator : $0 })
+    }
+}

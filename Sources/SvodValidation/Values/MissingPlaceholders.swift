@@ -1,0 +1,28 @@
+import SvodSchema
+import SvodWorkbook
+
+/// The ways schools write "nothing to report" instead of leaving a cell empty.
+enum MissingPlaceholders {
+    /// Dashes of every width, typed or autocorrected by Word.
+    static let dashes: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}"]
+
+    /// Words and marks that stand for an empty cell (compared after `ValueCoercion.normalizedKey`).
+    /// «х» is the crossed-out cell of statistical forms; schools type the Cyrillic and the Latin letter alike.
+    static let words: Set<String> = ["х", "x", "н/д", "н / д", "н.д.", "н. д.", "нет данных"]
+
+    /// Whether the cell says nothing; «нет» counts only where it cannot be the answer «no».
+    static func isMissing(_ cell: CellValue, for type: FieldType) -> Bool {
+        switch cell {
+        case .empty:
+            return true
+        case .text(let raw):
+            let text = CellText.trimmed(raw)
+            if text.isEmpty || text.allSatisfy(dashes.contains) { return true }
+            let key = ValueCoercion.normalizedKey(text)
+            if words.contains(key) { return true }
+            return key == "нет" && type != .boolean
+        default:
+            return false
+        }
+    }
+}

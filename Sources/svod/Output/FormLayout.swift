@@ -1,0 +1,82 @@
+import SvodLocale
+import SvodSchema
+import SvodWorkbook
+
+/// A form's layout as JSON, for programs that fill or read forms without guessing: sheets,
+/// fields with their template columns or cells, and the first data row.
+enum FormLayoutJSON {
+    static func render(_ f: FormSchema) -> String {
+        var sheets: [String] = []
+        for s in f.sheets {
+            var fields: [String] = []
+            for (i, field) in s.fields.enumerated() {
+                var parts = ["\"code\": \(CellText.quoted(field.code))", "\"label\": \(CellText.quoted(field.label))",
+                             "\"type\": \(CellText.quoted(field.type.name))", "\"required\": \(field.required)"]
+                switch field.type {
+                case .decimal(let p), .percent(let p): parts.append("\"places\": \(p)")
+                case .code(let list): parts.append("\"list\": \(CellText.quoted(list))")
+                default: break
+                }
+                if s.layout == .table { parts.append("\"column\": \"\(CellReference.columnName(i))\"") }
+                if let cell = field.cell { parts.append("\"cell\": \(CellText.quoted(cell))") }
+                if let unit = field.unit { parts.append("\"unit\": \(CellText.quoted(unit))") }
+                if let min = field.min { parts.append("\"min\": \(CellText.number(min))") }
+                if let max = field.max { parts.append("\"max\": \(CellText.number(max))") }
+                if !field.aliases.isEmpty { parts.append("\"aliases\": [\(field.aliases.map(CellText.quoted).joined(separator: ", "))]") }
+                fields.append("{" + parts.joined(separator: ", ") + "}")
+            }
+            var sheet = ["\"id\": \(CellText.quoted(s.id))", "\"name\": \(CellText.quoted(s.name))",
+                         "\"layout\": \"\(s.layout.rawValue)\"", "\"required\": \(s.required)"]
+            if s.layout == .table {
+                sheet.append("\"header_rows\": \(s.headerRows)")
+                sheet.append("\"first_data_row\": \(s.headerRows + 1)")
+                sheet.append("\"key\": [\(s.key.map(CellText.quoted).joined(separator: ", "))]")
+            }
+            sheet.append("\"fields\": [\n      " + fields.joined(separator: ",\n      ") + "]")
+            sheets.append("{" + sheet.joined(separator: ", ") + "}")
+        }
+        let rules = f.rules.map { r in
+            "{\"id\": \(CellText.quoted(r.id)), \"severity\": \"\(r.severity.rawValue)\", \"sheet\": \(CellText.quoted(r.sheet)), \"check\": \(CellText.quoted(r.check))"
+                + (r.when.map { ", \"when\": \(CellText.quoted($0))" } ?? "") + "}"
+        }
+        return """
+        {
+          "id": \(CellText.quoted(f.id)),
+          "version": \(f.version),
+          "title": {"ru": \(CellText.quoted(f.title.ru)), "en": \(CellText.quoted(f.title.en))},
+          "mechanism": \(f.mechanism),
+          "period": "\(f.period.rawValue)",
+          "periodicity": {"ru": \(CellText.quoted(f.periodicity.ru)), "en": \(CellText.quoted(f.periodicity.en))},
+          "sheets": [
+            \(sheets.joined(separator: ",\n    "))
+          ],
+          "rules": [
+            \(rules.joined(separator: ",\n    "))
+          ]
+        }
+
+        """
+    }
+}
+
+/// A form's layout for people.
+enum FormLayoutText {
+    static func render(_ f: FormSchema, _ lang: Language) -> String {
+        let ru = lang == .ru
+        var out = "\(f.id) v\(f.version): \(f.title(lang))\n"
+        out += (ru ? "Механизм МСОКО: \(f.mechanism); срок: \(f.periodicity(lang))\n" : "МСОКО mechanism: \(f.mechanism); due: \(f.periodicity(lang))\n")
+        for s in f.sheets {
+            out += ru ? "\nЛист «\(s.name)» (\(s.layout == .table ? "таблица" : "форма"))\n" : "\nSheet «\(s.name)» (\(s.layout.rawValue))\n"
+            for (i, field) in s.fields.enumerated() {
+                let place = field.cell ?? CellReference.columnName(i)
+                let req = field.required ? (ru ? ", обязательное" : ", required") : ""
+                out += "  \(place)  \(field.code)  «\(field.label)»  \(field.type.name)\(req)\n"
+            }
+        }
+        if !f.rules.isEmpty {
+            out += ru ? "\nПравила\n" : "\nRules\n"
+            for r in f.rules { out += "  \(r.id) [\(r.severity.rawValue)]  \(r.check)\(r.when.map { ru ? "  если \($0)" : "  when \($0)" } ?? "")\n" }
+        }
+        return out
+    }
+}
