@@ -66,7 +66,8 @@ enum RuleRunner {
             if let when = rule.when {
                 guard try when.evaluate(env) == .bool(true) else { return nil }
             }
-            let operands = rule.check.references.map { env.value(of: $0) }
+            // Columns fed to aggregates are not operands that can be missing as a whole.
+            let operands = rule.check.references.filter { env.column($0) == nil }.map { env.value(of: $0) }
             if operands.contains(.missing) {
                 switch rule.schema.missing {
                 case .skipIfAny: return nil
@@ -89,8 +90,15 @@ enum RuleRunner {
             }
             guard try rule.check.evaluate(env) == .bool(false) else { return nil }
             return finding(rule, sheet: sheet, cell: cell, field: field, actual: nil, expected: nil, difference: nil)
+        } catch EvaluationError.divisionByZero {
+            // The data gives the rule nothing to check (a `when` guard usually says so).
+            return nil
+        } catch let e as EvaluationError {
+            // Text where the rule computes, or a bad argument: reported, not hidden, since it
+            // is either a cell the field checks also flag or a mistake in the rule itself.
+            return Finding(.info, rule: rule.schema.id, sheet: sheet, cell: cell, field: field, message: .init(
+                ru: "правило «\(rule.schema.id)» не вычислено: \(e.ru)", en: "rule '\(rule.schema.id)' could not be computed: \(e.en)"))
         } catch {
-            // Division by zero and the like: the data gives the rule nothing to check.
             return nil
         }
     }
