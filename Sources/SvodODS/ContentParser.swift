@@ -39,6 +39,8 @@ final class ContentParser: XMLHandler {
     private var isErrorCell = false
     /// The value read from the cell's typed attributes, or nil to fall back to its text.
     private var typedValue: CellValue?
+    /// `office:value-type="percentage"`: the value is the fraction (0.817 for 81,7 %).
+    private var isPercentCell = false
     /// Text and formula bytes of the cells built since the reader last took the rows.
     private var inFlight = 0
     /// Whether the cell's text is its value: only when no typed value says otherwise (and
@@ -249,6 +251,7 @@ final class ContentParser: XMLHandler {
         skipDepth = 0
         text.removeAll(keepingCapacity: true)
         typedValue = nil
+        isPercentCell = false
         defer { collectText = isErrorCell || typedValue == nil }
         guard let type = officeType else { return }
         func string(_ b: UnsafeBufferPointer<UInt8>?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
@@ -257,6 +260,7 @@ final class ContentParser: XMLHandler {
         switch (type.count, type.first) {
         case (5, 0x66), (8, 0x63), (10, 0x70):  // float, currency, percentage
             typedValue = value.flatMap { XMLNumber.double($0) }.map { .number($0) }
+            isPercentCell = type.count == 10
         case (4, 0x64):  // date
             typedValue = string(dateValue).flatMap { ISO8601.dateTime($0) }.map { .date($0) }
         case (4, 0x74):  // time
@@ -298,7 +302,7 @@ final class ContentParser: XMLHandler {
             return
         }
         for c in column..<(column + colRepeat) {
-            rowCells.append(Cell(column: c, value: value, formula: formula))
+            rowCells.append(Cell(column: c, value: value, formula: formula, isPercent: isPercentCell))
         }
     }
 

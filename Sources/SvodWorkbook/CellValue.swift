@@ -35,12 +35,16 @@ public struct Cell: Sendable, Equatable {
     public var value: CellValue
     /// The formula text as stored (XLSX without the leading `=`; ODS with its `of:` prefix).
     public var formula: String?
+    /// Whether the number is shown as a percentage: the cell holds 0.817 for «81,7 %», which a
+    /// percent field must read as 81.7.
+    public var isPercent: Bool
 
     /// A cell at a column.
-    public init(column: Int, value: CellValue, formula: String? = nil) {
+    public init(column: Int, value: CellValue, formula: String? = nil, isPercent: Bool = false) {
         self.column = column
         self.value = value
         self.formula = formula
+        self.isPercent = isPercent
     }
 }
 

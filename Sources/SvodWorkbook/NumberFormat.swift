@@ -1,7 +1,9 @@
 /// What a number format makes of the number under it, as far as its type is concerned.
 public enum NumberFormatKind: Sendable, Equatable {
-    /// A plain number (General, 0.00, percentages, currencies, text "@").
+    /// A plain number (General, 0.00, currencies, text "@").
     case number
+    /// A number shown as a percentage (`0.0%`): the cell holds the fraction, 0.817 for 81.7 %.
+    case percent
     /// A calendar date, with or without a time of day.
     case dateTime(hasDate: Bool, hasTime: Bool)
     /// Elapsed time ([h]:mm:ss): a duration, not a moment.
@@ -17,6 +19,7 @@ public enum NumberFormat {
         case 22: return .dateTime(hasDate: true, hasTime: true)
         case 18...21, 32, 33, 45, 47: return .dateTime(hasDate: false, hasTime: true)
         case 46: return .duration
+        case 9, 10: return .percent
         default: return .number
         }
     }
@@ -33,6 +36,7 @@ public enum NumberFormat {
         var hasTime = false
         var elapsed = false
         var sawMonthOrMinute = false
+        var sawPercent = false
         var it = code.unicodeScalars.makeIterator()
         scan: while let ch = it.next() {
             switch ch {
@@ -49,6 +53,8 @@ public enum NumberFormat {
                 }
             case ";":
                 break scan
+            case "%":
+                sawPercent = true
             case "y", "Y", "d", "D":
                 hasDate = true
             case "h", "H", "s", "S":
@@ -65,6 +71,6 @@ public enum NumberFormat {
         if elapsed { return .duration }
         if sawMonthOrMinute && !hasTime { hasDate = true }
         if hasDate || hasTime { return .dateTime(hasDate: hasDate, hasTime: hasTime) }
-        return .number
+        return sawPercent ? .percent : .number
     }
 }

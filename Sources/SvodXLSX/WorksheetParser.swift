@@ -237,7 +237,9 @@ final class WorksheetParser: XMLHandler, RowProducer {
             failure = ReadError.tooMuchTextInFlight(sheet: sheetName, limit: limits.maxTextBytesInFlight)
             return
         }
-        rowCells.append(Cell(column: column, value: v, formula: f))
+        var percent = false
+        if case .number = v, style >= 0, style < styleKinds.count, styleKinds[style] == .percent { percent = true }
+        rowCells.append(Cell(column: column, value: v, formula: f, isPercent: percent))
     }
 
     private func formulaText() -> String? {
@@ -295,7 +297,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
     /// A number under a date or duration format becomes a date, a time or a duration.
     static func typed(_ d: Double, _ kind: NumberFormatKind, _ system: DateSystem) -> CellValue {
         switch kind {
-        case .number:
+        case .number, .percent:
             return .number(d)
         case .duration:
             return .duration((d * 86_400 * 1000).rounded() / 1000)

@@ -23,10 +23,20 @@ import Testing
         #expect(NumberFormat.kind(ofCode: code) == .duration)
     }
 
-    @Test(arguments: ["General", "0", "0.0", "#,##0.00", "0.0%", "0.00E+00", "@", "#,##0.00 \"руб.\"",
+    @Test(arguments: ["General", "0", "0.0", "#,##0.00", "0.00E+00", "@", "#,##0.00 \"руб.\"",
                       "[Red]#,##0;[Blue]-#,##0", "#,##0\\ \"₽\"", "0.0_);(0.0)", "[$₽-419]#,##0.00",
                       "\"Дата: \"0", "#,##0;-#,##0;\"-\""])
     func numbers(_ code: String) {
+        #expect(NumberFormat.kind(ofCode: code) == .number)
+    }
+
+    @Test(arguments: ["0%", "0.0%", "0.0 %", "#,##0.0%;-#,##0.0%", "[Red]0.0%"])
+    func percentages(_ code: String) {
+        #expect(NumberFormat.kind(ofCode: code) == .percent)
+    }
+
+    @Test(arguments: ["0.0\"%\"", "0.0\\%"])
+    func aQuotedPercentSignIsText(_ code: String) {
         #expect(NumberFormat.kind(ofCode: code) == .number)
     }
 
@@ -36,7 +46,8 @@ import Testing
         #expect(NumberFormat.builtinKind(20) == .dateTime(hasDate: false, hasTime: true))
         #expect(NumberFormat.builtinKind(46) == .duration)
         #expect(NumberFormat.builtinKind(0) == .number)
-        #expect(NumberFormat.builtinKind(10) == .number)
+        #expect(NumberFormat.builtinKind(10) == .percent)
+        #expect(NumberFormat.builtinKind(9) == .percent)
         #expect(NumberFormat.builtinKind(49) == .number)
     }
 }

@@ -39,7 +39,7 @@ enum ODSDataStyle {
         switch NumberFormat.kind(ofCode: section) {
         case .dateTime, .duration:
             writeDateTime(section, name: name, to: x)
-        case .number:
+        case .number, .percent:
             writeNumber(section, name: name, to: x)
         }
         return true

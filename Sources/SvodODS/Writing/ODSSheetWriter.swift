@@ -17,7 +17,7 @@ final class ODSSheetWriter {
     private var lastRow = -1
     private(set) var replacedCharacters = 0
     private(set) var untranslatedFormulas: [CellReference] = []
-    private var style: (StyleID?, ImplicitFormat) -> Int = { _, _ in 0 }
+    private var style: (StyleID?, ImplicitFormat) -> ODSStyleTable.CellStyleRef = { _, _ in .init(number: 0, isPercent: false) }
     private var rowStyle: (Double) -> Int = { _ in 0 }
 
     init(setup: SheetSetup, validationNames: [String], options: WriteOptions, output: XMLWriter,
@@ -64,7 +64,8 @@ final class ODSSheetWriter {
         merges.append(range)
     }
 
-    func write(_ row: OutputRow, style: @escaping (StyleID?, ImplicitFormat) -> Int, rowStyle: @escaping (Double) -> Int) throws {
+    func write(_ row: OutputRow, style: @escaping (StyleID?, ImplicitFormat) -> ODSStyleTable.CellStyleRef,
+               rowStyle: @escaping (Double) -> Int) throws {
         try row.checkOrder(after: lastRow, sheet: setup.name)
         try row.checkValues(sheet: setup.name, refusingIllegalCharacters: options.illegalCharacters == .refuse)
         self.style = style
@@ -183,9 +184,11 @@ final class ODSSheetWriter {
         let tag: StaticString = covered ? "table:covered-table-cell" : "table:table-cell"
         x.raw("<"); x.raw(tag)
         let implicit = ImplicitFormat(cell.value)
+        var percent = false
         if cell.style != nil || implicit != .none {
             let s = style(cell.style, implicit)
-            if s > 0 { x.raw(#" table:style-name="ce"#); x.int(s); x.raw(#"""#) }
+            if s.number > 0 { x.raw(#" table:style-name="ce"#); x.int(s.number); x.raw(#"""#) }
+            percent = s.isPercent
         }
         if let validation { x.raw(#" table:content-validation-name=""#); x.raw(validation); x.raw(#"""#) }
         if let span { spanAttributes(span) }
@@ -205,7 +208,9 @@ final class ODSSheetWriter {
             break
         case .number(let v):
             guard v.isFinite else { throw WriteError.notFinite(sheet: setup.name, cell: ref()) }
-            x.raw(#" office:value-type="float" office:value=""#); x.number(v); x.raw(#"""#)
+            // A percentage is its own value type in ODF; readers take the fraction from it as svod does.
+            x.raw(percent ? #" office:value-type="percentage" office:value=""# : #" office:value-type="float" office:value=""#)
+            x.number(v); x.raw(#"""#)
         case .text(let t):
             if t.utf8.count > 32_767, t.utf16.count > 32_767 {
                 throw WriteError.textTooLong(sheet: setup.name, cell: ref(), length: t.utf16.count)

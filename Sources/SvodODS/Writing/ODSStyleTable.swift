@@ -7,19 +7,25 @@ import SvodXML
 struct ODSStyleTable {
     private struct CellKey: Hashable { var style: CellStyle; var dataStyle: String? }
 
+    /// A cell style's number (0 for none) and whether its data style shows a percentage.
+    struct CellStyleRef {
+        let number: Int
+        let isPercent: Bool
+    }
+
     private var cellStyles: [CellKey] = []
     private var cellStyleIndex: [CellKey: Int] = [:]
     private var dataStyles: [String] = []  // codes, named N1…
     private var dataStyleIndex: [String: Int] = [:]
     private(set) var columnWidths: [Double] = []  // cm, named co1…
     private(set) var rowHeights: [Double] = []  // cm, named ro1…
-    /// (style index + 1) * kinds + implicit → cell style number (0 for none), -1 unknown.
-    private var cache: [Int] = Array(repeating: -1, count: ImplicitFormat.allCases.count)
+    /// (style index + 1) * kinds + implicit → cell style, nil until made.
+    private var cache: [CellStyleRef?] = Array(repeating: nil, count: ImplicitFormat.allCases.count)
 
     /// The cell style name for a registered style and value kind; nil for none.
-    mutating func cellStyle(_ style: StyleID?, _ implicit: ImplicitFormat, registry: StyleRegistry) -> Int {
+    mutating func cellStyle(_ style: StyleID?, _ implicit: ImplicitFormat, registry: StyleRegistry) -> CellStyleRef {
         let slot = ((style?.index ?? -1) + 1) * ImplicitFormat.allCases.count + implicit.rawValue
-        if slot < cache.count, cache[slot] >= 0 { return cache[slot] }
+        if slot < cache.count, let known = cache[slot] { return known }
         let base = style.map { registry[$0] } ?? CellStyle()
         var made = 0
         let code = implicit == .boolean && base.numberFormat == nil ? ODSDataStyle.boolean : implicit.resolve(base.numberFormat)
@@ -41,9 +47,10 @@ struct ODSStyleTable {
                 made = cellStyles.count
             }
         }
-        if slot >= cache.count { cache += Array(repeating: -1, count: slot - cache.count + 1) }
-        cache[slot] = made
-        return made
+        if slot >= cache.count { cache += Array(repeating: nil, count: slot - cache.count + 1) }
+        let ref = CellStyleRef(number: made, isPercent: code.map { NumberFormat.kind(ofCode: $0) == .percent } ?? false)
+        cache[slot] = ref
+        return ref
     }
 
     /// The column style number for a width in Excel characters (1 for the default width).

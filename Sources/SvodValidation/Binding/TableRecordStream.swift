@@ -48,10 +48,11 @@ final class TableRecordStream {
         var any = false
         for field in schema.fields {
             guard let column = header.columns[field.code] else { continue }
-            let raw = row.cells.first { $0.column == column }?.value ?? .empty
+            let cell = row.cells.first { $0.column == column }
+            let raw = cell?.value ?? .empty
             if !raw.isEmpty { any = true }
             values[field.code] = BoundValue(cell: CellReference(row: row.index, column: column), raw: raw,
-                                            coercion: ValueCoercion.coerce(raw, to: field.type))
+                                            coercion: ValueCoercion.coerce(raw, to: field.type, hint: cell?.isPercent == true ? .percent : .none))
         }
         return any ? BoundRecord(row: row.index, values: values) : nil
     }

@@ -12,6 +12,12 @@ public enum FormDetector {
             var score = 0
             for (schema, match) in SheetMatcher.assign(form, infos) {
                 guard let index = match?.index else { continue }
+                if schema.layout == .form {
+                    // Filled cells of a form sheet are what it can be told by.
+                    let record = try FormSheetBinder.record(schema, reader: reader, index: index)
+                    score += record.values.values.filter { !$0.raw.isEmpty }.count
+                    continue
+                }
                 if let stream = try TableRecordStream(schema: schema, rows: try reader.rows(ofSheet: index)) {
                     score += stream.header.columns.count
                 }

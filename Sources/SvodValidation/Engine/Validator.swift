@@ -49,20 +49,26 @@ public struct Validator {
             }
             let name = infos[index].name
             sheetNames[schema.id] = name
-            let rows = try reader.rows(ofSheet: index)
-            guard let stream = try TableRecordStream(schema: schema, rows: rows) else {
-                findings.append(Finding(.error, rule: "sheet.header", sheet: name, message: .init(
-                    ru: "на листе «\(name)» не найдена шапка таблицы (столбцы «\(schema.fields.prefix(3).map(\.label).joined(separator: "», «"))»…)",
-                    en: "no table header found on sheet '\(name)' (columns '\(schema.fields.prefix(3).map(\.label).joined(separator: "', '"))'…)")))
-                continue
-            }
-            for field in schema.fields where stream.header.columns[field.code] == nil {
-                findings.append(Finding(field.required ? .error : .warning, rule: "column.missing", sheet: name, field: field.code,
-                                        message: .init(ru: "нет столбца «\(field.label)»", en: "there is no column '\(field.label)'")))
+            let next: () throws -> BoundRecord?
+            if schema.layout == .form {
+                var single: BoundRecord? = try FormSheetBinder.record(schema, reader: reader, index: index)
+                next = { defer { single = nil }; return single }
+            } else {
+                guard let stream = try TableRecordStream(schema: schema, rows: try reader.rows(ofSheet: index)) else {
+                    findings.append(Finding(.error, rule: "sheet.header", sheet: name, message: .init(
+                        ru: "на листе «\(name)» не найдена шапка таблицы (столбцы «\(schema.fields.prefix(3).map(\.label).joined(separator: "», «"))»…)",
+                        en: "no table header found on sheet '\(name)' (columns '\(schema.fields.prefix(3).map(\.label).joined(separator: "', '"))'…)")))
+                    continue
+                }
+                for field in schema.fields where stream.header.columns[field.code] == nil {
+                    findings.append(Finding(field.required ? .error : .warning, rule: "column.missing", sheet: name, field: field.code,
+                                            message: .init(ru: "нет столбца «\(field.label)»", en: "there is no column '\(field.label)'")))
+                }
+                next = stream.next
             }
             var keys: [String: Int] = [:]
             let sheetRules = rules.filter { $0.perRecord && $0.schema.sheet == schema.id }
-            while let record = try stream.next() {
+            while let record = try next() {
                 for field in schema.fields {
                     if let v = record.values[field.code] { checks.check(field, v, sheet: name, into: &findings) }
                 }
@@ -113,6 +119,10 @@ public struct Validator {
         let infos = try reader.sheets
         for (schema, match) in SheetMatcher.assign(form, infos) {
             guard let index = match?.index else { continue }
+            if schema.layout == .form {
+                out[schema.id, default: [:]][""] = try FormSheetBinder.record(schema, reader: reader, index: index)
+                continue
+            }
             guard let stream = try TableRecordStream(schema: schema, rows: try reader.rows(ofSheet: index)) else { continue }
             while let r = try stream.next() {
                 let key = schema.key.map { r.values[$0].map { keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")

@@ -27,16 +27,19 @@ import Testing
 
     /// Writes a ВПР file: title rows, the header on row `headerRow`, the lines, an optional explanations sheet.
     static func write(_ lines: [Line], sheet: String = "ВПР", headerRow: Int = 4, format: SpreadsheetFormat = .xlsx,
-                      explanations: [[String]] = [], in dir: URL, name: String = "form") throws -> String {
+                      explanations: [[String]] = [], percentColumns: Set<Int> = [], in dir: URL, name: String = "form") throws -> String {
         let path = dir.appendingPathComponent("\(name).\(format == .xlsx ? "xlsx" : "ods")").path
         let w = try SpreadsheetOutput.create(path: path, format: format)
+        let percent = w.style(CellStyle(numberFormat: CellStyle.Format.percentOneDecimal))
         try w.beginSheet(SheetSetup(name: sheet))
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("Результаты ВПР, 2023/2024 учебный год"))]))
         try w.write(OutputRow(index: 1, cells: [OutputCell(column: 0, value: .text("МБОУ ЦО № 9"))]))
         let header = ["Класс", "Предмет", "Участников", "«5»", "«4»", "«3»", "«2»", "Успеваемость, %", "Качество, %"]
         try w.write(OutputRow(index: headerRow, cells: header.enumerated().map { OutputCell(column: $0.offset, value: .text($0.element)) }))
         for (i, l) in lines.enumerated() {
-            let cells = l.enumerated().compactMap { c, v in v.map { OutputCell(column: c, value: $0) } }
+            let cells = l.enumerated().compactMap { c, v in
+                v.map { OutputCell(column: c, value: $0, style: percentColumns.contains(c) ? percent : nil) }
+            }
             try w.write(OutputRow(index: headerRow + 1 + i, cells: cells))
         }
         try w.endSheet()
@@ -111,6 +114,20 @@ import Testing
             lines[0][8] = .number(81.69)  // (31+27)/71 = 81.690…%: the school wrote two places, the schema publishes one
             let report = try validate(try Self.write(lines, in: dir))
             #expect(!report.findings.contains { $0.rule == "vpr.quality" }, "\(report.findings.map(\.message.ru))")
+        }
+    }
+
+    /// Excel stores «81,7 %» typed into a %-formatted cell as 0.817; a percent field reads 81.7.
+    @Test(arguments: [SpreadsheetFormat.xlsx, .ods])
+    func percentFormattedFractionsReadAsPercentages(_ format: SpreadsheetFormat) throws {
+        try withDir { dir in
+            let lines = Self.good.map { l -> Line in
+                var l = l
+                for c in [7, 8] { if case .number(let v)? = l[c] { l[c] = .number(v / 100) } }
+                return l
+            }
+            let report = try validate(try Self.write(lines, format: format, percentColumns: [7, 8], in: dir))
+            #expect(report.findings.allSatisfy { $0.severity != .error }, "\(report.findings.map { "\($0.rule) \($0.place ?? "")" })")
         }
     }
 
