@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "SvodSchemaTests", dependencies: ["SvodSchema", "SvodTestSupport"]),
         .testTarget(name: "SvodExpressionsTests", dependencies: ["SvodExpressions"]),
         .testTarget(name: "SvodValidationTests", dependencies: ["SvodValidation", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodSpreadsheet", "SvodWorkbook", "SvodZip"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema"]),
     ]
 )

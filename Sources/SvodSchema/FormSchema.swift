@@ -65,6 +65,8 @@ public struct SheetSchema: Sendable {
     public var fixedRows: [[String: String]]
     /// The fields: columns of a table, cells of a form.
     public var fields: [FieldSchema]
+    /// «Всего»/«Итого» rows of a table, which must equal the sum of the rows they total.
+    public var totals: TotalsSchema?
     /// Whether a submission must contain this sheet.
     public var required: Bool
     /// Where it was declared.
@@ -72,6 +74,18 @@ public struct SheetSchema: Sendable {
 
     /// The field with this code.
     public func field(_ code: String) -> FieldSchema? { fields.first { $0.code == code } }
+}
+
+/// How a table marks its total rows and what they total.
+public struct TotalsSchema: Sendable {
+    /// The field where «Всего» or «Итого» (or one of `labels`) is written.
+    public var labelField: String
+    /// Words that mark a total row (compared as normalized keys).
+    public var labels: [String]
+    /// Fields that split the table into groups with a total each (e.g. a total per class); none for one grand total.
+    public var groupBy: [String]
+    /// The numeric fields a total row sums.
+    public var fields: [String]
 }
 
 /// One field: a column of a table sheet or a cell of a form sheet.

@@ -89,9 +89,22 @@ public enum SchemaLoader {
             r.reportUnknownKeys()
             return row
         }
+        var totals: TotalsSchema?
+        if let t = o.value("totals").flatMap({ YAMLObject($0, file: o.file, issues: log, what: "totals") }) {
+            let codes = Set(fields.map(\.code))
+            let label = t.string("label-field", required: true) ?? ""
+            let groupBy = t.strings("group-by"), summed = t.strings("fields")
+            for code in [label] + groupBy + summed where !codes.contains(code) {
+                log.add(t.location, ru: "«totals»: «\(code)» не является полем листа «\(id)»", en: "'totals': '\(code)' is not a field of sheet '\(id)'")
+            }
+            let labels = t.strings("labels")
+            totals = TotalsSchema(labelField: label, labels: labels.isEmpty ? ["Всего", "Итого", "Итого по ОО"] : labels,
+                                  groupBy: groupBy, fields: summed)
+            t.reportUnknownKeys()
+        }
         return SheetSchema(id: id, name: name, aliases: o.strings("aliases"), layout: layout,
                            headerRows: o.int("header-rows") ?? 1, key: o.strings("key"), fixedRows: fixed, fields: fields,
-                           required: o.bool("required") ?? true, source: o.location)
+                           totals: totals, required: o.bool("required") ?? true, source: o.location)
     }
 
     private static func readField(_ o: YAMLObject, layout: SheetLayout, _ log: IssueLog) -> FieldSchema? {

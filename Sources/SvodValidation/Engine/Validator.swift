@@ -67,12 +67,17 @@ public struct Validator {
                 next = stream.next
             }
             var keys: [String: Int] = [:]
+            var totals = schema.totals.map { TotalsCheck($0, sheet: name) }
             let sheetRules = rules.filter { $0.perRecord && $0.schema.sheet == schema.id }
             while let record = try next() {
+                let isTotal = totals?.isTotal(record) == true
                 for field in schema.fields {
+                    // «Всего» in the label column of a total row is not a list item.
+                    if isTotal && field.code == schema.totals?.labelField { continue }
                     if let v = record.values[field.code] { checks.check(field, v, sheet: name, into: &findings) }
                 }
-                if !schema.key.isEmpty {
+                totals?.add(record)
+                if !schema.key.isEmpty, totals?.isTotal(record) != true {
                     let key = schema.key.map { record.values[$0].map { Self.keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")
                     if let first = keys[key] {
                         let cell = record.values[schema.key[0]]?.cell
@@ -102,6 +107,7 @@ public struct Validator {
                     scalars["\(schema.id).\(code)"] = v
                 }
             }
+            findings += totals?.findings() ?? []
         }
         for rule in rules where !rule.perRecord {
             let env = RecordEnvironment(record: nil, previous: nil, columns: columns, scalars: scalars)
