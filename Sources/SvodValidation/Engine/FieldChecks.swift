@@ -17,7 +17,15 @@ struct FieldChecks {
         self.lists = lists
     }
 
-    mutating func check(_ field: FieldSchema, _ v: BoundValue, sheet: String, into out: inout [Finding]) {
+    /// Checks one value; true when it is an error, so that rules treat it as missing rather than
+    /// repeat the same mistake as a broken sum or share.
+    @discardableResult
+    mutating func check(_ field: FieldSchema, _ v: BoundValue, sheet: String, into out: inout [Finding]) -> Bool {
+        let before = out.count
+        return checkValue(field, v, sheet: sheet, into: &out) || out[before...].contains { $0.severity == .error }
+    }
+
+    private mutating func checkValue(_ field: FieldSchema, _ v: BoundValue, sheet: String, into out: inout [Finding]) -> Bool {
         let label = "«\(field.label)»"
         func add(_ severity: Severity, _ rule: String, ru: String, en: String, expected: String? = nil) {
             out.append(Finding(severity, rule: rule, sheet: sheet, cell: v.cell, field: field.code, actual: Self.shown(v.raw),
@@ -25,9 +33,10 @@ struct FieldChecks {
         }
         if let problem = v.coercion.problem {
             add(.error, "field.type", ru: "\(label): \(problem.message.ru)", en: "\(label): \(problem.message.en)")
-            return
+            return true
         }
-        for note in v.coercion.notes {
+        // A fraction under a percent format is how Excel stores «81,7 %»: nothing to report.
+        for note in v.coercion.notes where note != .percentAsFraction {
             add(.warning, "field.format", ru: "\(label): \(note.message.ru)", en: "\(label): \(note.message.en)")
         }
         switch v.coercion.value {
@@ -62,6 +71,7 @@ struct FieldChecks {
         default:
             break
         }
+        return false
     }
 
     static func number(_ d: Double, _ l: Language) -> String {

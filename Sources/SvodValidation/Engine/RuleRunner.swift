@@ -28,6 +28,8 @@ struct RecordEnvironment: ExpressionEnvironment {
     let previous: BoundRecord?
     let columns: [String: [ExpressionValue]]
     let scalars: [String: ExpressionValue]
+    /// Fields of this record that failed their own checks: already reported, so read as missing.
+    let invalid: Set<String>
     /// Missing values read as zero (the `skip-if-all` policy once something is present).
     var missingAsZero = false
 
@@ -35,6 +37,8 @@ struct RecordEnvironment: ExpressionEnvironment {
         var v: ExpressionValue = .missing
         if name.hasPrefix("previous.") {
             v = previous?.values[String(name.dropFirst(9))].map { Self.expression($0.coercion.value) } ?? .missing
+        } else if invalid.contains(name) {
+            v = .missing
         } else if let b = record?.values[name] {
             v = Self.expression(b.coercion.value)
         } else if let s = scalars[name] {

@@ -71,10 +71,13 @@ public struct Validator {
             let sheetRules = rules.filter { $0.perRecord && $0.schema.sheet == schema.id }
             while let record = try next() {
                 let isTotal = totals?.isTotal(record) == true
+                var invalid = Set<String>()
                 for field in schema.fields {
                     // «Всего» in the label column of a total row is not a list item.
                     if isTotal && field.code == schema.totals?.labelField { continue }
-                    if let v = record.values[field.code] { checks.check(field, v, sheet: name, into: &findings) }
+                    if let v = record.values[field.code], checks.check(field, v, sheet: name, into: &findings) {
+                        invalid.insert(field.code)
+                    }
                 }
                 totals?.add(record)
                 if !schema.key.isEmpty, totals?.isTotal(record) != true {
@@ -90,7 +93,7 @@ public struct Validator {
                 }
                 let prev = schema.key.isEmpty ? previousRecords[schema.id]?.first?.value
                     : previousRecords[schema.id]?[schema.key.map { record.values[$0].map { Self.keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")]
-                let env = RecordEnvironment(record: record, previous: prev, columns: [:], scalars: [:])
+                let env = RecordEnvironment(record: record, previous: prev, columns: [:], scalars: [:], invalid: invalid)
                 for rule in sheetRules {
                     if rule.schema.crossPeriod && prev == nil { continue }
                     let target = rule.check.topLevelComparison.flatMap { Self.fieldName($0.left) }
@@ -110,7 +113,7 @@ public struct Validator {
             findings += totals?.findings() ?? []
         }
         for rule in rules where !rule.perRecord {
-            let env = RecordEnvironment(record: nil, previous: nil, columns: columns, scalars: scalars)
+            let env = RecordEnvironment(record: nil, previous: nil, columns: columns, scalars: scalars, invalid: [])
             if let f = RuleRunner.run(rule, env, places: nil, sheet: sheetNames[rule.schema.sheet] ?? rule.schema.sheet, cell: nil, field: nil) {
                 findings.append(f)
             }
