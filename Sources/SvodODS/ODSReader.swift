@@ -15,6 +15,8 @@ public final class ODSReader: WorkbookReader {
     private let cellLimits: CellLimits
     private var cachedSheets: [SheetInfo]?
     private var cachedNames: [DefinedName]?
+    /// Where the metadata lives: meta.xml of a zip, the whole document of a flat file.
+    private let openMeta: (() throws -> ChunkSource)?
 
     /// Opens a zipped ODS: refuses encrypted packages, then streams content.xml on demand.
     public init(archive: ZipArchive, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default) throws {
@@ -31,6 +33,8 @@ public final class ODSReader: WorkbookReader {
             }
         }
         guard let entry = archive.entry(named: "content.xml") else { throw ReadError.missingPart("content.xml") }
+        let meta = archive.entry(named: "meta.xml")
+        openMeta = meta.map { m in { try archive.open(m) } }
         contentName = entry.name
         openContent = {
             do { return try archive.open(entry, prefetch: true) } catch { throw ReadError.wrap(error, part: entry.name) }
@@ -44,6 +48,7 @@ public final class ODSReader: WorkbookReader {
         self.cellLimits = cellLimits
         contentName = path.split(separator: "/").last.map(String.init) ?? path
         openContent = { try FileChunkSource(path: path) }
+        openMeta = openContent
     }
 
     /// Opens a flat ODF spreadsheet held in memory.
@@ -53,6 +58,20 @@ public final class ODSReader: WorkbookReader {
         self.cellLimits = cellLimits
         contentName = "content"
         openContent = { MemoryChunkSource(bytes: bytes) }
+        openMeta = openContent
+    }
+
+    public var customProperties: [String: String] {
+        get throws {
+            guard let openMeta else { return [:] }
+            let parser = NamedValuesParser(element: "user-defined")
+            do {
+                try XMLStream(source: try openMeta(), part: "meta.xml", handler: parser, limits: xmlLimits).drain()
+            } catch {
+                throw ReadError.wrap(error, part: "meta.xml")
+            }
+            return Dictionary(parser.values.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     public var sheets: [SheetInfo] {

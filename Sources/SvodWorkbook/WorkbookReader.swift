@@ -30,6 +30,9 @@ public protocol WorkbookReader: AnyObject {
     func rows(ofSheet index: Int) throws -> SheetRowReader
     /// Visits every sheet in order in one pass; each visit may read its rows or leave them.
     func readSheets(_ visit: (Int, SheetInfo, SheetRowReader) throws -> Void) throws
+    /// Custom document properties (XLSX `docProps/custom.xml`, ODS user-defined metadata):
+    /// svod's templates record their form and version there.
+    var customProperties: [String: String] { get throws }
 }
 
 /// Rows of one sheet in order, read on demand; memory does not grow with the row count.
@@ -41,6 +44,9 @@ public protocol SheetRowReader: AnyObject {
 }
 
 extension WorkbookReader {
+    /// None, for formats without document properties (CSV, JSON).
+    public var customProperties: [String: String] { [:] }
+
     /// The index of the sheet with this name.
     public func sheetIndex(named name: String) throws -> Int? {
         try sheets.firstIndex { $0.name == name }

@@ -18,6 +18,7 @@ public final class XLSXReader: WorkbookReader {
     private let sheetParts: [String?]
     private let sharedStringsPart: String?
     private let stylesPart: String?
+    private let customPart: String?
     private var sharedStrings: SharedStringsHandle?
     private var styleKinds: [NumberFormatKind]?
 
@@ -28,6 +29,8 @@ public final class XLSXReader: WorkbookReader {
         self.cellLimits = cellLimits
 
         let packageRels = try Self.relationships(of: "", in: archive, limits: xmlLimits)
+        customPart = packageRels.first { $0.kind == "custom-properties" && !$0.external }?.target
+            ?? (archive.entry(named: "docProps/custom.xml") != nil ? "docProps/custom.xml" : nil)
         let workbookPart = packageRels.first { $0.kind == "officeDocument" && !$0.external }?.target ?? "xl/workbook.xml"
         guard archive.entry(named: workbookPart) != nil else { throw ReadError.missingPart(workbookPart) }
         if workbookPart.lowercased().hasSuffix(".bin") {
@@ -69,6 +72,15 @@ public final class XLSXReader: WorkbookReader {
             ?? (archive.entry(named: "xl/sharedStrings.xml") != nil ? "xl/sharedStrings.xml" : nil)
         stylesPart = rels.first { $0.kind == "styles" }?.target
             ?? (archive.entry(named: "xl/styles.xml") != nil ? "xl/styles.xml" : nil)
+    }
+
+    public var customProperties: [String: String] {
+        get throws {
+            guard let part = customPart, archive.entry(named: part) != nil else { return [:] }
+            let parser = NamedValuesParser(element: "property")
+            try PackagePart.parse(part, in: archive, handler: parser, limits: xmlLimits)
+            return Dictionary(parser.values.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     public func rows(ofSheet index: Int) throws -> SheetRowReader {

@@ -35,7 +35,10 @@ import Testing
         let path = try Self.writeSample(kind, in: dir)
         let bad = CorpusComparison.mismatches(expected: SampleWorkbook.expected, actual: try Self.inspect(path))
         #expect(bad.isEmpty, "\(bad.prefix(10).joined(separator: "\n"))")
-        let dump = try WorkbookDump(Spreadsheet.open(path: path))
+        let reader = try Spreadsheet.open(path: path)
+        let properties = try reader.customProperties
+        for (name, value) in SampleWorkbook.customProperties { #expect(properties[name] == value, "custom property \(name)") }
+        let dump = try WorkbookDump(reader)
         for (sheet, ranges) in SampleWorkbook.merges { #expect(dump.merges[sheet]?.sorted() == ranges.sorted(), "merges of \(sheet)") }
         #expect(dump.sheets.map(\.name) == ["ВПР", "Коды", "Итоги 2024"])
         let f2 = dump.formula("ВПР", "F2")

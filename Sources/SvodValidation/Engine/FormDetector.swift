@@ -4,8 +4,13 @@ import SvodWorkbook
 /// Which form a file is, when nobody said: the form whose sheets and column headers the file
 /// matches best (most header labels recognised), and at least half of its first sheet's fields.
 public enum FormDetector {
-    /// The best-matching form, or nil.
+    /// The property svod's templates write with the form's id (and `svod.version` its version).
+    public static let formProperty = "svod.form"
+
+    /// The form named in the file's metadata, else the best-matching form, or nil.
     public static func detect(_ reader: WorkbookReader, in catalog: SchemaCatalog) throws -> FormSchema? {
+        // Metadata first: a template filled in any program keeps its custom properties.
+        if let id = (try? reader.customProperties)?[formProperty], let form = catalog.form(id) { return form }
         let infos = try reader.sheets
         var best: (FormSchema, Int)?
         for form in catalog.forms {

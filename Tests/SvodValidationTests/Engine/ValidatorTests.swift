@@ -131,6 +131,22 @@ import Testing
         }
     }
 
+    /// A template's metadata names its form, whatever its sheets look like after filling.
+    @Test(arguments: [SpreadsheetFormat.xlsx, .ods])
+    func theFormNamedInTheMetadataIsTheFormUsed(_ format: SpreadsheetFormat) throws {
+        try withDir { dir in
+            let path = dir.appendingPathComponent("t.\(format.rawValue)").path
+            let w = try SpreadsheetOutput.create(path: path, format: format)
+            w.properties = DocumentProperties(custom: [(name: FormDetector.formProperty, value: "rkr"), (name: "svod.version", value: "1")])
+            try w.beginSheet(SheetSetup(name: "Лист1"))
+            try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("Класс"))]))
+            try w.endSheet()
+            try w.finish()
+            let form = try FormDetector.detect(try Spreadsheet.open(path: path), in: Self.catalog)
+            #expect(form?.id == "rkr")
+        }
+    }
+
     @Test func aRenamedSheetAndAMovedHeaderStillBind() throws {
         try withDir { dir in
             let report = try validate(try Self.write(Self.good, sheet: "впр ", headerRow: 7, in: dir))
