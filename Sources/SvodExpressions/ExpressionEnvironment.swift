@@ -4,4 +4,11 @@ public protocol ExpressionEnvironment {
     func value(of name: String) -> ExpressionValue
     /// All rows' values of a table column, for aggregates such as `SUM(results.n)`; nil if `name` is not a column.
     func column(_ name: String) -> [ExpressionValue]?
+    /// A value of reference data: `table`'s row for `keys`, missing if none.
+    func lookup(_ table: String, _ keys: [ExpressionValue]) -> ExpressionValue
+}
+
+extension ExpressionEnvironment {
+    /// No reference data: every lookup is missing.
+    public func lookup(_ table: String, _ keys: [ExpressionValue]) -> ExpressionValue { .missing }
 }

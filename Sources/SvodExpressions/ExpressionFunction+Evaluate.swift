@@ -21,6 +21,14 @@ extension ExpressionFunction {
             return arguments.count > 2 ? try arguments[2].evaluate(environment) : .bool(false)
         case .isBlank:
             return .bool(try arguments[0].evaluate(environment) == .missing)
+        case .lookup:
+            guard case .text(let table) = try arguments[0].evaluate(environment) else {
+                throw EvaluationError.invalidArgument(operation: "LOOKUP", ru: "первый аргумент — имя справочника в кавычках",
+                                                      en: "the first argument is a reference table's name in quotes")
+            }
+            let keys = try arguments.dropFirst().map { try $0.evaluate(environment) }
+            if keys.contains(.missing) { return .missing }
+            return environment.lookup(table, keys)
         case .coalesce:
             for argument in arguments {
                 let value = try argument.evaluate(environment)

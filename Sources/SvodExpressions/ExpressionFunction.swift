@@ -28,6 +28,9 @@ public enum ExpressionFunction: String, Hashable, Sendable, CaseIterable {
     case and = "AND"
     /// Excel's OR(a, b, ...), three-valued like the infix form.
     case or = "OR"
+    /// LOOKUP("table", key, ...): a value from reference data (ЕГЭ minimum scores by year and
+    /// subject); missing when the table has no such row.
+    case lookup = "LOOKUP"
 
     /// Every spelling accepted (any case; Е stands for Ё), canonical first; Russian ones are Russian Excel's.
     public var spellings: [String] {
@@ -45,6 +48,7 @@ public enum ExpressionFunction: String, Hashable, Sendable, CaseIterable {
         case .coalesce: ["COALESCE"]
         case .and: ["AND", "И"]
         case .or: ["OR", "ИЛИ"]
+        case .lookup: ["LOOKUP", "СПРАВОЧНИК"]
         }
     }
 
@@ -55,6 +59,7 @@ public enum ExpressionFunction: String, Hashable, Sendable, CaseIterable {
         case .round: (2, 2)
         case .abs, .isBlank: (1, 1)
         case .if: (2, 3)
+        case .lookup: (2, nil)
         }
     }
 

@@ -5,8 +5,12 @@ import SvodLocale
 public struct SchemaCatalog: Sendable {
     /// The forms, by id order.
     public let forms: [FormSchema]
-    /// Reference code lists, by id order.
+    /// Reference code lists, by id order (the registry is also the list `organisations`).
     public let lists: [CodeList]
+    /// The department's organisations.
+    public let organisations: [Organisation]
+    /// Reference tables for LOOKUP, by id.
+    public let tables: [String: ThresholdTable]
     /// Every mistake found, in file order.
     public let issues: [SchemaIssue]
 
@@ -31,6 +35,8 @@ public struct SchemaCatalog: Sendable {
             if let form { forms.append(form) }
         }
         var lists: [CodeList] = []
+        var organisations: [Organisation] = []
+        var tables: [ThresholdTable] = []
         let referenceDir = (directory as NSString).appendingPathComponent("reference")
         for name in ((try? fm.contentsOfDirectory(atPath: referenceDir)) ?? []).sorted() where name.hasSuffix(".yaml") {
             let path = (referenceDir as NSString).appendingPathComponent(name)
@@ -38,6 +44,15 @@ public struct SchemaCatalog: Sendable {
             let (found, problems) = CodeList.load(text, file: path)
             lists += found
             issues += problems
+            let reference = ReferenceLoader.load(text, file: path)
+            organisations += reference.organisations
+            tables += reference.tables
+            issues += reference.issues
+        }
+        if !organisations.isEmpty {
+            lists.append(CodeList(id: "organisations", title: LocalizedText(ru: "Образовательные организации", en: "Organisations"),
+                                  items: organisations.map { .init(code: $0.code, name: $0.name, aliases: $0.short) },
+                                  source: SourceLocation(file: referenceDir, line: 1, column: 1)))
         }
         let listIDs = Set(lists.map(\.id))
         for form in forms {
@@ -51,6 +66,8 @@ public struct SchemaCatalog: Sendable {
             }
         }
         self.lists = lists.sorted { $0.id < $1.id }
+        self.organisations = organisations
+        self.tables = Dictionary(tables.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: [String: FormSchema] = [:]
         for f in forms {
             if let other = seen[f.id] {

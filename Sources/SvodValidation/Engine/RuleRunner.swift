@@ -30,6 +30,8 @@ struct RecordEnvironment: ExpressionEnvironment {
     let scalars: [String: ExpressionValue]
     /// Fields of this record that failed their own checks: already reported, so read as missing.
     let invalid: Set<String>
+    /// Reference tables for LOOKUP.
+    var reference: ReferenceLookup?
     /// Missing values read as zero (the `skip-if-all` policy once something is present).
     var missingAsZero = false
 
@@ -49,6 +51,10 @@ struct RecordEnvironment: ExpressionEnvironment {
     }
 
     func column(_ name: String) -> [ExpressionValue]? { columns[name] }
+
+    func lookup(_ table: String, _ keys: [ExpressionValue]) -> ExpressionValue {
+        reference?.value(table, keys) ?? .missing
+    }
 
     static func expression(_ v: FieldValue) -> ExpressionValue {
         switch v {

@@ -15,8 +15,13 @@ public struct Validator {
     /// At most this many findings per rule; the rest are counted.
     public var capPerRule = 200
 
+    private let reference: ReferenceLookup
+
     /// A validator over a catalog.
-    public init(catalog: SchemaCatalog) { self.catalog = catalog }
+    public init(catalog: SchemaCatalog) {
+        self.catalog = catalog
+        reference = ReferenceLookup(catalog: catalog)
+    }
 
     /// Validates `reader` against `form`; `previous` is the same school's previous period, if given.
     public func validate(_ reader: WorkbookReader, form: FormSchema, file: String, sha256: String,
@@ -93,7 +98,8 @@ public struct Validator {
                 }
                 let prev = schema.key.isEmpty ? previousRecords[schema.id]?.first?.value
                     : previousRecords[schema.id]?[schema.key.map { record.values[$0].map { Self.keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")]
-                let env = RecordEnvironment(record: record, previous: prev, columns: [:], scalars: [:], invalid: invalid)
+                let env = RecordEnvironment(record: record, previous: prev, columns: [:], scalars: [:], invalid: invalid,
+                                            reference: reference)
                 for rule in sheetRules {
                     if rule.schema.crossPeriod && prev == nil { continue }
                     let target = rule.check.topLevelComparison.flatMap { Self.fieldName($0.left) }
@@ -113,7 +119,7 @@ public struct Validator {
             findings += totals?.findings() ?? []
         }
         for rule in rules where !rule.perRecord {
-            let env = RecordEnvironment(record: nil, previous: nil, columns: columns, scalars: scalars, invalid: [])
+            let env = RecordEnvironment(record: nil, previous: nil, columns: columns, scalars: scalars, invalid: [], reference: reference)
             if let f = RuleRunner.run(rule, env, places: nil, sheet: sheetNames[rule.schema.sheet] ?? rule.schema.sheet, cell: nil, field: nil) {
                 findings.append(f)
             }

@@ -1,3 +1,4 @@
+import SvodSchema
 import SvodValidation
 import Testing
 

@@ -61,6 +61,9 @@ public struct CodeList: Sendable {
             o.reportUnknownKeys()
             lists.append(CodeList(id: id, title: LocalizedText(ru: title.ru, en: title.en), items: items, source: o.location))
         }
+        // `organisations:` and `thresholds:` are ReferenceLoader's.
+        _ = top.value("organisations")
+        _ = top.value("thresholds")
         top.reportUnknownKeys()
         return (lists, log.issues)
     }

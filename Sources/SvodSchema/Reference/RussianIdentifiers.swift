@@ -39,7 +39,7 @@ public enum RussianIdentifiers {
     }
 
     /// The digits, or nil if anything else is there.
-    static func digits(_ s: String) -> [Int]? {
+    public static func digits(_ s: String) -> [Int]? {
         var out: [Int] = []
         out.reserveCapacity(15)
         for u in s.unicodeScalars {
