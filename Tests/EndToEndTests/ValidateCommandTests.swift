@@ -1,0 +1,104 @@
+import Foundation
+import SvodSpreadsheet
+import SvodTestSupport
+import SvodWorkbook
+import Testing
+
+/// `svod validate` and `svod schemas` as a coordinator and a script use them.
+@Suite struct ValidateCommandTests {
+    let schemas = TestPaths.packageRoot.appendingPathComponent("Schemas").path
+    let sample = TestPaths.packageRoot.appendingPathComponent("Samples/vpr-2019-2020-mbou-co-9.ods").path
+
+    func svod(_ args: [String]) throws -> ProcessResult { try runProcess(TestPaths.svodBinary, args) }
+
+    /// The sample with one cell changed, written by svod.
+    func broken(in dir: URL, change: (inout [OutputRow]) -> Void) throws -> String {
+        let reader = try Spreadsheet.open(path: sample)
+        var rows: [OutputRow] = []
+        let r = try reader.rows(ofSheet: 0)
+        while let row = try r.nextRow() {
+            rows.append(OutputRow(index: row.index, cells: row.cells.map { OutputCell(column: $0.column, value: $0.value) }))
+        }
+        change(&rows)
+        let path = dir.appendingPathComponent("vpr.xlsx").path
+        let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
+        try w.beginSheet(SheetSetup(name: "ВПР"))
+        for row in rows { try w.write(row) }
+        try w.endSheet()
+        try w.finish()
+        return path
+    }
+
+    @Test func theSampleIsValid() throws {
+        let r = try svod(["validate", "--schemas", schemas, sample])
+        #expect(r.status == 0, "\(r.stdoutText)\(r.stderr)")
+        #expect(r.stdoutText.contains("ошибок нет"))
+    }
+
+    @Test func aMistakeExitsWithOneAndIsReportedInJSON() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try broken(in: dir) { rows in
+            // Row 6 (index 5): «5» from 31 to 30, so 71 participants no longer add up.
+            if let i = rows.firstIndex(where: { $0.index == 5 }) { rows[i].cells[3].value = .number(30) }
+        }
+        let r = try svod(["validate", "--schemas", schemas, "--format", "json", "--lang", "en", path])
+        #expect(r.status == 1, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+        #expect(doc["valid"] as? Bool == false)
+        #expect((doc["form"] as? [String: Any])?["id"] as? String == "vpr")
+        #expect((doc["sha256"] as? String)?.count == 64)
+        let findings = try #require(doc["findings"] as? [[String: Any]])
+        let f = try #require(findings.first { $0["rule"] as? String == "vpr.participants" })
+        #expect(f["cell"] as? String == "C6" && f["row"] as? Int == 6 && f["sheet"] as? String == "ВПР")
+        #expect(f["actual"] as? String == "71" && f["expected"] as? String == "70" && f["difference"] as? String == "1")
+        #expect((f["message"] as? String)?.contains("71") == true)
+        let text = try svod(["validate", "--schemas", schemas, path])
+        #expect(text.status == 1 && text.stdoutText.contains("ВПР!C6") && text.stdoutText.contains("ошибка"))
+    }
+
+    @Test func strictFailsOnUnexplainedWarnings() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try broken(in: dir) { rows in
+            if let i = rows.firstIndex(where: { $0.index == 5 }) { rows[i].cells[8].value = .text("81,7") }
+        }
+        #expect(try svod(["validate", "--schemas", schemas, path]).status == 0)
+        #expect(try svod(["validate", "--schemas", schemas, "--strict", path]).status == 1)
+    }
+
+    @Test func unreadableFilesAndWrongCallsExitWithTwo() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let junk = dir.appendingPathComponent("junk.xlsx")
+        try Data("not a spreadsheet".utf8).write(to: junk)
+        let r = try svod(["validate", "--schemas", schemas, junk.path])
+        #expect(r.status == 2 && r.stderr.split(separator: "\n").count == 1)
+        #expect(try svod(["validate", "--schemas", schemas, "--form", "nope", sample]).status == 2)
+        #expect(try svod(["validate"]).status == 2)
+    }
+
+    @Test func schemasShowGivesTheLayoutAsJSON() throws {
+        let r = try svod(["schemas", "show", "vpr", "--schemas", schemas, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+        let sheet = try #require((doc["sheets"] as? [[String: Any]])?.first)
+        #expect(sheet["first_data_row"] as? Int == 2 && sheet["name"] as? String == "ВПР")
+        let fields = try #require(sheet["fields"] as? [[String: Any]])
+        #expect(fields.first { $0["code"] as? String == "n5" }?["column"] as? String == "D")
+        let list = try svod(["schemas", "list", "--schemas", schemas])
+        #expect(list.stdoutText.contains("vpr") && list.stdoutText.contains("rkr"))
+    }
+
+    @Test func schemasCheckPointsAtTheLine() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("forms"), withIntermediateDirectories: true)
+        try "id: x\nversion: 1\ntitle: X\nmechanism: 1\nperiod: academic-year\nperiodicity: Ежегодно\nsheets:\n  - id: s\n    name: S\n    fields:\n      - {code: a, label: A, type: integr}\n"
+            .write(to: dir.appendingPathComponent("forms/x.yaml"), atomically: true, encoding: .utf8)
+        let r = try svod(["schemas", "check", dir.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("x.yaml:11:"), "\(r.stderr)")
+        #expect(r.stderr.contains("integr"))
+    }
+}
