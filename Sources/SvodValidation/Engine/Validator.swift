@@ -117,6 +117,7 @@ public struct Validator {
                 }
             }
             findings += totals?.findings() ?? []
+            findings += Self.fixedRowFindings(schema, seen: keys, sheet: name)
         }
         for rule in rules where !rule.perRecord {
             let env = RecordEnvironment(record: nil, previous: nil, columns: columns, scalars: scalars, invalid: [], reference: reference)
@@ -126,6 +127,29 @@ public struct Validator {
         }
         try Explanations.apply(to: &findings, from: reader, infos: infos)
         return Self.capped(findings, cap: capPerRule, file: file, sha256: sha256, form: form)
+    }
+
+    /// A table with a fixed list of rows (every subject of the form): each must be there, and
+    /// no other.
+    static func fixedRowFindings(_ schema: SheetSchema, seen: [String: Int], sheet: String) -> [Finding] {
+        guard !schema.fixedRows.isEmpty, !schema.key.isEmpty else { return [] }
+        var out: [Finding] = []
+        var expected = Set<String>()
+        for row in schema.fixedRows {
+            let key = schema.key.map { keyText(.text(row[$0] ?? "")) }.joined(separator: "\u{1F}")
+            expected.insert(key)
+            if seen[key] == nil {
+                let shown = schema.key.compactMap { row[$0] }.joined(separator: ", ")
+                out.append(Finding(.error, rule: "row.missing", sheet: sheet, message: .init(
+                    ru: "нет строки «\(shown)»", en: "the row '\(shown)' is missing")))
+            }
+        }
+        for (key, row) in seen.sorted(by: { $0.value < $1.value }) where !expected.contains(key) {
+            out.append(Finding(.warning, rule: "row.unexpected", sheet: sheet, cell: CellReference(row: row, column: 0), message: .init(
+                ru: "строки «\(key.replacingOccurrences(of: "\u{1F}", with: ", "))» нет в перечне формы",
+                en: "the row '\(key.replacingOccurrences(of: "\u{1F}", with: ", "))' is not in the form's list")))
+        }
+        return out
     }
 
     /// The previous period's records by sheet id and key.
