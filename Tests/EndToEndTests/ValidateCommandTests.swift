@@ -57,6 +57,27 @@ import Testing
         #expect(text.status == 1 && text.stdoutText.contains("ВПР!C6") && text.stdoutText.contains("ошибка"))
     }
 
+    @Test func htmlAndAnnotatedCopyFromTheCommandLine() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try broken(in: dir) { rows in
+            if let i = rows.firstIndex(where: { $0.index == 5 }) { rows[i].cells[3].value = .number(30) }
+        }
+        let html = try svod(["validate", "--schemas", schemas, "--format", "html", path])
+        #expect(html.status == 1 && html.stdoutText.hasPrefix("<!DOCTYPE html>") && html.stdoutText.contains("ВПР!C6"))
+        for ext in ["xlsx", "ods"] {
+            let copy = dir.appendingPathComponent("checked.\(ext)").path
+            let r = try svod(["validate", "--schemas", schemas, "--annotate", copy, path])
+            #expect(r.status == 1, "\(r.stderr)")
+            let reader = try Spreadsheet.open(path: copy)
+            #expect(try reader.sheets.map(\.name) == ["Замечания", "ВПР"])
+            let findings = try Sheet(reading: reader, index: 0)
+            #expect(findings.cells.values.contains { $0.value == .text("ВПР!C6") })
+            let data = try Sheet(reading: reader, index: 1)
+            #expect(data["D6"] == .number(30) && data["B6"] == .text("Математика"), "the school's values are kept")
+        }
+    }
+
     @Test func strictFailsOnUnexplainedWarnings() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

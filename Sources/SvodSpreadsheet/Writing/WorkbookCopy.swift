@@ -22,6 +22,9 @@ public enum WorkbookCopy {
     public static func copy(from reader: WorkbookReader, to writer: WorkbookWriter, sheet only: String? = nil) throws -> CopyReport {
         var report = CopyReport()
         let dialect: FormulaDialect = reader.format == .xlsx ? .excel : .openFormula
+        // The readers say a number is shown as a percentage but not with how many places: one
+        // place, as the department publishes shares, keeps «81,7 %» from showing as 0.817.
+        let percent = writer.style(CellStyle(numberFormat: CellStyle.Format.percentOneDecimal))
         let infos = try reader.sheets
         var newIndex: [Int: Int] = [:]
         var written: [String] = []
@@ -63,9 +66,10 @@ public enum WorkbookCopy {
                     // A formula naming a renamed sheet would point nowhere: its value is kept, and reported.
                     if let f = cell.formula, oldNames.contains(where: { f.localizedCaseInsensitiveContains($0) }) {
                         report.untranslatedFormulas.append((name, CellReference(row: row.index, column: cell.column)))
-                        return OutputCell(column: cell.column, value: cell.value)
+                        return OutputCell(column: cell.column, value: cell.value, style: cell.isPercent ? percent : nil)
                     }
-                    return OutputCell(column: cell.column, value: cell.value, formula: cell.formula.map { Formula($0, dialect: dialect) })
+                    return OutputCell(column: cell.column, value: cell.value, formula: cell.formula.map { Formula($0, dialect: dialect) },
+                                      style: cell.isPercent ? percent : nil)
                 }
                 try writer.write(OutputRow(index: row.index, cells: cells, repeatCount: row.repeatCount))
             }

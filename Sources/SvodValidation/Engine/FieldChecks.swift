@@ -27,7 +27,7 @@ struct FieldChecks {
 
     private mutating func checkValue(_ field: FieldSchema, _ v: BoundValue, sheet: String, into out: inout [Finding]) -> Bool {
         // Built only when a finding needs it: most values pass, and this runs for each of them.
-        var label: String { "«\(field.label)»" }
+        var label: String { field.label.hasPrefix("«") ? field.label : "«\(field.label)»" }
         func add(_ severity: Severity, _ rule: String, ru: String, en: String, expected: String? = nil) {
             out.append(Finding(severity, rule: rule, sheet: sheet, cell: v.cell, field: field.code, actual: Self.shown(v.raw),
                                expected: expected, message: .init(ru: ru, en: en)))

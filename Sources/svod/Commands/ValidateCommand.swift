@@ -21,7 +21,9 @@ struct ValidateCommand: ParsableCommand {
 
     @Argument(help: "Файлы XLSX, ODS / the filled forms.") var files: [String]
     @Option(name: .long, help: "Код формы (svod schemas list) / form id.") var form: String?
-    @Option(name: .long, help: "text или json / output format.") var format: ReportFormat = .text
+    @Option(name: .long, help: "text, json или html / output format.") var format: ReportFormat = .text
+    @Option(name: .long, help: "Копия файла с отмеченными ячейками и листом «Замечания» (для нескольких файлов — папка) / annotated copy (a folder for several files).")
+    var annotate: String?
     @Option(name: .long, help: "Та же форма за прошлый период / the previous period's file.") var previous: String?
     @Flag(name: .long, help: "Непоясненные предупреждения тоже считать ошибкой / unexplained warnings fail too.") var strict = false
     @OptionGroup var location: SchemasCommand.Location
@@ -33,6 +35,7 @@ struct ValidateCommand: ParsableCommand {
         let out = OutputBuffer()
         var worst: Int32 = 0
         var jsonParts: [String] = []
+        var htmlReports: [ValidationReport] = []
         let colour = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         for file in files {
             do {
@@ -53,7 +56,9 @@ struct ValidateCommand: ParsableCommand {
                 switch format {
                 case .text: out.write(TextReport.render(report, language: common.lang, colour: colour))
                 case .json: jsonParts.append(JSONReport.render(report, language: common.lang))
+                case .html: htmlReports.append(report)
                 }
+                if let annotate { try writeAnnotated(reader, report, file: file, to: annotate) }
                 let failed = !report.isValid || (strict && report.count(.warning, explained: false) > 0)
                 if failed { worst = max(worst, 1) }
             } catch {
@@ -63,14 +68,36 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         if format == .json { out.write(files.count == 1 && jsonParts.count == 1 ? jsonParts[0] + "\n" : "[" + jsonParts.joined(separator: ",\n") + "]\n") }
+        if format == .html { out.write(HTMLReport.render(htmlReports, language: common.lang)) }
         out.flush()
         if worst != 0 { throw ExitCode(worst) }
     }
 }
 
+extension ValidateCommand {
+    /// One file: `annotate` is the copy's path (its extension picks the format, else the
+    /// input's). Several: `annotate` is a folder, each copy named like its input.
+    func writeAnnotated(_ reader: WorkbookReader, _ report: ValidationReport, file: String, to annotate: String) throws {
+        var target = annotate
+        if files.count > 1 {
+            try FileManager.default.createDirectory(atPath: annotate, withIntermediateDirectories: true)
+            let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            let ext = reader.format == .ods || reader.format == .fods ? "ods" : "xlsx"
+            target = URL(fileURLWithPath: annotate).appendingPathComponent("\(base).\(ext)").path
+        }
+        let format = SpreadsheetOutput.format(forPath: target) ?? (reader.format == .xlsx ? .xlsx : .ods)
+        let outcome = try AnnotatedWorkbook.write(source: reader, report: report, to: target, format: format, language: common.lang)
+        for (from, to) in outcome.renamedSheets {
+            let line = common.lang == .ru ? "svod: внимание: \(target): лист «\(from)» переименован в «\(to)»\n"
+                : "svod: warning: \(target): sheet '\(from)' renamed '\(to)'\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+}
+
 /// Report formats of `validate`.
 enum ReportFormat: String, ExpressibleByArgument {
-    case text, json
+    case text, json, html
 }
 
 /// No form matches the file.

@@ -1,0 +1,86 @@
+import Foundation
+import SvodLocale
+import SvodSchema
+import SvodSpreadsheet
+import SvodValidation
+import SvodWorkbook
+
+/// The school's own workbook handed back with the findings on it: a first sheet listing them,
+/// each linked to its cell, and on the data sheets a fill and a comment on every cell at fault.
+///
+/// Values, sheet names and order, visibility, merges, formulas with their cached values and
+/// defined names are copied as `WorkbookCopy` copies them, percentages kept as such (other cell formatting
+/// is not read, so it is not carried). Rows stream; memory holds the findings, not the sheets.
+public enum AnnotatedWorkbook {
+    /// Writes the annotated copy of `source` to `path` in `format` (XLSX or ODS); the file
+    /// appears whole or not at all. Control characters the format cannot store are replaced
+    /// unless `options` says otherwise: a stray one in a school's file must not cost it its report.
+    @discardableResult
+    public static func write(source: WorkbookReader, report: ValidationReport, to path: String, format: SpreadsheetFormat,
+                             language: Language, options: WriteOptions = WriteOptions(illegalCharacters: .replace)) throws -> Outcome {
+        let writer = try SpreadsheetOutput.create(path: path, format: format, options: options)
+        do {
+            let outcome = try copy(source, report, into: writer, language)
+            try writer.finish()
+            return outcome
+        } catch {
+            writer.cancel()
+            throw error
+        }
+    }
+
+    private static func copy(_ source: WorkbookReader, _ report: ValidationReport, into writer: WorkbookWriter,
+                             _ language: Language) throws -> Outcome {
+        let infos = try source.sheets
+        let dialect: FormulaDialect = source.format == .xlsx ? .excel : .openFormula
+        let chosen = infos.indices.filter { infos[$0].kind == .worksheet }
+
+        // Names are decided up front: the findings sheet links to them and must not clash with them.
+        var names: [String] = []
+        var renamed: [(from: String, to: String)] = []
+        for index in chosen {
+            var name = infos[index].name
+            if SheetName.problem(name) != nil || names.contains(where: { $0.lowercased() == name.lowercased() }) {
+                name = SheetName.legalized(name, taken: names)
+                renamed.append((infos[index].name, name))
+            }
+            names.append(name)
+        }
+        let base = language == .ru ? "Замечания" : "Findings"
+        let taken = names + infos.map(\.name)
+        let findingsName = taken.contains { $0.lowercased() == base.lowercased() } ? SheetName.legalized(base + " svod", taken: taken) : base
+        var outcome = Outcome(findingsSheet: findingsName)
+        outcome.renamedSheets = renamed
+        outcome.skippedSheets = infos.filter { $0.kind != .worksheet }.map(\.name)
+        var targets: [String: String] = [:]
+        for (k, index) in chosen.enumerated() where targets[infos[index].name] == nil { targets[infos[index].name] = names[k] }
+
+        try FindingsSheet(report: report, language: language, targets: targets).write(named: findingsName, to: writer)
+
+        let annotations = CellAnnotations(report, language: language)
+        let styles = SheetCopy.Styles(writer)
+        let oldNames = renamed.map(\.from)
+        var newIndex: [Int: Int] = [:]
+        for (k, index) in chosen.enumerated() {
+            var sheet = SheetCopy(source: source, index: index, info: infos[index], name: names[k], dialect: dialect,
+                                  oldNames: oldNames, annotations: annotations, styles: styles)
+            try sheet.write(to: writer)
+            outcome.untranslatedFormulas += sheet.untranslated.map { (names[k], $0) }
+            outcome.annotatedCells += sheet.annotatedCells
+            newIndex[index] = k + 1
+        }
+        for var name in try source.definedNames {
+            if oldNames.contains(where: { name.refersTo.localizedCaseInsensitiveContains($0) }) {
+                outcome.droppedNames.append(name.name)
+                continue
+            }
+            if let local = name.localSheet {
+                // ODS keeps sheet-local names inside their table, which is written by then.
+                guard let mapped = newIndex[local], writer.format != .ods else { outcome.droppedNames.append(name.name); continue }
+                name.localSheet = mapped
+            }
+            do { try writer.defineName(name, dialect: dialect) } catch { outcome.droppedNames.append(name.name) }
+        }
+        return outcome
+    }
+}
