@@ -36,16 +36,8 @@ public enum AnnotatedWorkbook {
         let chosen = infos.indices.filter { infos[$0].kind == .worksheet }
 
         // Names are decided up front: the findings sheet links to them and must not clash with them.
-        var names: [String] = []
-        var renamed: [(from: String, to: String)] = []
-        for index in chosen {
-            var name = infos[index].name
-            if SheetName.problem(name) != nil || names.contains(where: { $0.lowercased() == name.lowercased() }) {
-                name = SheetName.legalized(name, taken: names)
-                renamed.append((infos[index].name, name))
-            }
-            names.append(name)
-        }
+        let (planned, renamed) = WorkbookCopy.plannedNames(infos, chosen)
+        let names = chosen.map { planned[$0]! }
         let base = language == .ru ? "Замечания" : "Findings"
         let taken = names + infos.map(\.name)
         let findingsName = taken.contains { $0.lowercased() == base.lowercased() } ? SheetName.legalized(base + " svod", taken: taken) : base
@@ -69,18 +61,8 @@ public enum AnnotatedWorkbook {
             outcome.annotatedCells += sheet.annotatedCells
             newIndex[index] = k + 1
         }
-        for var name in try source.definedNames {
-            if oldNames.contains(where: { name.refersTo.localizedCaseInsensitiveContains($0) }) {
-                outcome.droppedNames.append(name.name)
-                continue
-            }
-            if let local = name.localSheet {
-                // ODS keeps sheet-local names inside their table, which is written by then.
-                guard let mapped = newIndex[local], writer.format != .ods else { outcome.droppedNames.append(name.name); continue }
-                name.localSheet = mapped
-            }
-            do { try writer.defineName(name, dialect: dialect) } catch { outcome.droppedNames.append(name.name) }
-        }
+        outcome.droppedNames = try WorkbookCopy.copyDefinedNames(from: source, to: writer, newIndex: newIndex, oldNames: oldNames,
+                                                                 dialect: dialect)
         return outcome
     }
 }

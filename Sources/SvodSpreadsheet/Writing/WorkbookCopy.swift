@@ -36,15 +36,8 @@ public enum WorkbookCopy {
         // asked for by name, the rest charts), the first is shown.
         let showFirst = !chosen.contains { infos[$0].visibility == .visible }
         // Names are decided up front, so that formulas naming a renamed sheet can be caught.
-        var names: [Int: String] = [:]
-        for index in chosen {
-            var name = infos[index].name
-            if SheetName.problem(name) != nil || names.values.contains(where: { $0.lowercased() == name.lowercased() }) {
-                name = SheetName.legalized(name, taken: Array(names.values))
-                report.renamedSheets.append((infos[index].name, name))
-            }
-            names[index] = name
-        }
+        let (names, renamed) = plannedNames(infos, chosen)
+        report.renamedSheets = renamed
         let oldNames = report.renamedSheets.map(\.from)
         for index in chosen {
             let info = infos[index]
@@ -79,20 +72,45 @@ public enum WorkbookCopy {
             written.append(name)
         }
         if only == nil {
-            for var name in try reader.definedNames {
-                if oldNames.contains(where: { name.refersTo.localizedCaseInsensitiveContains($0) }) {
-                    report.droppedNames.append(name.name)
-                    continue
-                }
-                if let local = name.localSheet {
-                    // ODS keeps sheet-local names inside their table, which is written by then.
-                    guard let mapped = newIndex[local], writer.format != .ods else { report.droppedNames.append(name.name); continue }
-                    name.localSheet = mapped
-                }
-                do { try writer.defineName(name, dialect: dialect) } catch { report.droppedNames.append(name.name) }
-            }
+            report.droppedNames = try copyDefinedNames(from: reader, to: writer, newIndex: newIndex, oldNames: oldNames, dialect: dialect)
         }
         return report
+    }
+
+    /// Excel-legal, unique names for the sheets at `chosen`, and the renames that took.
+    public static func plannedNames(_ infos: [SheetInfo], _ chosen: [Int]) -> (names: [Int: String], renamed: [(from: String, to: String)]) {
+        var names: [Int: String] = [:]
+        var renamed: [(from: String, to: String)] = []
+        for index in chosen {
+            var name = infos[index].name
+            if SheetName.problem(name) != nil || names.values.contains(where: { $0.lowercased() == name.lowercased() }) {
+                name = SheetName.legalized(name, taken: Array(names.values))
+                renamed.append((infos[index].name, name))
+            }
+            names[index] = name
+        }
+        return (names, renamed)
+    }
+
+    /// Carries the defined names over (sheet-local ones to their sheet's new index); the names
+    /// that could not be carried.
+    public static func copyDefinedNames(from reader: WorkbookReader, to writer: WorkbookWriter, newIndex: [Int: Int],
+                                        oldNames: [String], dialect: FormulaDialect) throws -> [String] {
+        var dropped: [String] = []
+        for var name in try reader.definedNames {
+            // A name pointing at a renamed sheet would point nowhere.
+            if oldNames.contains(where: { name.refersTo.localizedCaseInsensitiveContains($0) }) {
+                dropped.append(name.name)
+                continue
+            }
+            if let local = name.localSheet {
+                // ODS keeps sheet-local names inside their table, which is written by then.
+                guard let mapped = newIndex[local], writer.format != .ods else { dropped.append(name.name); continue }
+                name.localSheet = mapped
+            }
+            do { try writer.defineName(name, dialect: dialect) } catch { dropped.append(name.name) }
+        }
+        return dropped
     }
 
     private static func addNewMerges(_ rows: SheetRowReader, _ seen: inout Int, _ known: inout Set<CellRange>,
