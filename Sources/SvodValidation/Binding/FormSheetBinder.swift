@@ -9,7 +9,7 @@ enum FormSheetBinder {
 
     static func record(_ schema: SheetSchema, reader: WorkbookReader, index: Int) throws -> BoundRecord {
         let sheet = try Sheet(reading: reader, index: index, maxCells: maxCells)
-        var values: [String: BoundValue] = [:]
+        var values = FieldValues(FieldValues.Layout(schema.fields.map(\.code)))
         var firstRow = Int.max
         for field in schema.fields {
             guard let a1 = field.cell, let ref = CellReference(a1) else { continue }

@@ -9,6 +9,9 @@ final class TableRecordStream {
     private let rows: SheetRowReader
     private var buffered: [Row]
     private var pending: (row: Row, repeat: Int)?
+    private let layout: FieldValues.Layout
+    /// Bound fields as (position, column, type), by column: a row's cells are matched in one pass.
+    private let bound: [(Int, Int, FieldType)]
 
     /// Reads the first rows of `rows` and finds the header; nil when there is none.
     init?(schema: SheetSchema, rows: SheetRowReader) throws {
@@ -18,6 +21,8 @@ final class TableRecordStream {
         while first.count < HeaderLocator.scanRows, let row = try rows.nextRow() { first.append(row) }
         guard let header = HeaderLocator.locate(schema, in: first) else { return nil }
         self.header = header
+        layout = FieldValues.Layout(schema.fields.map(\.code))
+        bound = schema.fields.enumerated().compactMap { i, f in header.columns[f.code].map { (i, $0, f.type) } }.sorted { $0.1 < $1.1 }
         buffered = first.filter { $0.index > header.lastRow }
     }
 
@@ -44,15 +49,17 @@ final class TableRecordStream {
     }
 
     private func bind(_ row: Row) -> BoundRecord? {
-        var values: [String: BoundValue] = [:]
+        var values = FieldValues(layout)
         var any = false
-        for field in schema.fields {
-            guard let column = header.columns[field.code] else { continue }
-            let cell = row.cells.first { $0.column == column }
+        var c = 0
+        let cells = row.cells
+        for (position, column, type) in bound {
+            while c < cells.count, cells[c].column < column { c += 1 }
+            let cell = c < cells.count && cells[c].column == column ? cells[c] : nil
             let raw = cell?.value ?? .empty
             if !raw.isEmpty { any = true }
-            values[field.code] = BoundValue(cell: CellReference(row: row.index, column: column), raw: raw,
-                                            coercion: ValueCoercion.coerce(raw, to: field.type, hint: cell?.isPercent == true ? .percent : .none))
+            values[position: position] = BoundValue(cell: CellReference(row: row.index, column: column), raw: raw,
+                                                    coercion: ValueCoercion.coerce(raw, to: type, hint: cell?.isPercent == true ? .percent : .none))
         }
         return any ? BoundRecord(row: row.index, values: values) : nil
     }

@@ -5,9 +5,25 @@ import SvodWorkbook
 
 /// The checks every field gets from its declaration: filled when required, readable as its
 /// type, within its bounds, one of its allowed values or list items, matching its pattern.
+/// A text as a dictionary key by its bytes: String hashing normalises Unicode first, which for
+/// Cyrillic costs more than the check it would save. Two spellings of one text that differ in
+/// bytes merely miss the memo.
+struct TextKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    func hash(into h: inout Hasher) {
+        var t = text
+        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+    static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+}
+
 struct FieldChecks {
     let lists: [String: Set<String>]
     private var patterns: [String: NSRegularExpression] = [:]
+    /// Whether a text is in a list, by list and text as written: the same few subjects and
+    /// classes repeat on every row, and normalising each of them again would dominate.
+    private var listMemo: [String: [TextKey: Bool]] = [:]
 
     init(catalog: SchemaCatalog) {
         var lists: [String: Set<String>] = [:]
@@ -46,7 +62,14 @@ struct FieldChecks {
                 add(.error, "field.required", ru: "не заполнено \(label)", en: "\(label) is empty")
             }
         case .number(let n):
-            let d = NSDecimalNumber(decimal: n).doubleValue
+            // Bounds are compared on the cell's own double when there is one: turning every
+            // Decimal into an NSDecimalNumber to compare it would cost more than all the rest.
+            let d: Double
+            if case .number(let x) = v.raw {
+                d = v.coercion.notes.contains(.percentAsFraction) ? x * 100 : x
+            } else {
+                d = NSDecimalNumber(decimal: n).doubleValue
+            }
             if let min = field.min, d < min {
                 add(.error, "field.range", ru: "\(label) не может быть меньше \(Self.number(min, .ru))", en: "\(label) cannot be less than \(Self.number(min, .en))",
                     expected: "≥ \(Self.number(min, .en))")
@@ -56,23 +79,49 @@ struct FieldChecks {
                     expected: "≤ \(Self.number(max, .en))")
             }
         case .text(let t):
-            if case .code(let list) = field.type, let items = lists[list], !items.contains(ValueCoercion.normalizedKey(t)) {
+            if case .code(let list) = field.type, let items = lists[list], !inList(t, list, items) {
                 add(.error, "field.list", ru: "\(label): «\(t)» нет в справочнике «\(list)»", en: "\(label): '\(t)' is not in the list '\(list)'")
             }
-            if !field.allowed.isEmpty, !field.allowed.map(ValueCoercion.normalizedKey).contains(ValueCoercion.normalizedKey(t)) {
+            if !field.allowed.isEmpty, !isAllowed(t, field) {
                 add(.error, "field.allowed", ru: "\(label): допустимо только \(field.allowed.joined(separator: ", "))",
                     en: "\(label): only \(field.allowed.joined(separator: ", ")) allowed", expected: field.allowed.joined(separator: "|"))
             }
-            if let p = field.pattern {
-                if patterns[p] == nil { patterns[p] = try? NSRegularExpression(pattern: "^(?:" + p + ")$") }
-                if let re = patterns[p], re.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil {
-                    add(.error, "field.pattern", ru: "\(label): «\(t)» не соответствует образцу", en: "\(label): '\(t)' does not match the pattern")
-                }
+            if let p = field.pattern, !matches(t, p) {
+                add(.error, "field.pattern", ru: "\(label): «\(t)» не соответствует образцу", en: "\(label): '\(t)' does not match the pattern")
             }
         default:
             break
         }
         return false
+    }
+
+    /// Allowed values normalised once per field, and each text's verdict remembered.
+    private var allowedSets: [String: Set<String>] = [:]
+
+    private mutating func isAllowed(_ t: String, _ field: FieldSchema) -> Bool {
+        let memoKey = "\u{1F}allowed\u{1F}" + field.code
+        if let known = listMemo[memoKey]?[TextKey(t)] { return known }
+        if allowedSets[field.code] == nil { allowedSets[field.code] = Set(field.allowed.map(ValueCoercion.normalizedKey)) }
+        let hit = allowedSets[field.code]!.contains(ValueCoercion.normalizedKey(t))
+        if listMemo[memoKey, default: [:]].count < 100_000 { listMemo[memoKey, default: [:]][TextKey(t)] = hit }
+        return hit
+    }
+
+    private mutating func matches(_ t: String, _ p: String) -> Bool {
+        let memoKey = "\u{1F}pattern\u{1F}" + p
+        if let known = listMemo[memoKey]?[TextKey(t)] { return known }
+        if patterns[p] == nil { patterns[p] = try? NSRegularExpression(pattern: "^(?:" + p + ")$") }
+        guard let re = patterns[p] else { return true }
+        let hit = re.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil
+        if listMemo[memoKey, default: [:]].count < 100_000 { listMemo[memoKey, default: [:]][TextKey(t)] = hit }
+        return hit
+    }
+
+    private mutating func inList(_ t: String, _ list: String, _ items: Set<String>) -> Bool {
+        if let known = listMemo[list]?[TextKey(t)] { return known }
+        let hit = items.contains(ValueCoercion.normalizedKey(t))
+        if listMemo[list, default: [:]].count < 100_000 { listMemo[list, default: [:]][TextKey(t)] = hit }
+        return hit
     }
 
     static func number(_ d: Double, _ l: Language) -> String {

@@ -20,7 +20,7 @@ public enum FormDetector {
                 if schema.layout == .form {
                     // Filled cells of a form sheet are what it can be told by.
                     let record = try FormSheetBinder.record(schema, reader: reader, index: index)
-                    score += record.values.values.filter { !$0.raw.isEmpty }.count
+                    score += record.values.all.filter { !$0.value.raw.isEmpty }.count
                     continue
                 }
                 if let stream = try TableRecordStream(schema: schema, rows: try reader.rows(ofSheet: index)) {

@@ -11,6 +11,10 @@ struct CompiledRule {
     let when: SvodExpressions.Expression?
     /// Names the rule reads; a rule naming another sheet's column runs once per sheet, not per row.
     let references: Set<String>
+    /// The check's own names, in a fixed order (computed once: this runs for every record).
+    let checkReferences: [String]
+    /// The left side and right side of a top-level comparison, if the check is one.
+    let comparison: (op: ComparisonOperator, left: SvodExpressions.Expression, right: SvodExpressions.Expression)?
     let perRecord: Bool
 
     init(_ rule: RuleSchema) throws {
@@ -18,6 +22,8 @@ struct CompiledRule {
         check = try SvodExpressions.Expression.parse(rule.check)
         when = try rule.when.map(SvodExpressions.Expression.parse)
         references = check.references.union(when?.references ?? [])
+        checkReferences = check.references.sorted()
+        comparison = check.topLevelComparison
         perRecord = references.allSatisfy { !$0.contains(".") || $0.hasPrefix("previous.") }
     }
 }
@@ -77,7 +83,7 @@ enum RuleRunner {
                 guard try when.evaluate(env) == .bool(true) else { return nil }
             }
             // Columns fed to aggregates are not operands that can be missing as a whole.
-            let operands = rule.check.references.filter { env.column($0) == nil }.map { env.value(of: $0) }
+            let operands = rule.checkReferences.filter { env.column($0) == nil }.map { env.value(of: $0) }
             if operands.contains(.missing) {
                 switch rule.schema.missing {
                 case .skipIfAny: return nil
@@ -89,7 +95,7 @@ enum RuleRunner {
                                    extra: .init(ru: " (не хватает значений для проверки)", en: " (values needed by the check are missing)"))
                 }
             }
-            if let (op, left, right) = rule.check.topLevelComparison {
+            if let (op, left, right) = rule.comparison {
                 let a = try left.evaluate(env), e = try right.evaluate(env)
                 guard case .number(let actual) = a, case .number(let expected) = e else {
                     guard try rule.check.evaluate(env) == .bool(false) else { return nil }

@@ -72,16 +72,23 @@ public struct Validator {
                 next = stream.next
             }
             var keys: [String: Int] = [:]
+            // Indexed, not enumerated: enumerating copies each field's declaration for every row.
+            let fields = schema.fields
             var totals = schema.totals.map { TotalsCheck($0, sheet: name) }
             let sheetRules = rules.filter { $0.perRecord && $0.schema.sheet == schema.id }
+            // The field a rule's finding points at: its left side, else its first field (found once).
+            let targets: [String?] = sheetRules.map { rule in
+                rule.comparison.flatMap { Self.fieldName($0.left) } ?? rule.checkReferences.first { schema.field($0) != nil }
+            }
+            let targetPlaces: [Int?] = targets.map { $0.flatMap { schema.field($0) }.flatMap(Self.places) }
             while let record = try next() {
                 let isTotal = totals?.isTotal(record) == true
                 var invalid = Set<String>()
-                for field in schema.fields {
+                for position in fields.indices {
                     // «Всего» in the label column of a total row is not a list item.
-                    if isTotal && field.code == schema.totals?.labelField { continue }
-                    if let v = record.values[field.code], checks.check(field, v, sheet: name, into: &findings) {
-                        invalid.insert(field.code)
+                    if isTotal && fields[position].code == schema.totals?.labelField { continue }
+                    if let v = record.values[position: position], checks.check(fields[position], v, sheet: name, into: &findings) {
+                        invalid.insert(fields[position].code)
                     }
                 }
                 totals?.add(record)
@@ -100,12 +107,10 @@ public struct Validator {
                     : previousRecords[schema.id]?[schema.key.map { record.values[$0].map { Self.keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")]
                 let env = RecordEnvironment(record: record, previous: prev, columns: [:], scalars: [:], invalid: invalid,
                                             reference: reference)
-                for rule in sheetRules {
+                for (k, rule) in sheetRules.enumerated() {
                     if rule.schema.crossPeriod && prev == nil { continue }
-                    let target = rule.check.topLevelComparison.flatMap { Self.fieldName($0.left) }
-                        ?? rule.check.references.sorted().first { schema.field($0) != nil }
-                    let field = target.flatMap { schema.field($0) }
-                    if let f = RuleRunner.run(rule, env, places: field.flatMap(Self.places), sheet: name,
+                    let target = targets[k]
+                    if let f = RuleRunner.run(rule, env, places: targetPlaces[k], sheet: name,
                                               cell: target.flatMap { record.values[$0]?.cell }, field: target) {
                         findings.append(f)
                     }

@@ -37,6 +37,8 @@ enum CellDisplay {
         case .empty: return ""
         case .text(let s): return CellText.trimmed(s)
         case .number(let x):
+            // Class numbers and codes typed as numbers are whole: no Decimal needed for them.
+            if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
             guard let d = DecimalReading.decimal(from: x) else { return "\(x)" }
             return DecimalReading.text(d, separator: ",")
         case .bool(let b): return b ? "ИСТИНА" : "ЛОЖЬ"

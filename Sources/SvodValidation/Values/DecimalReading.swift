@@ -10,6 +10,7 @@ enum DecimalReading {
     static func decimal(from x: Double) -> Decimal? {
         guard x.isFinite else { return nil }
         if x == 0 { return 0 }
+        if let fast = fastDecimal(x) { return fast }
         // %e rounds the exact binary value, so there is no second rounding of a shortest form.
         let scientific = String(format: "%.\(significantDigits - 1)e", x)
         guard let ePos = scientific.firstIndex(where: { $0 == "e" || $0 == "E" }),
@@ -20,6 +21,31 @@ enum DecimalReading {
         let value = make(negative: negative, digits: digits, exponent: exponent - (digits.count - 1))
         // Decimal's exponent stops at 127; no school counts anything that large.
         return value.isNaN ? nil : value
+    }
+
+    private static let powers: [Double] = (0...15).map { pow(10, Double($0)) }
+
+    /// The common case without formatting text: a value with few decimal places (a count,
+    /// 81.7, 0.3 stored as 0.30000000000000004) is the integer `r` at the first scale `10^k`
+    /// where `x·10^k` lies within half a unit of the 15th significant digit of `r`: exactly what
+    /// rounding to 15 significant digits gives. nil leaves the rare rest to the exact path.
+    private static func fastDecimal(_ x: Double) -> Decimal? {
+        let m = abs(x)
+        guard m >= 1e-6, m < 1e15 else { return nil }
+        // Half a unit of the 15th significant digit, in x's units.
+        let half = 0.5 * pow(10, (log10(m)).rounded(.down) - 14)
+        for k in 0...15 {
+            let scaled = m * powers[k]
+            // Past 15 digits r would keep noise that rounding to 15 significant digits drops.
+            guard scaled < 1e15 else { return nil }
+            let r = scaled.rounded()
+            // A quarter of the half unit: far enough from a tie that the binary error of
+            // `m * 10^k` (under a thirtieth of it) cannot change which way it rounds.
+            if abs(scaled - r) <= half * powers[k] * 0.25 {
+                return Decimal(sign: x < 0 ? .minus : .plus, exponent: -k, significand: Decimal(UInt64(r)))
+            }
+        }
+        return nil
     }
 
     /// The number ±digits × 10^exponent, with trailing zeros folded into the exponent.

@@ -41,10 +41,16 @@ enum NumberCoercion {
             return .failed(.expected(expected, found: cell))
         }
 
-        if type == .integer && !DecimalReading.isWhole(value) {
+        if type == .integer, !(isWholeCell(cell) || DecimalReading.isWhole(value)) {
             return .failed(.expected(expected, found: cell, reason: .notWhole))
         }
         return .ok(.number(value), notes)
+    }
+
+    /// A number cell with no fraction: known without rounding a Decimal.
+    private static func isWholeCell(_ cell: CellValue) -> Bool {
+        if case .number(let x) = cell { return x == x.rounded() }
+        return false
     }
 
     private static let ambiguity = LocalizedText(
