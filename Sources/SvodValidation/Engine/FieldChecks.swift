@@ -3,8 +3,6 @@ import SvodLocale
 import SvodSchema
 import SvodWorkbook
 
-/// The checks every field gets from its declaration: filled when required, readable as its
-/// type, within its bounds, one of its allowed values or list items, matching its pattern.
 /// A text as a dictionary key by its bytes: String hashing normalises Unicode first, which for
 /// Cyrillic costs more than the check it would save. Two spellings of one text that differ in
 /// bytes merely miss the memo.
@@ -18,12 +16,50 @@ struct TextKey: Hashable {
     static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
 }
 
+/// One field's checks, prepared once per sheet: the list and allowed values normalised, the
+/// pattern compiled, and each text's verdict remembered (the same subjects, classes and codes
+/// repeat on every row). A class, so that the per-value path passes one reference, not a copy
+/// of the declaration.
+final class FieldPlan {
+    let field: FieldSchema
+    let listID: String?
+    private let list: Set<String>?
+    private let allowed: Set<String>?
+    private let regex: NSRegularExpression?
+    /// Bit 1: not in the list; bit 2: not allowed; bit 4: no pattern match.
+    private var verdicts: [TextKey: UInt8] = [:]
+
+    static let notInList: UInt8 = 1, notAllowed: UInt8 = 2, noMatch: UInt8 = 4
+
+    init(_ field: FieldSchema, lists: [String: Set<String>]) {
+        self.field = field
+        if case .code(let id) = field.type { listID = id; list = lists[id] } else { listID = nil; list = nil }
+        allowed = field.allowed.isEmpty ? nil : Set(field.allowed.map(ValueCoercion.normalizedKey))
+        regex = field.pattern.flatMap { try? NSRegularExpression(pattern: "^(?:" + $0 + ")$") }
+    }
+
+    /// What is wrong with a text, as bits.
+    func verdict(_ t: String) -> UInt8 {
+        if list == nil && allowed == nil && regex == nil { return 0 }
+        let key = TextKey(t)
+        if let known = verdicts[key] { return known }
+        var bits: UInt8 = 0
+        if list != nil || allowed != nil {
+            let normalized = ValueCoercion.normalizedKey(t)
+            if let list, !list.contains(normalized) { bits |= Self.notInList }
+            if let allowed, !allowed.contains(normalized) { bits |= Self.notAllowed }
+        }
+        if let regex, regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil { bits |= Self.noMatch }
+        // Unique texts (a register number per row) would only grow the memo.
+        if verdicts.count < 50_000 { verdicts[key] = bits }
+        return bits
+    }
+}
+
+/// The checks every field gets from its declaration: filled when required, readable as its
+/// type, within its bounds, one of its allowed values or list items, matching its pattern.
 struct FieldChecks {
     let lists: [String: Set<String>]
-    private var patterns: [String: NSRegularExpression] = [:]
-    /// Whether a text is in a list, by list and text as written: the same few subjects and
-    /// classes repeat on every row, and normalising each of them again would dominate.
-    private var listMemo: [String: [TextKey: Bool]] = [:]
 
     init(catalog: SchemaCatalog) {
         var lists: [String: Set<String>] = [:]
@@ -33,15 +69,19 @@ struct FieldChecks {
         self.lists = lists
     }
 
+    /// The prepared checks of a sheet's fields, in field order.
+    func plans(_ fields: [FieldSchema]) -> [FieldPlan] { fields.map { FieldPlan($0, lists: lists) } }
+
     /// Checks one value; true when it is an error, so that rules treat it as missing rather than
     /// repeat the same mistake as a broken sum or share.
     @discardableResult
-    mutating func check(_ field: FieldSchema, _ v: BoundValue, sheet: String, into out: inout [Finding]) -> Bool {
+    func check(_ plan: FieldPlan, _ v: BoundValue, sheet: String, into out: inout [Finding]) -> Bool {
         let before = out.count
-        return checkValue(field, v, sheet: sheet, into: &out) || out[before...].contains { $0.severity == .error }
+        return checkValue(plan, v, sheet: sheet, into: &out) || out[before...].contains { $0.severity == .error }
     }
 
-    private mutating func checkValue(_ field: FieldSchema, _ v: BoundValue, sheet: String, into out: inout [Finding]) -> Bool {
+    private func checkValue(_ plan: FieldPlan, _ v: BoundValue, sheet: String, into out: inout [Finding]) -> Bool {
+        let field = plan.field
         // Built only when a finding needs it: most values pass, and this runs for each of them.
         var label: String { field.label.hasPrefix("«") ? field.label : "«\(field.label)»" }
         func add(_ severity: Severity, _ rule: String, ru: String, en: String, expected: String? = nil) {
@@ -62,6 +102,7 @@ struct FieldChecks {
                 add(.error, "field.required", ru: "не заполнено \(label)", en: "\(label) is empty")
             }
         case .number(let n):
+            guard field.min != nil || field.max != nil else { break }
             // Bounds are compared on the cell's own double when there is one: turning every
             // Decimal into an NSDecimalNumber to compare it would cost more than all the rest.
             let d: Double
@@ -79,49 +120,22 @@ struct FieldChecks {
                     expected: "≤ \(Self.number(max, .en))")
             }
         case .text(let t):
-            if case .code(let list) = field.type, let items = lists[list], !inList(t, list, items) {
+            let bits = plan.verdict(t)
+            guard bits != 0 else { break }
+            if bits & FieldPlan.notInList != 0, let list = plan.listID {
                 add(.error, "field.list", ru: "\(label): «\(t)» нет в справочнике «\(list)»", en: "\(label): '\(t)' is not in the list '\(list)'")
             }
-            if !field.allowed.isEmpty, !isAllowed(t, field) {
+            if bits & FieldPlan.notAllowed != 0 {
                 add(.error, "field.allowed", ru: "\(label): допустимо только \(field.allowed.joined(separator: ", "))",
                     en: "\(label): only \(field.allowed.joined(separator: ", ")) allowed", expected: field.allowed.joined(separator: "|"))
             }
-            if let p = field.pattern, !matches(t, p) {
+            if bits & FieldPlan.noMatch != 0 {
                 add(.error, "field.pattern", ru: "\(label): «\(t)» не соответствует образцу", en: "\(label): '\(t)' does not match the pattern")
             }
         default:
             break
         }
         return false
-    }
-
-    /// Allowed values normalised once per field, and each text's verdict remembered.
-    private var allowedSets: [String: Set<String>] = [:]
-
-    private mutating func isAllowed(_ t: String, _ field: FieldSchema) -> Bool {
-        let memoKey = "\u{1F}allowed\u{1F}" + field.code
-        if let known = listMemo[memoKey]?[TextKey(t)] { return known }
-        if allowedSets[field.code] == nil { allowedSets[field.code] = Set(field.allowed.map(ValueCoercion.normalizedKey)) }
-        let hit = allowedSets[field.code]!.contains(ValueCoercion.normalizedKey(t))
-        if listMemo[memoKey, default: [:]].count < 100_000 { listMemo[memoKey, default: [:]][TextKey(t)] = hit }
-        return hit
-    }
-
-    private mutating func matches(_ t: String, _ p: String) -> Bool {
-        let memoKey = "\u{1F}pattern\u{1F}" + p
-        if let known = listMemo[memoKey]?[TextKey(t)] { return known }
-        if patterns[p] == nil { patterns[p] = try? NSRegularExpression(pattern: "^(?:" + p + ")$") }
-        guard let re = patterns[p] else { return true }
-        let hit = re.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil
-        if listMemo[memoKey, default: [:]].count < 100_000 { listMemo[memoKey, default: [:]][TextKey(t)] = hit }
-        return hit
-    }
-
-    private mutating func inList(_ t: String, _ list: String, _ items: Set<String>) -> Bool {
-        if let known = listMemo[list]?[TextKey(t)] { return known }
-        let hit = items.contains(ValueCoercion.normalizedKey(t))
-        if listMemo[list, default: [:]].count < 100_000 { listMemo[list, default: [:]][TextKey(t)] = hit }
-        return hit
     }
 
     static func number(_ d: Double, _ l: Language) -> String {

@@ -29,7 +29,7 @@ public struct Validator {
         var findings: [Finding] = []
         let rules = try form.rules.map { try CompiledRule($0) }
         let previousRecords = try previous.map { try Self.records(of: $0, form: form) } ?? [:]
-        var checks = FieldChecks(catalog: catalog)
+        let checks = FieldChecks(catalog: catalog)
         let infos = try reader.sheets
         var columns: [String: [ExpressionValue]] = [:]
         var scalars: [String: ExpressionValue] = [:]
@@ -72,8 +72,7 @@ public struct Validator {
                 next = stream.next
             }
             var keys: [String: Int] = [:]
-            // Indexed, not enumerated: enumerating copies each field's declaration for every row.
-            let fields = schema.fields
+            let plans = checks.plans(schema.fields)
             var totals = schema.totals.map { TotalsCheck($0, sheet: name) }
             let sheetRules = rules.filter { $0.perRecord && $0.schema.sheet == schema.id }
             // The field a rule's finding points at: its left side, else its first field (found once).
@@ -84,11 +83,11 @@ public struct Validator {
             while let record = try next() {
                 let isTotal = totals?.isTotal(record) == true
                 var invalid = Set<String>()
-                for position in fields.indices {
+                for position in plans.indices {
                     // «Всего» in the label column of a total row is not a list item.
-                    if isTotal && fields[position].code == schema.totals?.labelField { continue }
-                    if let v = record.values[position: position], checks.check(fields[position], v, sheet: name, into: &findings) {
-                        invalid.insert(fields[position].code)
+                    if isTotal && plans[position].field.code == schema.totals?.labelField { continue }
+                    if let v = record.values[position: position], checks.check(plans[position], v, sheet: name, into: &findings) {
+                        invalid.insert(plans[position].field.code)
                     }
                 }
                 totals?.add(record)

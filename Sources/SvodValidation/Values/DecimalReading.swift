@@ -10,6 +10,8 @@ enum DecimalReading {
     static func decimal(from x: Double) -> Decimal? {
         guard x.isFinite else { return nil }
         if x == 0 { return 0 }
+        // Counts are whole: exact, and no logarithm needed.
+        if x == x.rounded(), abs(x) < 1e15 { return Decimal(Int64(x)) }
         if let fast = fastDecimal(x) { return fast }
         // %e rounds the exact binary value, so there is no second rounding of a shortest form.
         let scientific = String(format: "%.\(significantDigits - 1)e", x)
