@@ -2,6 +2,7 @@ import Foundation
 import SvodExpressions
 import SvodLocale
 import SvodSchema
+import SvodSpreadsheet
 import SvodWorkbook
 
 /// Checks a workbook against a form: binds its sheets and columns, reads every value the
@@ -59,7 +60,8 @@ public struct Validator {
                 var single: BoundRecord? = try FormSheetBinder.record(schema, reader: reader, index: index)
                 next = { defer { single = nil }; return single }
             } else {
-                guard let stream = try TableRecordStream(schema: schema, rows: try reader.rows(ofSheet: index)) else {
+                // Rows are parsed on a second core while this one checks them.
+                guard let stream = try TableRecordStream(schema: schema, rows: PrefetchedRows(try reader.rows(ofSheet: index))) else {
                     findings.append(Finding(.error, rule: "sheet.header", sheet: name, message: .init(
                         ru: "на листе «\(name)» не найдена шапка таблицы (столбцы «\(schema.fields.prefix(3).map(\.label).joined(separator: "», «"))»…)",
                         en: "no table header found on sheet '\(name)' (columns '\(schema.fields.prefix(3).map(\.label).joined(separator: "', '"))'…)")))

@@ -1,0 +1,131 @@
+import Foundation
+import SvodWorkbook
+
+/// Reads a sheet's rows on a thread of its own, a few batches ahead of the consumer.
+///
+/// Parsing a sheet keeps one core busy; a consumer that does real work per row (validation)
+/// then runs on the other instead of after it. At most `batches` × `batchSize` rows wait in
+/// memory, so a streaming read stays flat. Dropping the reader stops the thread after the row
+/// it is reading.
+public final class PrefetchedRows: SheetRowReader {
+    private let pipe: Pipe
+    private var current: [Row] = []
+    private var position = 0
+
+    /// Starts reading `source` ahead.
+    public init(_ source: SheetRowReader, batchSize: Int = 256, batches: Int = 4) {
+        pipe = Pipe(source, batchSize: batchSize, batches: batches)
+        // The thread holds the pipe, not this reader: dropping the reader can stop it.
+        let pipe = self.pipe
+        let thread = Thread { pipe.produce() }
+        thread.name = "svod-rows"
+        thread.start()
+    }
+
+    deinit { pipe.cancel() }
+
+    public func nextRow() throws -> Row? {
+        if position < current.count {
+            defer { position += 1 }
+            return current[position]
+        }
+        guard let batch = try pipe.take() else { return nil }
+        current = batch
+        position = 1
+        return batch[0]
+    }
+
+    /// Complete once `nextRow()` has returned nil.
+    public var merges: [CellRange] { pipe.merges }
+
+    /// The queue between the reading thread and the consumer.
+    private final class Pipe: @unchecked Sendable {
+        private let source: SheetRowReader
+        private let lock = NSCondition()
+        private var queue: [[Row]] = []
+        private var finished = false
+        private var failure: Error?
+        private var cancelled = false
+        private let batchSize: Int
+        private let batches: Int
+
+        init(_ source: SheetRowReader, batchSize: Int, batches: Int) {
+            self.source = source
+            self.batchSize = batchSize
+            self.batches = batches
+        }
+
+        var merges: [CellRange] {
+            lock.lock()
+            defer { lock.unlock() }
+            return finished ? source.merges : []
+        }
+
+        func cancel() {
+            lock.lock()
+            cancelled = true
+            queue.removeAll()
+            lock.broadcast()
+            lock.unlock()
+        }
+
+        func take() throws -> [Row]? {
+            lock.lock()
+            defer { lock.unlock() }
+            while queue.isEmpty && !finished && failure == nil { lock.wait() }
+            if queue.isEmpty {
+                if let failure { throw failure }
+                return nil
+            }
+            let batch = queue.removeFirst()
+            lock.broadcast()
+            return batch
+        }
+
+        func produce() {
+            var batch: [Row] = []
+            batch.reserveCapacity(batchSize)
+            do {
+                while let row = try source.nextRow() {
+                    batch.append(row)
+                    if batch.count == batchSize {
+                        guard hand(batch) else { return }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                    if isCancelled { return }
+                }
+                if !batch.isEmpty { guard hand(batch) else { return } }
+                batch.removeAll()
+                lock.lock()
+                finished = true
+                lock.broadcast()
+                lock.unlock()
+            } catch {
+                // The rows read before a failure are the consumer's too, and come before the error.
+                if !batch.isEmpty { _ = hand(batch) }
+                batch.removeAll()
+                lock.lock()
+                failure = error
+                lock.broadcast()
+                lock.unlock()
+            }
+        }
+
+        private var isCancelled: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return cancelled
+        }
+
+        /// Queues a batch, waiting while the queue is full; false when cancelled.
+        private func hand(_ batch: [Row]) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            while queue.count >= batches && !cancelled { lock.wait() }
+            if cancelled { return false }
+            queue.append(batch)
+            lock.broadcast()
+            return true
+        }
+    }
+}
