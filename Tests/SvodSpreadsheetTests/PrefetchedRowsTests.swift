@@ -19,9 +19,9 @@ import Testing
         var merges: [CellRange] { [CellRange("A1:B2")!] }
     }
 
-    @Test(arguments: [0, 1, 255, 256, 257, 10_000])
-    func everyRowInOrder(_ n: Int) throws {
-        let rows = PrefetchedRows(Counting(n))
+    @Test(arguments: [0, 1, 255, 256, 257, 1023, 1024, 1025, 10_000], [0, 1024])
+    func everyRowInOrder(_ n: Int, warmup: Int) throws {
+        let rows = PrefetchedRows(Counting(n), warmup: warmup)
         var seen = 0
         while let row = try rows.nextRow() {
             #expect(row.index == seen && row.cells.first?.value == .number(Double(seen)))
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func anErrorArrivesAfterTheRowsBeforeIt() throws {
-        let rows = PrefetchedRows(Counting(1000, failAt: 700))
+        let rows = PrefetchedRows(Counting(1000, failAt: 700), warmup: 100)
         var seen = 0
         #expect(throws: ReadError.self) { while try rows.nextRow() != nil { seen += 1 } }
         #expect(seen == 700)
@@ -40,7 +40,7 @@ import Testing
 
     @Test func droppingTheReaderEarlyStopsItsThread() throws {
         for _ in 0..<50 {
-            let rows = PrefetchedRows(Counting(1_000_000), batchSize: 16, batches: 2)
+            let rows = PrefetchedRows(Counting(1_000_000), warmup: 0, batchSize: 16, batches: 2)
             _ = try rows.nextRow()
         }
         // Nothing to assert beyond not hanging: the threads stop at a full queue once cancelled.

@@ -9,22 +9,39 @@ import SvodWorkbook
 /// it is reading.
 public final class PrefetchedRows: SheetRowReader {
     private let pipe: Pipe
+    private let source: SheetRowReader
     private var current: [Row] = []
     private var position = 0
+    /// Rows still to read on the caller's thread before starting the reading thread: a small
+    /// form (most submissions) is over before a thread would pay for itself.
+    private var warmup: Int
+    private var started = false
 
-    /// Starts reading `source` ahead.
-    public init(_ source: SheetRowReader, batchSize: Int = 256, batches: Int = 4) {
+    /// Reads `source` ahead once `warmup` rows have been read directly.
+    public init(_ source: SheetRowReader, warmup: Int = 1024, batchSize: Int = 256, batches: Int = 4) {
+        self.source = source
+        self.warmup = warmup
         pipe = Pipe(source, batchSize: batchSize, batches: batches)
-        // The thread holds the pipe, not this reader: dropping the reader can stop it.
-        let pipe = self.pipe
-        let thread = Thread { pipe.produce() }
-        thread.name = "svod-rows"
-        thread.start()
     }
 
-    deinit { pipe.cancel() }
+    deinit { if started { pipe.cancel() } }
 
     public func nextRow() throws -> Row? {
+        if !started {
+            if warmup > 0 {
+                warmup -= 1
+                if let row = try source.nextRow() { return row }
+                pipe.finishWithoutThread()
+                started = true
+                return nil
+            }
+            started = true
+            // The thread holds the pipe, not this reader: dropping the reader can stop it.
+            let pipe = self.pipe
+            let thread = Thread { pipe.produce() }
+            thread.name = "svod-rows"
+            thread.start()
+        }
         if position < current.count {
             defer { position += 1 }
             return current[position]
@@ -59,6 +76,13 @@ public final class PrefetchedRows: SheetRowReader {
             lock.lock()
             defer { lock.unlock() }
             return finished ? source.merges : []
+        }
+
+        /// The source ended during the warm-up: nothing to read ahead.
+        func finishWithoutThread() {
+            lock.lock()
+            finished = true
+            lock.unlock()
         }
 
         func cancel() {
