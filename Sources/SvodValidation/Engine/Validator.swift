@@ -82,6 +82,11 @@ public struct Validator {
                 rule.comparison.flatMap { Self.fieldName($0.left) } ?? rule.checkReferences.first { schema.field($0) != nil }
             }
             let targetPlaces: [Int?] = targets.map { $0.flatMap { schema.field($0) }.flatMap(Self.places) }
+            // Columns that sheet-level rules aggregate, by position and dotted name (decided once).
+            let kept: [(Int, String)] = schema.fields.enumerated().compactMap { i, f in
+                wantedColumns.contains("\(schema.id).\(f.code)") ? (i, "\(schema.id).\(f.code)") : nil
+            }
+            let previousRows = previousRecords[schema.id]
             while let record = try next() {
                 let isTotal = totals?.isTotal(record) == true
                 var invalid = Set<String>()
@@ -104,8 +109,16 @@ public struct Validator {
                         keys[key] = record.row
                     }
                 }
-                let prev = schema.key.isEmpty ? previousRecords[schema.id]?.first?.value
-                    : previousRecords[schema.id]?[schema.key.map { record.values[$0].map { Self.keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")]
+                for (position, name) in kept {
+                    let v = record.values[position: position].map { RecordEnvironment.expression($0.coercion.value) } ?? .missing
+                    columns[name, default: []].append(v)
+                    scalars[name] = v
+                }
+                guard !sheetRules.isEmpty else { continue }
+                let prev = previousRows.flatMap { rows in
+                    schema.key.isEmpty ? rows.first?.value
+                        : rows[schema.key.map { record.values[$0].map { Self.keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")]
+                }
                 let env = RecordEnvironment(record: record, previous: prev, columns: [:], scalars: [:], invalid: invalid,
                                             reference: reference)
                 for (k, rule) in sheetRules.enumerated() {
@@ -115,11 +128,6 @@ public struct Validator {
                                               cell: target.flatMap { record.values[$0]?.cell }, field: target) {
                         findings.append(f)
                     }
-                }
-                for code in schema.fields.map(\.code) where wantedColumns.contains("\(schema.id).\(code)") {
-                    let v = record.values[code].map { RecordEnvironment.expression($0.coercion.value) } ?? .missing
-                    columns["\(schema.id).\(code)", default: []].append(v)
-                    scalars["\(schema.id).\(code)"] = v
                 }
             }
             findings += totals?.findings() ?? []
