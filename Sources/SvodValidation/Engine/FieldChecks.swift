@@ -13,7 +13,12 @@ struct TextKey: Hashable {
         var t = text
         t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
-    static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: TextKey, b: TextKey) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+        }
+    }
 }
 
 /// One field's checks, prepared once per sheet: the list and allowed values normalised, the

@@ -51,8 +51,10 @@ struct ValidateCommand: ParsableCommand {
                     schema = f
                 }
                 let previousReader = try previous.map { try Spreadsheet.open(path: $0) }
-                let report = try validator.validate(reader, form: schema, file: file, sha256: try SHA256.file(file),
-                                                    previous: previousReader)
+                // The digest is computed on another core while the file is checked.
+                let digest = Digest(file)
+                var report = try validator.validate(reader, form: schema, file: file, sha256: "", previous: previousReader)
+                report.sha256 = try digest.value()
                 switch format {
                 case .text: out.write(TextReport.render(report, language: common.lang, colour: colour))
                 case .json: jsonParts.append(JSONReport.render(report, language: common.lang))
@@ -92,6 +94,25 @@ extension ValidateCommand {
                 : "svod: warning: \(target): sheet '\(from)' renamed '\(to)'\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
+    }
+}
+
+/// A file's SHA-256, computed on a background queue.
+final class Digest: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<String, Error> = .success("")
+
+    init(_ path: String) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.result = Result { try SHA256.file(path) }
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the digest.
+    func value() throws -> String {
+        done.wait()
+        return try result.get()
     }
 }
 
