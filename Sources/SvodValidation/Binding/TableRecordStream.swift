@@ -28,23 +28,53 @@ final class TableRecordStream {
 
     /// The next record, skipping rows with none of the bound fields filled.
     func next() throws -> BoundRecord? {
-        while true {
-            let row: Row
-            if var p = pending {
-                row = Row(index: p.row.index + p.repeat, cells: p.row.cells)
-                p.repeat += 1
-                pending = p.repeat < p.row.repeatCount ? p : nil
-            } else if !buffered.isEmpty {
-                row = buffered.removeFirst()
-            } else if let r = try rows.nextRow() {
-                row = r
-            } else {
-                return nil
-            }
-            if row.repeatCount > 1 && pending == nil {
-                pending = (row, 1)
-            }
+        while let row = try nextRow() {
             if let record = bind(row) { return record }
+        }
+        return nil
+    }
+
+    /// The next row of the sheet below the header, a repeated row once per repetition.
+    private func nextRow() throws -> Row? {
+        let row: Row
+        if var p = pending {
+            row = Row(index: p.row.index + p.repeat, cells: p.row.cells)
+            p.repeat += 1
+            pending = p.repeat < p.row.repeatCount ? p : nil
+        } else if !buffered.isEmpty {
+            row = buffered.removeFirst()
+        } else if let r = try rows.nextRow() {
+            row = r
+        } else {
+            return nil
+        }
+        if row.repeatCount > 1 && pending == nil { pending = (row, 1) }
+        return row
+    }
+
+    /// Checks the next record's values as they are read, keeping none of them: a sheet with no
+    /// rules, keys or totals needs no records, and building them cost as much as the checks.
+    /// False at the end of the sheet.
+    func checkNext(_ plans: [FieldPlan], _ checks: FieldChecks, sheet: String, into findings: inout [Finding]) throws -> Bool {
+        while true {
+            guard let row = try nextRow() else { return false }
+            let cells = row.cells
+            var c = 0, any = false
+            for (_, column, _) in bound {
+                while c < cells.count, cells[c].column < column { c += 1 }
+                if c < cells.count, cells[c].column == column, !cells[c].value.isEmpty { any = true; break }
+            }
+            guard any else { continue }
+            c = 0
+            for (position, column, type) in bound {
+                while c < cells.count, cells[c].column < column { c += 1 }
+                let cell = c < cells.count && cells[c].column == column ? cells[c] : nil
+                let raw = cell?.value ?? .empty
+                let value = BoundValue(cell: CellReference(row: row.index, column: column), raw: raw,
+                                       coercion: ValueCoercion.coerce(raw, to: type, hint: cell?.isPercent == true ? .percent : .none))
+                _ = checks.check(plans[position], value, sheet: sheet, into: &findings)
+            }
+            return true
         }
     }
 
