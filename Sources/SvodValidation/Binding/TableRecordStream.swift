@@ -69,6 +69,7 @@ final class TableRecordStream {
             for (position, column, type) in bound {
                 while c < cells.count, cells[c].column < column { c += 1 }
                 let cell = c < cells.count && cells[c].column == column ? cells[c] : nil
+                if let cell, checks.quickPass(plans[position], cell) { continue }
                 let raw = cell?.value ?? .empty
                 let value = BoundValue(cell: CellReference(row: row.index, column: column), raw: raw,
                                        coercion: ValueCoercion.coerce(raw, to: type, hint: cell?.isPercent == true ? .percent : .none))

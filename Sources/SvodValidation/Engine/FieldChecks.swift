@@ -77,6 +77,31 @@ struct FieldChecks {
     /// The prepared checks of a sheet's fields, in field order.
     func plans(_ fields: [FieldSchema]) -> [FieldPlan] { fields.map { FieldPlan($0, lists: lists) } }
 
+    /// Whether a cell certainly passes its field's checks as it is, without reading it into a
+    /// typed value: a whole number within bounds in a number field, or plain text that is in
+    /// its list, allowed and matching in a text field. Anything else takes the full path.
+    func quickPass(_ plan: FieldPlan, _ cell: Cell) -> Bool {
+        let field = plan.field
+        switch (cell.value, field.type) {
+        case (.number(let x), .integer):
+            return x == x.rounded() && within(x, field)
+        case (.number(let x), .decimal), (.number(let x), .percent):
+            return !cell.isPercent && x.isFinite && within(x, field)
+        case (.text(let t), .text), (.text(let t), .code):
+            guard let f = t.unicodeScalars.first, let l = t.unicodeScalars.last,
+                  !CellText.isBlankScalar(f), !CellText.isBlankScalar(l), !MissingPlaceholders.mayStart(f) else { return false }
+            return plan.verdict(t) == 0
+        default:
+            return false
+        }
+    }
+
+    private func within(_ x: Double, _ field: FieldSchema) -> Bool {
+        if let min = field.min, x < min { return false }
+        if let max = field.max, x > max { return false }
+        return true
+    }
+
     /// Checks one value; true when it is an error, so that rules treat it as missing rather than
     /// repeat the same mistake as a broken sum or share.
     @discardableResult

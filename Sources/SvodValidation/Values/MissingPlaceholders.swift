@@ -14,6 +14,9 @@ enum MissingPlaceholders {
     private static let firstScalars: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}",
                                                             "х", "Х", "x", "X", "н", "Н", "«", "\"", "'"]
 
+    /// Whether a text starting with this scalar could be a placeholder.
+    static func mayStart(_ f: Unicode.Scalar) -> Bool { firstScalars.contains(f) }
+
     /// Whether the cell says nothing; «нет» counts only where it cannot be the answer «no».
     static func isMissing(_ cell: CellValue, for type: FieldType) -> Bool {
         switch cell {
