@@ -83,8 +83,9 @@ struct FieldChecks {
     func quickPass(_ plan: FieldPlan, _ cell: Cell) -> Bool {
         let field = plan.field
         switch (cell.value, field.type) {
+        // A %-formatted cell outside a percent field gets a note on the full path.
         case (.number(let x), .integer):
-            return x == x.rounded() && within(x, field)
+            return !cell.isPercent && x == x.rounded() && within(x, field)
         case (.number(let x), .decimal), (.number(let x), .percent):
             return !cell.isPercent && x.isFinite && within(x, field)
         case (.text(let t), .text), (.text(let t), .code):

@@ -49,6 +49,7 @@ import Testing
             [.init(column: 0, value: .text(" 124-ВГ ")), .init(column: 1, value: .text("—")), .init(column: 2, value: .text("-")),
              .init(column: 3, value: .text("12")), .init(column: 4, value: .number(0.817), style: pct)],                  // row 4: trimmed, placeholders, text number, % fraction
             [.init(column: 0, value: .text("125-ДЕ")), .init(column: 1, value: .text("русский  язык")), .init(column: 3, value: .number(-1))],   // row 5
+            [.init(column: 0, value: .text("126-ЖЗ")), .init(column: 1, value: .text("Физика")), .init(column: 3, value: .number(1), style: pct)],  // row 6: % in a count
         ]
         for (i, r) in rows.enumerated() { try w.write(OutputRow(index: i + 1, cells: r)) }
         try w.endSheet()
@@ -57,7 +58,7 @@ import Testing
                                                              file: path, sha256: "")
         let found = Set(report.findings.map { "\($0.rule) \($0.cell?.a1 ?? "")" })
         let expected: Set = ["field.pattern A3", "field.list B3", "field.allowed C3", "field.type D3", "field.range E3",
-                             "field.required B4", "field.format D4", "field.range D5"]
+                             "field.required B4", "field.format D4", "field.range D5", "field.format D6"]
         #expect(found == expected, "found \(found.sorted()), expected \(expected.sorted())")
     }
 }
