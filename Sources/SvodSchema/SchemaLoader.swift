@@ -216,6 +216,23 @@ public enum SchemaLoader {
             }
             if !sheetIDs.contains(r.sheet) {
                 log.add(r.source, ru: "правило «\(r.id)»: нет листа «\(r.sheet)»", en: "rule '\(r.id)': there is no sheet '\(r.sheet)'")
+                continue
+            }
+            // A misspelt name would read as missing and switch the rule off without a word.
+            let names = [r.check, r.when ?? ""].filter { !$0.isEmpty }
+                .compactMap { try? SvodExpressions.Expression.parse($0) }.flatMap(\.references)
+            for name in Set(names).sorted() {
+                let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+                let (sheetID, field) = parts.count == 2 ? (parts[0] == "previous" ? r.sheet : parts[0], parts[1]) : (r.sheet, name)
+                guard let sheet = form.sheet(sheetID) else {
+                    log.add(r.source, ru: "правило «\(r.id)»: «\(name)» — нет листа «\(sheetID)»",
+                            en: "rule '\(r.id)': '\(name)' — there is no sheet '\(sheetID)'")
+                    continue
+                }
+                if sheet.field(field) == nil {
+                    log.add(r.source, ru: "правило «\(r.id)»: на листе «\(sheetID)» нет поля «\(field)»",
+                            en: "rule '\(r.id)': sheet '\(sheetID)' has no field '\(field)'")
+                }
             }
         }
     }

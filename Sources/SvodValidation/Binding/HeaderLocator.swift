@@ -22,7 +22,9 @@ enum HeaderLocator {
         let labels = schema.fields.map { f in ([f.label] + f.aliases).map(ValueCoercion.normalizedKey) }
         var best: Header?
         var bestScore = 0
-        let depth = max(1, schema.headerRows)
+        // Two rows at least: a label merged down over two rows sits on the first, the column
+        // labels under a merged group label on the second (the usual ВПР and ОГЭ layouts).
+        let depth = max(2, schema.headerRows)
         for (k, row) in rows.enumerated() {
             // Texts of this row and the header rows above it, by column.
             var texts: [Int: [String]] = [:]

@@ -24,7 +24,10 @@ enum SheetMatcher {
     }
 
     static func find(_ schema: SheetSchema, in sheets: [SheetInfo], taken: Set<Int>, onlySheet: Bool) -> Match? {
-        let candidates = sheets.enumerated().filter { $0.element.kind == .worksheet && !taken.contains($0.offset) }
+        // A school's explanations and svod's own findings sheet are never the form's data.
+        let candidates = sheets.enumerated().filter {
+            $0.element.kind == .worksheet && !taken.contains($0.offset) && !auxiliary.contains(ValueCoercion.normalizedKey($0.element.name))
+        }
         if let i = candidates.first(where: { $0.element.name == schema.name }) { return .exact(i.offset) }
         let wanted = ([schema.name] + schema.aliases).map(ValueCoercion.normalizedKey)
         if let i = candidates.first(where: { wanted.contains(ValueCoercion.normalizedKey($0.element.name)) }) {
@@ -39,6 +42,9 @@ enum SheetMatcher {
         if onlySheet, visible.count == 1 { return .renamed(visible[0].offset, visible[0].element.name) }
         return nil
     }
+
+    /// Sheets that accompany a form: explanations (`Explanations.sheetNames`) and findings sheets of annotated copies.
+    static let auxiliary: Set<String> = Explanations.sheetNames.union(["замечания", "findings", "замечания svod", "findings svod"])
 
     /// Levenshtein distance, on characters.
     static func distance(_ a: String, _ b: String) -> Int {

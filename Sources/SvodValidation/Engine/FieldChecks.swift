@@ -85,9 +85,10 @@ struct FieldChecks {
         switch (cell.value, field.type) {
         // A %-formatted cell outside a percent field gets a note on the full path.
         case (.number(let x), .integer):
-            return !cell.isPercent && x == x.rounded() && within(x, field)
+            return !cell.isPercent && abs(x) < 1e15 && x == x.rounded() && within(x, field)
         case (.number(let x), .decimal), (.number(let x), .percent):
-            return !cell.isPercent && x.isFinite && within(x, field)
+            // Past 15 digits the full path decides (a number Excel cannot show exactly).
+            return !cell.isPercent && abs(x) < 1e15 && within(x, field)
         case (.text(let t), .text), (.text(let t), .code):
             guard let f = t.unicodeScalars.first, let l = t.unicodeScalars.last,
                   !CellText.isBlankScalar(f), !CellText.isBlankScalar(l), !MissingPlaceholders.mayStart(f) else { return false }

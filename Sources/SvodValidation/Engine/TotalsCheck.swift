@@ -37,7 +37,9 @@ struct TotalsCheck {
         for (group, r) in totalRows {
             for f in totals.fields {
                 guard let v = r.values[f], case .number(let total) = v.coercion.value else { continue }
-                let parts = sums[group]?[f] ?? 0
+                // A total with no group (the «Итого» under per-class «Всего» rows) sums every group.
+                let grand = group.isEmpty && !totals.groupBy.isEmpty
+                let parts = grand ? sums.values.reduce(0) { $0 + ($1[f] ?? 0) } : sums[group]?[f] ?? 0
                 guard total != parts else { continue }
                 let within = group.isEmpty ? (ru: "", en: "") : (ru: " (\(group))", en: " (\(group))")
                 out.append(Finding(.error, rule: "totals.sum", sheet: sheet, cell: v.cell, field: f,

@@ -17,11 +17,13 @@ public struct Validator {
     public var capPerRule = 200
 
     private let reference: ReferenceLookup
+    private let keys: RecordKeys
 
     /// A validator over a catalog.
     public init(catalog: SchemaCatalog) {
         self.catalog = catalog
         reference = ReferenceLookup(catalog: catalog)
+        keys = RecordKeys(catalog: catalog)
     }
 
     /// Validates `reader` against `form`; `previous` is the same school's previous period, if given.
@@ -29,7 +31,7 @@ public struct Validator {
                          previous: WorkbookReader? = nil) throws -> ValidationReport {
         var findings: [Finding] = []
         let rules = try form.rules.map { try CompiledRule($0) }
-        let previousRecords = try previous.map { try Self.records(of: $0, form: form) } ?? [:]
+        let previousRecords = try previous.map { try records(of: $0, form: form) } ?? [:]
         let checks = FieldChecks(catalog: catalog)
         let infos = try reader.sheets
         var columns: [String: [ExpressionValue]] = [:]
@@ -75,7 +77,7 @@ public struct Validator {
                 next = stream.next
                 tableStream = stream
             }
-            var keys: [String: Int] = [:]
+            var seenKeys: [String: Int] = [:]
             let plans = checks.plans(schema.fields)
             var totals = schema.totals.map { TotalsCheck($0, sheet: name) }
             let sheetRules = rules.filter { $0.perRecord && $0.schema.sheet == schema.id }
@@ -105,14 +107,14 @@ public struct Validator {
                 }
                 totals?.add(record)
                 if !schema.key.isEmpty, totals?.isTotal(record) != true {
-                    let key = schema.key.map { record.values[$0].map { Self.keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")
-                    if let first = keys[key] {
+                    let key = keys.key(record, schema)
+                    if let first = seenKeys[key] {
                         let cell = record.values[schema.key[0]]?.cell
                         findings.append(Finding(.error, rule: "key.duplicate", sheet: name, cell: cell, field: schema.key[0], message: .init(
                             ru: "строка повторяет строку \(first + 1) (те же \(schema.key.joined(separator: ", ")))",
                             en: "the row repeats row \(first + 1) (same \(schema.key.joined(separator: ", ")))")))
                     } else {
-                        keys[key] = record.row
+                        seenKeys[key] = record.row
                     }
                 }
                 for (position, name) in kept {
@@ -123,7 +125,7 @@ public struct Validator {
                 guard !sheetRules.isEmpty else { continue }
                 let prev = previousRows.flatMap { rows in
                     schema.key.isEmpty ? rows.first?.value
-                        : rows[schema.key.map { record.values[$0].map { Self.keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")]
+                        : rows[keys.key(record, schema)]
                 }
                 let env = RecordEnvironment(record: record, previous: prev, columns: [:], scalars: [:], invalid: invalid,
                                             reference: reference)
@@ -137,7 +139,7 @@ public struct Validator {
                 }
             }
             findings += totals?.findings() ?? []
-            findings += Self.fixedRowFindings(schema, seen: keys, sheet: name)
+            findings += fixedRowFindings(schema, seen: seenKeys, sheet: name)
         }
         for rule in rules where !rule.perRecord {
             let env = RecordEnvironment(record: nil, previous: nil, columns: columns, scalars: scalars, invalid: [], reference: reference)
@@ -151,12 +153,12 @@ public struct Validator {
 
     /// A table with a fixed list of rows (every subject of the form): each must be there, and
     /// no other.
-    static func fixedRowFindings(_ schema: SheetSchema, seen: [String: Int], sheet: String) -> [Finding] {
+    func fixedRowFindings(_ schema: SheetSchema, seen: [String: Int], sheet: String) -> [Finding] {
         guard !schema.fixedRows.isEmpty, !schema.key.isEmpty else { return [] }
         var out: [Finding] = []
         var expected = Set<String>()
         for row in schema.fixedRows {
-            let key = schema.key.map { keyText(.text(row[$0] ?? "")) }.joined(separator: "\u{1F}")
+            let key = keys.key(row, schema)
             expected.insert(key)
             if seen[key] == nil {
                 let shown = schema.key.compactMap { row[$0] }.joined(separator: ", ")
@@ -173,7 +175,7 @@ public struct Validator {
     }
 
     /// The previous period's records by sheet id and key.
-    static func records(of reader: WorkbookReader, form: FormSchema) throws -> [String: [String: BoundRecord]] {
+    func records(of reader: WorkbookReader, form: FormSchema) throws -> [String: [String: BoundRecord]] {
         var out: [String: [String: BoundRecord]] = [:]
         let infos = try reader.sheets
         for (schema, match) in SheetMatcher.assign(form, infos) {
@@ -184,21 +186,10 @@ public struct Validator {
             }
             guard let stream = try TableRecordStream(schema: schema, rows: try reader.rows(ofSheet: index)) else { continue }
             while let r = try stream.next() {
-                let key = schema.key.map { r.values[$0].map { keyText($0.coercion.value) } ?? "" }.joined(separator: "\u{1F}")
-                out[schema.id, default: [:]][key] = r
+                out[schema.id, default: [:]][keys.key(r, schema)] = r
             }
         }
         return out
-    }
-
-    static func keyText(_ v: FieldValue) -> String {
-        switch v {
-        case .number(let d): return NSDecimalNumber(decimal: d).stringValue
-        case .text(let t): return ValueCoercion.normalizedKey(t)
-        case .bool(let b): return b ? "1" : "0"
-        case .date(let d): return d.iso8601
-        case .missing: return ""
-        }
     }
 
     static func fieldName(_ e: SvodExpressions.Expression) -> String? {

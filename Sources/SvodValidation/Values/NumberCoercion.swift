@@ -17,8 +17,9 @@ enum NumberCoercion {
         case .number(let x):
             guard let d = DecimalReading.decimal(from: x) else { return .failed(.expected(expected, found: cell)) }
             value = d
-            if isPercentField && hint == .percent && value != 0 && abs(value) <= 1 {
-                // Typing 81,7 into a %-formatted cell stores 0.817; the form publishes 81,7.
+            if isPercentField && hint == .percent && value != 0 {
+                // Typing 81,7 into a %-formatted cell stores 0.817; the form publishes 81,7. The
+                // cell shows 100 times what it holds whatever the size: 150 % is 1.5, not 1.5 %.
                 value *= 100
                 notes.append(.percentAsFraction)
             } else if !isPercentField && hint == .percent {

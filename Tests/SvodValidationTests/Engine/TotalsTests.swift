@@ -62,4 +62,44 @@ import Testing
         #expect(f.cell?.a1 == "B4" && f.actual == "9300" && f.expected == "9315" && f.severity == .error)
         #expect(f.message.ru.contains("9315"))
     }
+
+    /// Per-group «Всего» rows and an «Итого» with no group: the grand total sums every group.
+    @Test func aGrandTotalUnderGroupsSumsThemAll() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("forms"), withIntermediateDirectories: true)
+        try """
+        id: grouped
+        version: 1
+        title: Группы
+        mechanism: 1
+        period: academic-year
+        periodicity: Ежегодно
+        sheets:
+          - id: s
+            name: Лист
+            totals: {label-field: what, group-by: [cls], fields: [n]}
+            fields:
+              - {code: cls, label: Класс, type: text}
+              - {code: what, label: Строка, type: text}
+              - {code: n, label: Число, type: integer}
+        """.write(to: dir.appendingPathComponent("forms/g.yaml"), atomically: true, encoding: .utf8)
+        let catalog = SchemaCatalog(directory: dir.path)
+        #expect(catalog.issues.isEmpty, "\(catalog.issues)")
+        let path = dir.appendingPathComponent("g.xlsx").path
+        let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
+        try w.beginSheet(SheetSetup(name: "Лист"))
+        let rows: [[CellValue]] = [[.text("Класс"), .text("Строка"), .text("Число")],
+                                   [.text("4"), .text("а"), .number(10)], [.text("4"), .text("б"), .number(5)], [.text("4"), .text("Всего"), .number(15)],
+                                   [.text("5"), .text("а"), .number(20)], [.text("5"), .text("Всего"), .number(20)],
+                                   [.empty, .text("Итого"), .number(35)]]
+        for (i, r) in rows.enumerated() {
+            try w.write(OutputRow(index: i, cells: r.enumerated().compactMap { $0.element == .empty ? nil : OutputCell(column: $0.offset, value: $0.element) }))
+        }
+        try w.endSheet()
+        try w.finish()
+        let report = try Validator(catalog: catalog).validate(try Spreadsheet.open(path: path), form: try #require(catalog.form("grouped")),
+                                                             file: path, sha256: "")
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.message.ru))")
+    }
 }

@@ -18,7 +18,9 @@ import Testing
         CoercionCase(.number(0.817), .percent(places: 1), exactNumber("0.817")),
         CoercionCase(.number(1), .percent(places: 0), hint: .percent, exactNumber("100"), [.percentAsFraction]),
         CoercionCase(.number(0), .percent(places: 1), hint: .percent, exactNumber("0")),
-        CoercionCase(.number(81.7), .percent(places: 1), hint: .percent, exactNumber("81.7")),
+        // Under a percent format a cell shows 100 times what it holds, whatever the size: 81.7
+        // there is 8170 %, which the field's maximum then catches (as it does 1.5 shown as 150 %).
+        CoercionCase(.number(81.7), .percent(places: 1), hint: .percent, exactNumber("8170"), [.percentAsFraction]),
         CoercionCase(.number(0.5), .decimal(places: 2), hint: .percent, exactNumber("0.5"), [.percentSignInNonPercentField]),
         CoercionCase(.number(.infinity), .decimal(places: 1), fails: .unreadable),
         CoercionCase(.number(1e200), .decimal(places: 1), fails: .unreadable),

@@ -1,0 +1,50 @@
+import Foundation
+import SvodSchema
+
+/// The identity of a table row by its key fields, as the department means it: a code field
+/// counts by the list item it names, so «4 класс / Матем.» is the row «4 / Математика» — for
+/// duplicates, fixed rows and matching last period's rows.
+struct RecordKeys: Sendable {
+    /// List id → normalised name, code or alias → item code.
+    private let codes: [String: [String: String]]
+
+    init(catalog: SchemaCatalog) {
+        var codes: [String: [String: String]] = [:]
+        for list in catalog.lists {
+            var map: [String: String] = [:]
+            for item in list.items {
+                for name in [item.code, item.name] + item.aliases { map[ValueCoercion.normalizedKey(name)] = item.code }
+            }
+            codes[list.id] = map
+        }
+        self.codes = codes
+    }
+
+    /// A record's key.
+    func key(_ record: BoundRecord, _ schema: SheetSchema) -> String {
+        schema.key.map { code in
+            part(record.values[code]?.coercion.value ?? .missing, schema.field(code))
+        }.joined(separator: "\u{1F}")
+    }
+
+    /// A fixed row's key, from the texts the schema gives.
+    func key(_ row: [String: String], _ schema: SheetSchema) -> String {
+        schema.key.map { code in part(row[code].map { .text($0) } ?? .missing, schema.field(code)) }.joined(separator: "\u{1F}")
+    }
+
+    private func part(_ v: FieldValue, _ field: FieldSchema?) -> String {
+        switch v {
+        case .number(let d):
+            let text = NSDecimalNumber(decimal: d).stringValue
+            if case .code(let list)? = field?.type, let code = codes[list]?[text] { return code }
+            return text
+        case .text(let t):
+            let normalized = ValueCoercion.normalizedKey(t)
+            if case .code(let list)? = field?.type, let code = codes[list]?[normalized] { return code }
+            return normalized
+        case .bool(let b): return b ? "1" : "0"
+        case .date(let d): return d.iso8601
+        case .missing: return ""
+        }
+    }
+}
