@@ -95,6 +95,9 @@ import Testing
         try Data("not a spreadsheet".utf8).write(to: junk)
         let r = try svod(["validate", "--schemas", schemas, junk.path])
         #expect(r.status == 2 && r.stderr.split(separator: "\n").count == 1)
+        let json = try svod(["validate", "--schemas", schemas, "--format", "json", junk.path])
+        let doc = try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any]
+        #expect(json.status == 2 && doc?["error"] as? String == "unreadable" && doc?["file"] as? String == junk.path)
         #expect(try svod(["validate", "--schemas", schemas, "--form", "nope", sample]).status == 2)
         #expect(try svod(["validate"]).status == 2)
     }

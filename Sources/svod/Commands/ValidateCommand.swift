@@ -67,6 +67,12 @@ struct ValidateCommand: ParsableCommand {
                 out.flush()
                 report(error, file: file, language: common.lang)
                 worst = 2
+                // A program reading the JSON gets every file it asked about, refused ones included.
+                if format == .json {
+                    let kind = (error as? LocalizedFailure)?.kind.rawValue ?? FailureKind.unreadable.rawValue
+                    let detail = (error as? LocalizedFailure)?.message(common.lang) ?? "\(error)"
+                    jsonParts.append("{\"file\": \(CellText.quoted(file)), \"error\": \"\(kind)\", \"detail\": \(CellText.quoted(detail))}")
+                }
             }
         }
         if format == .json { out.write(files.count == 1 && jsonParts.count == 1 ? jsonParts[0] + "\n" : "[" + jsonParts.joined(separator: ",\n") + "]\n") }
