@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "SvodZip", dependencies: ["CLibZip", "CZlib", "SvodIO", "SvodLocale"], swiftSettings: fast),
         .target(name: "SvodXML", dependencies: ["CLibXML2", "SvodLocale"], swiftSettings: fast),
         .target(name: "SvodWorkbook", dependencies: ["SvodLocale"], swiftSettings: fast),
-        .target(name: "SvodPackage", dependencies: ["SvodZip", "SvodXML", "SvodWorkbook"], swiftSettings: fast),
+        .target(name: "SvodPackage", dependencies: ["SvodIO", "SvodZip", "SvodXML", "SvodWorkbook"], swiftSettings: fast),
         .target(name: "SvodXLSX", dependencies: ["SvodPackage", "SvodIO", "SvodZip", "SvodXML", "SvodWorkbook"], swiftSettings: fast),
         .target(name: "SvodODS", dependencies: ["SvodPackage", "SvodIO", "SvodZip", "SvodXML", "SvodWorkbook"], swiftSettings: fast),
         .target(name: "SvodSchema", dependencies: ["SvodWorkbook", "SvodLocale", "SvodExpressions", .product(name: "Yams", package: "Yams")]),

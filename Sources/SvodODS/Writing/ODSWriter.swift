@@ -1,4 +1,4 @@
-import SvodIO
+import SvodPackage
 import SvodWorkbook
 import SvodXML
 import SvodZip
@@ -17,9 +17,8 @@ public final class ODSWriter: WorkbookWriter {
     /// Control characters replaced by U+FFFD (with `WriteOptions.illegalCharacters = .replace`).
     public private(set) var replacedCharacters = 0
 
-    private let output: AtomicFile
+    private let output: PackageOutput
     private let options: WriteOptions
-    private let spool: DeflateSpool
     private var registry = StyleRegistry()
     private var styles = ODSStyleTable()
     private var sheets: [ODSParts.SheetEntry] = []
@@ -28,14 +27,11 @@ public final class ODSWriter: WorkbookWriter {
     private var validations: [(DataValidation, String, String)] = []
     private var names: [(name: String, address: String, isRange: Bool, sheet: String?)] = []
     private var current: ODSSheetWriter?
-    /// Set when an error came after output began: the file would be incomplete, so it is never finished.
-    private var damaged = false
 
     /// Prepares to write `path`; nothing appears there until `finish()`.
     public init(path: String, options: WriteOptions = WriteOptions()) throws {
-        output = try AtomicFile(target: path)
+        output = try PackageOutput(path: path, level: options.compressionLevel)
         self.options = options
-        spool = try DeflateSpool(level: options.compressionLevel)
     }
 
     deinit { cancel() }
@@ -51,8 +47,7 @@ public final class ODSWriter: WorkbookWriter {
             validations.append((v, name, setup.name))
             validationNames.append(name)
         }
-        let spool = self.spool
-        let xml = XMLWriter { try spool.write($0) }
+        let xml = output.xml()
         current = try ODSSheetWriter(setup: setup, validationNames: validationNames, options: options, output: xml) {
             self.styles.columnStyle(width: $0)
         }
@@ -67,27 +62,19 @@ public final class ODSWriter: WorkbookWriter {
         _ = try sequence.requireSheet("row")
         // unowned: the sheet writer keeps these closures and this writer keeps the sheet
         // writer; a strong capture would keep a failed writer (and its temporary file) alive.
-        do {
+        try output.guarded {
             try current?.write(row, style: { [unowned self] style, implicit in
                 self.styles.cellStyle(style, implicit, registry: self.registry)
             }, rowStyle: { [unowned self] in self.styles.rowStyle(height: $0) })
-        } catch let e as WriteError {
-            throw e
-        } catch {
-            damaged = true
-            throw error
         }
     }
 
     public func endSheet() throws {
         try sequence.end()
         guard let sheet = current else { return }
-        do {
+        try output.guarded(refusalsLeaveItWhole: false) {
             try sheet.finish()
-            body.append(try spool.finishSegment(final: false))
-        } catch {
-            damaged = true
-            throw error
+            body.append(try output.finishSegment(final: false))
         }
         untranslatedFormulas += sheet.untranslatedFormulas.map { (sheet.setup.name, $0) }
         replacedCharacters += sheet.replacedCharacters
@@ -118,27 +105,22 @@ public final class ODSWriter: WorkbookWriter {
 
     public func finish() throws {
         let active = try sequence.readyToFinish()
-        guard !damaged else {
-            cancel()
-            throw WriteError.misuse("an earlier error left the workbook incomplete; it was not written")
-        }
         do {
-            let prologue = try segment(final: false) { try ODSParts.contentPrologue(styles: styles, validations: validations, to: $0) }
-            let epilogue = try segment(final: true) { ODSParts.contentEpilogue(names: names, sheets: sheets, to: $0) }
-            let stylesPart = try segment(final: true) { ODSParts.styles(to: $0) }
-            let meta = try segment(final: true) { ODSParts.meta(properties, application: options.application, to: $0) }
-            let settings = try segment(final: true) { ODSParts.settings(sheets, active: sheets[active].name, to: $0) }
-            let manifest = try segment(final: true) { ODSParts.manifest(to: $0) }
-            let zip = try ZipWriter(path: output.temporaryPath)
-            // ODF 1.3 Part 2, 3.3: `mimetype` first, stored, so the type shows at a fixed offset.
-            try zip.addStored("mimetype", Array(ODSParts.mimetype.utf8))
-            try zip.add("content.xml", segments: [prologue] + body + [epilogue])
-            try zip.add("styles.xml", segments: [stylesPart])
-            try zip.add("meta.xml", segments: [meta])
-            try zip.add("settings.xml", segments: [settings])
-            try zip.add("META-INF/manifest.xml", segments: [manifest])
-            try zip.close()
-            try output.commit()
+            let prologue = try output.segment(final: false) { try ODSParts.contentPrologue(styles: styles, validations: validations, to: $0) }
+            let epilogue = try output.segment(final: true) { ODSParts.contentEpilogue(names: names, sheets: sheets, to: $0) }
+            let stylesPart = try output.segment(final: true) { ODSParts.styles(to: $0) }
+            let meta = try output.segment(final: true) { ODSParts.meta(properties, application: options.application, to: $0) }
+            let settings = try output.segment(final: true) { ODSParts.settings(sheets, active: sheets[active].name, to: $0) }
+            let manifest = try output.segment(final: true) { ODSParts.manifest(to: $0) }
+            try output.commit { zip in
+                // ODF 1.3 Part 2, 3.3: `mimetype` first, stored, so the type shows at a fixed offset.
+                try zip.addStored("mimetype", Array(ODSParts.mimetype.utf8))
+                try zip.add("content.xml", segments: [prologue] + body + [epilogue])
+                try zip.add("styles.xml", segments: [stylesPart])
+                try zip.add("meta.xml", segments: [meta])
+                try zip.add("settings.xml", segments: [settings])
+                try zip.add("META-INF/manifest.xml", segments: [manifest])
+            }
             sequence.close()
         } catch {
             cancel()
@@ -150,13 +132,5 @@ public final class ODSWriter: WorkbookWriter {
         sequence.close()
         current = nil
         output.discard()
-    }
-
-    private func segment(final: Bool, _ body: (XMLWriter) throws -> Void) throws -> DeflatedSegment {
-        let spool = self.spool
-        let x = XMLWriter { try spool.write($0) }
-        try body(x)
-        try x.flush()
-        return try spool.finishSegment(final: final)
     }
 }

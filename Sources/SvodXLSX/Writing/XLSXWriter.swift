@@ -1,11 +1,12 @@
-import SvodIO
+import SvodPackage
 import SvodWorkbook
 import SvodXML
 import SvodZip
 
 /// Writes an XLSX workbook row by row in constant memory.
 ///
-/// Each part is compressed as it is produced (on a second thread) into an unnamed spool;
+/// Each part is compressed as it is produced (on a second thread) into an unnamed spool
+/// (`PackageOutput`);
 /// `finish()` lays the parts out in the order Excel writes them, `[Content_Types].xml`
 /// first, into a temporary file beside the target and renames it into place.
 public final class XLSXWriter: WorkbookWriter {
@@ -14,9 +15,8 @@ public final class XLSXWriter: WorkbookWriter {
     /// Cells whose formula had no Excel equivalent and were written with their value alone.
     public private(set) var untranslatedFormulas: [(sheet: String, cell: CellReference)] = []
 
-    private let output: AtomicFile
+    private let output: PackageOutput
     private let options: WriteOptions
-    private let spool: DeflateSpool
     private var registry = StyleRegistry()
     private var styleTable = XLSXStyleTable()
     private var sheets: [XLSXPackageParts.SheetEntry] = []
@@ -24,14 +24,11 @@ public final class XLSXWriter: WorkbookWriter {
     private var names: [DefinedName] = []
     private var sequence = WriteSequence()
     private var current: XLSXSheetWriter?
-    /// Set when an error came after output began: the file would be incomplete, so it is never finished.
-    private var damaged = false
 
     /// Prepares to write `path`; nothing appears there until `finish()`.
     public init(path: String, options: WriteOptions = WriteOptions()) throws {
-        output = try AtomicFile(target: path)
+        output = try PackageOutput(path: path, level: options.compressionLevel)
         self.options = options
-        spool = try DeflateSpool(level: options.compressionLevel)
     }
 
     deinit { cancel() }
@@ -41,8 +38,7 @@ public final class XLSXWriter: WorkbookWriter {
     public func beginSheet(_ setup: SheetSetup) throws {
         for v in setup.validations { try XLSXValidation.check(v, sheet: setup.name) }
         try sequence.begin(setup)
-        let spool = self.spool
-        let xml = XMLWriter { try spool.write($0) }
+        let xml = output.xml()
         let selected = setup.visibility == .visible && !sheets.contains { $0.visibility == .visible }
         current = try XLSXSheetWriter(setup: setup, selected: selected, options: options, output: xml)
     }
@@ -54,15 +50,10 @@ public final class XLSXWriter: WorkbookWriter {
 
     public func write(_ row: OutputRow) throws {
         _ = try sequence.requireSheet("row")
-        do {
+        try output.guarded {
             try current?.write(row) { style, implicit in
                 self.styleTable.xf(style: style, implicit: implicit, registry: self.registry)
             }
-        } catch let e as WriteError {
-            throw e
-        } catch {
-            damaged = true
-            throw error
         }
     }
 
@@ -71,12 +62,9 @@ public final class XLSXWriter: WorkbookWriter {
         guard let sheet = current else { return }
         let number = sheets.count + 1
         let hasComments = !sheet.comments.isEmpty
-        do {
+        try output.guarded(refusalsLeaveItWhole: false) {
             try sheet.finish(hasCommentsRelationship: hasComments)
-            parts.append(("xl/worksheets/sheet\(number).xml", try spool.finishSegment(final: true)))
-        } catch {
-            damaged = true
-            throw error
+            parts.append(("xl/worksheets/sheet\(number).xml", try output.finishSegment(final: true)))
         }
         if hasComments {
             try part("xl/worksheets/_rels/sheet\(number).xml.rels") { XLSXPackageParts.sheetRelationships(sheet: number, to: $0) }
@@ -106,15 +94,11 @@ public final class XLSXWriter: WorkbookWriter {
 
     public func finish() throws {
         _ = try sequence.readyToFinish()
-        guard !damaged else {
-            cancel()
-            throw WriteError.misuse("an earlier error left the workbook incomplete; it was not written")
-        }
         do {
             let hasCustom = !properties.custom.isEmpty
             var ordered: [(String, DeflatedSegment)] = []
             func add(_ name: String, _ body: (XMLWriter) -> Void) throws {
-                ordered.append((name, try segment(body)))
+                ordered.append((name, try output.segment(body)))
             }
             try add("[Content_Types].xml") { XLSXPackageParts.contentTypes(sheets, hasCustomProperties: hasCustom, to: $0) }
             try add("_rels/.rels") { XLSXPackageParts.rootRelationships(hasCustomProperties: hasCustom, to: $0) }
@@ -125,10 +109,9 @@ public final class XLSXWriter: WorkbookWriter {
             try add("xl/_rels/workbook.xml.rels") { XLSXPackageParts.workbookRelationships(sheetCount: sheets.count, to: $0) }
             try add("xl/styles.xml") { styleTable.write($0) }
             ordered += parts
-            let zip = try ZipWriter(path: output.temporaryPath)
-            for (name, seg) in ordered { try zip.add(name, segments: [seg]) }
-            try zip.close()
-            try output.commit()
+            try output.commit { zip in
+                for (name, seg) in ordered { try zip.add(name, segments: [seg]) }
+            }
             sequence.close()
         } catch {
             cancel()
@@ -143,14 +126,6 @@ public final class XLSXWriter: WorkbookWriter {
     }
 
     private func part(_ name: String, _ body: (XMLWriter) -> Void) throws {
-        parts.append((name, try segment(body)))
-    }
-
-    private func segment(_ body: (XMLWriter) -> Void) throws -> DeflatedSegment {
-        let spool = self.spool
-        let x = XMLWriter { try spool.write($0) }
-        body(x)
-        try x.flush()
-        return try spool.finishSegment(final: true)
+        parts.append((name, try output.segment(body)))
     }
 }
