@@ -1,5 +1,6 @@
 import Foundation
 import SvodSchema
+import SvodSpreadsheet
 import SvodWorkbook
 
 /// Streams one data sheet into the annotated workbook, row by row, laying each finding's
@@ -66,21 +67,14 @@ struct SheetCopy {
     /// Begins, copies and ends the sheet.
     mutating func write(to writer: WorkbookWriter) throws {
         var setup = SheetSetup(name: name, visibility: info.visibility)
-        // XLSX lists merges after the cells, ODS needs them before: such sheets are read twice.
-        let mergesFirst = source.format == .xlsx && writer.format == .ods
-        if mergesFirst {
-            let scan = try source.rows(ofSheet: index)
-            while try scan.nextRow() != nil {}
-            setup.merges = scan.merges
-        }
+        var merges = try MergeFeed(source: source, index: index, writer: writer)
+        setup.merges = merges.initial
         try writer.beginSheet(setup)
         let rows = try source.rows(ofSheet: index)
-        var mergesSeen = mergesFirst ? rows.merges.count : 0
-        var known = Set(setup.merges)
         let marked = annotations.rows(of: info.name)
         var next = 0  // the first marked row not yet written
         while let row = try rows.nextRow() {
-            if !mergesFirst { try addNewMerges(rows, &mergesSeen, &known, writer) }
+            try merges.pass(rows, to: writer)
             while next < marked.count && marked[next] < row.index {
                 try writer.write(OutputRow(index: marked[next], cells: annotate([], row: marked[next])))
                 next += 1
@@ -97,7 +91,7 @@ struct SheetCopy {
             }
             if start < end { try writer.write(OutputRow(index: start, cells: cells, repeatCount: end - start)) }
         }
-        if !mergesFirst { try addNewMerges(rows, &mergesSeen, &known, writer) }
+        try merges.pass(rows, to: writer)
         for r in marked[next...] { try writer.write(OutputRow(index: r, cells: annotate([], row: r))) }
         try writer.endSheet()
     }
@@ -146,13 +140,5 @@ struct SheetCopy {
         for column in columns[k...] { out.append(marked(OutputCell(column: column, value: .empty))) }
         annotatedCells += columns.count
         return out
-    }
-
-    private func addNewMerges(_ rows: SheetRowReader, _ seen: inout Int, _ known: inout Set<CellRange>,
-                              _ writer: WorkbookWriter) throws {
-        let merges = rows.merges
-        guard merges.count > seen else { return }
-        for m in merges[seen...] where known.insert(m).inserted { try writer.merge(m) }
-        seen = merges.count
     }
 }

@@ -28,8 +28,6 @@ public enum WorkbookCopy {
         let infos = try reader.sheets
         var newIndex: [Int: Int] = [:]
         var written: [String] = []
-        // XLSX lists merges after the cells, ODS needs them before: read such sheets twice.
-        let mergesFirst = reader.format == .xlsx && writer.format == .ods
         let chosen = infos.indices.filter { (only == nil || infos[$0].name == only) && infos[$0].kind == .worksheet }
         report.skippedSheets = infos.indices.filter { (only == nil || infos[$0].name == only) && infos[$0].kind != .worksheet }.map { infos[$0].name }
         // A workbook must show a sheet: with none of the copied ones visible (one hidden sheet
@@ -44,17 +42,12 @@ public enum WorkbookCopy {
             let name = names[index]!
             let visibility: SheetVisibility = showFirst && index == chosen.first ? .visible : info.visibility
             var setup = SheetSetup(name: name, visibility: visibility)
-            if mergesFirst {
-                let scan = try reader.rows(ofSheet: index)
-                while try scan.nextRow() != nil {}
-                setup.merges = scan.merges
-            }
+            var merges = try MergeFeed(source: reader, index: index, writer: writer)
+            setup.merges = merges.initial
             try writer.beginSheet(setup)
             let rows = try reader.rows(ofSheet: index)
-            var mergesSeen = mergesFirst ? rows.merges.count : 0
-            var known = Set(setup.merges)
             while let row = try rows.nextRow() {
-                if !mergesFirst { try addNewMerges(rows, &mergesSeen, &known, writer) }
+                try merges.pass(rows, to: writer)
                 let cells = row.cells.map { cell -> OutputCell in
                     // A formula naming a renamed sheet would point nowhere: its value is kept, and reported.
                     if let f = cell.formula, oldNames.contains(where: { f.localizedCaseInsensitiveContains($0) }) {
@@ -66,7 +59,7 @@ public enum WorkbookCopy {
                 }
                 try writer.write(OutputRow(index: row.index, cells: cells, repeatCount: row.repeatCount))
             }
-            if !mergesFirst { try addNewMerges(rows, &mergesSeen, &known, writer) }
+            try merges.pass(rows, to: writer)
             try writer.endSheet()
             newIndex[index] = written.count
             written.append(name)
@@ -111,13 +104,5 @@ public enum WorkbookCopy {
             do { try writer.defineName(name, dialect: dialect) } catch { dropped.append(name.name) }
         }
         return dropped
-    }
-
-    private static func addNewMerges(_ rows: SheetRowReader, _ seen: inout Int, _ known: inout Set<CellRange>,
-                                     _ writer: WorkbookWriter) throws {
-        let merges = rows.merges
-        guard merges.count > seen else { return }
-        for m in merges[seen...] where known.insert(m).inserted { try writer.merge(m) }
-        seen = merges.count
     }
 }
