@@ -1,3 +1,4 @@
+import SvodExpressions
 import SvodLocale
 
 /// One МСОКО form: what a school submits, how it is laid out, and what must hold in it.
@@ -25,6 +26,17 @@ public struct FormSchema: Sendable {
 
     /// The sheet with this id.
     public func sheet(_ id: String) -> SheetSchema? { sheets.first { $0.id == id } }
+
+    /// The expression a computed field holds: the right side of its sheet's rule `code = expression`.
+    public func formula(of field: String, sheet: String) -> SvodExpressions.Expression? {
+        for rule in rules where rule.sheet == sheet && !rule.crossPeriod {
+            if case .comparison(.equal, .name(let name), let right)? = try? SvodExpressions.Expression.parse(rule.check),
+               name == field {
+                return right
+            }
+        }
+        return nil
+    }
 }
 
 /// What one submission covers.
@@ -112,6 +124,8 @@ public struct FieldSchema: Sendable {
     public var pattern: String?
     /// For form sheets: the cell, as A1 (`C5`).
     public var cell: String?
+    /// Filled by the template with a formula (the right side of the rule `code = …`), not typed by schools.
+    public var computed: Bool = false
     /// Where it was declared.
     public var source: SourceLocation
 }

@@ -147,7 +147,7 @@ public enum SchemaLoader {
         }
         return FieldSchema(code: code, label: label, aliases: o.strings("aliases"), type: type, unit: o.string("unit"),
                            required: o.bool("required") ?? false, min: min, max: max, allowed: o.strings("allowed"),
-                           pattern: pattern, cell: cell, source: o.location)
+                           pattern: pattern, cell: cell, computed: o.bool("computed") ?? false, source: o.location)
     }
 
     private static func readRule(_ o: YAMLObject, defaultSheet: String?, _ log: IssueLog) -> RuleSchema? {
@@ -207,6 +207,10 @@ public enum SchemaLoader {
             }
             for k in s.key where !codes.contains(k) {
                 log.add(s.source, ru: "ключ «\(k)» не является полем листа «\(s.id)»", en: "key '\(k)' is not a field of sheet '\(s.id)'")
+            }
+            for f in s.fields where f.computed && form.formula(of: f.code, sheet: s.id) == nil {
+                log.add(f.source, ru: "вычисляемое поле «\(f.code)»: нужно правило «\(f.code) = выражение» на листе «\(s.id)»",
+                        en: "computed field '\(f.code)': needs a rule '\(f.code) = expression' on sheet '\(s.id)'")
             }
         }
         var ruleIDs = Set<String>()

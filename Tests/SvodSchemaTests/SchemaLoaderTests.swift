@@ -64,6 +64,20 @@ import Testing
         #expect(issue?.line(.ru).hasPrefix("test.yaml:\(line):") == true)
     }
 
+    @Test func aComputedFieldTakesItsFormulaFromItsRule() throws {
+        let computed = Self.minimal.replacingOccurrences(of: "min: 0, max: 100}", with: "min: 0, max: 100, computed: true}")
+        let (form, issues) = SchemaLoader.form(computed, file: "test.yaml")
+        #expect(issues.isEmpty, "\(issues)")
+        let f = try #require(form)
+        #expect(f.sheet("results")?.field("share")?.computed == true)
+        #expect(f.formula(of: "share", sheet: "results")?.description == "n / 10 * 100")
+        #expect(f.formula(of: "n", sheet: "results") == nil)
+
+        let orphan = Self.minimal.replacingOccurrences(of: "type: integer, min: 0}", with: "type: integer, min: 0, computed: true}")
+        let (none, problems) = SchemaLoader.form(orphan, file: "test.yaml")
+        #expect(none == nil && problems.contains { $0.message.en.contains("computed field 'n'") && $0.location.line == 13 }, "\(problems)")
+    }
+
     @Test func notYAMLIsReportedAtItsPlace() {
         let (form, issues) = SchemaLoader.form("id: x\n  bad: [unclosed\n", file: "bad.yaml")
         #expect(form == nil && issues.count == 1)
