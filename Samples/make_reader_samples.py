@@ -22,8 +22,23 @@ ROWS = [  # class, subject, n5, n4, n3, n2
 
 def main():
     wb = Workbook()
-    ws = wb.active
-    ws.title = "ВПР"
+    # The title sheet every МСОКО form starts with: who submits, for which period, who filled it.
+    title = wb.active
+    title.title = "Титул"
+    title["A1"] = "Результаты Всероссийских проверочных работ"
+    title["A1"].font = Font(bold=True)
+    for r, (label, value) in enumerate([("Образовательная организация (код или краткое название)", "МБОУ ЦО № 9"),
+                                        ("Отчётный период", "2019/2020"),
+                                        ("Ответственный за заполнение (ФИО)", "Смирнова Елена Викторовна"),
+                                        ("Телефон", "+7 (4872) 31-09-09")], start=3):
+        title.cell(row=r, column=2, value=label)
+        title.cell(row=r, column=3, value=value)
+    title["B7"] = "Дата заполнения"
+    title["C7"] = date(2020, 11, 16)
+    title["C7"].number_format = "DD.MM.YYYY"
+    title.column_dimensions["B"].width = 52
+    title.column_dimensions["C"].width = 28
+    ws = wb.create_sheet("ВПР")
     ws["A1"] = "Результаты Всероссийских проверочных работ, 2019-2020 учебный год"
     ws["A1"].font = Font(bold=True)
     ws.merge_cells("A1:I1")

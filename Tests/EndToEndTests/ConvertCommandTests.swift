@@ -40,7 +40,7 @@ import Testing
         let out = dir.appendingPathComponent("vpr.json").path
         #expect(try svod("convert", sample, out).status == 0)
         let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any]
-        #expect((doc?["sheets"] as? [Any])?.count == 2)
+        #expect((doc?["sheets"] as? [Any])?.count == 3)
         #expect(doc?["error"] is NSNull)
     }
 

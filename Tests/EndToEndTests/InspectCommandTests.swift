@@ -13,13 +13,14 @@ import Testing
         let path = samples.appendingPathComponent(name).path
         let ru = try svod("inspect", path)
         #expect(ru.status == 0, "\(ru.stderr)")
-        #expect(ru.stdoutText.contains("Лист 1 «ВПР»"))
+        #expect(ru.stdoutText.contains("Лист 1 «Титул»"))
+        #expect(ru.stdoutText.contains("Лист 2 «ВПР»"))
         #expect(ru.stdoutText.contains("C2  текст  \"МБОУ ЦО № 9\""))
         #expect(ru.stdoutText.contains("C3  дата  2020-11-16"))
         #expect(ru.stdoutText.contains("H6  число  98.6"))
-        #expect(ru.stdoutText.contains("Лист 2 «Пояснения», скрытый"))
+        #expect(ru.stdoutText.contains("Лист 3 «Пояснения», скрытый"))
         let en = try svod("inspect", "--lang", "en", path)
-        #expect(en.stdoutText.contains("Sheet 2 «Пояснения», hidden"))
+        #expect(en.stdoutText.contains("Sheet 3 «Пояснения», hidden"))
         #expect(en.stdoutText.contains("C3  date  2020-11-16"))
     }
 
@@ -42,9 +43,9 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         #expect(Set(json.keys) == ["file", "sheets", "disputed", "error"])
         let sheets = try #require(json["sheets"] as? [[String: Any]])
-        #expect(sheets.map { $0["name"] as? String } == ["ВПР", "Пояснения"])
-        #expect(sheets.map { $0["visible"] as? String } == ["visible", "hidden"])
-        let cells = try #require(sheets[0]["cells"] as? [[Any]])
+        #expect(sheets.map { $0["name"] as? String } == ["Титул", "ВПР", "Пояснения"])
+        #expect(sheets.map { $0["visible"] as? String } == ["visible", "visible", "hidden"])
+        let cells = try #require(sheets[1]["cells"] as? [[Any]])
         #expect(cells.contains { ($0[0] as? String) == "C3" && ($0[1] as? String) == "date" && ($0[2] as? String) == "2020-11-16" })
     }
 

@@ -57,6 +57,7 @@ import Testing
                                   repeatCount: i == 0 ? repeatFirst : 1))
         }
         try w.endSheet()
+        try TitleSheet.write(to: w)
         try w.beginSheet(SheetSetup(name: extraSheet))
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("Всего участников")),
                                                 OutputCell(column: 1, value: .number(142), formula: Formula("'ВПР'!C6*2"))]))
@@ -171,7 +172,7 @@ import Testing
 
             let source = try Spreadsheet.open(path: sourcePath)
             let out = try Spreadsheet.open(path: outPath)
-            #expect(try out.sheets.map(\.name) == ["Замечания", "ВПР", "Справка"])
+            #expect(try out.sheets.map(\.name) == ["Замечания", "ВПР", "Титул", "Справка"])
 
             // The findings sheet: a header, then one row per finding with its place linked.
             let list = try Sheet(reading: out, index: 0)
@@ -275,7 +276,7 @@ import Testing
             let outcome = try AnnotatedWorkbook.write(source: try Spreadsheet.open(path: sourcePath), report: report,
                                                       to: outPath, format: .xlsx, language: .ru)
             #expect(outcome.findingsSheet == "Замечания svod")
-            #expect(try Spreadsheet.open(path: outPath).sheets.map(\.name) == ["Замечания svod", "ВПР", "Замечания"])
+            #expect(try Spreadsheet.open(path: outPath).sheets.map(\.name) == ["Замечания svod", "ВПР", "Титул", "Замечания"])
         }
     }
 

@@ -15,7 +15,7 @@ import Testing
     func broken(in dir: URL, change: (inout [OutputRow]) -> Void) throws -> String {
         let reader = try Spreadsheet.open(path: sample)
         var rows: [OutputRow] = []
-        let r = try reader.rows(ofSheet: 0)
+        let r = try reader.rows(ofSheet: try #require(reader.sheets.firstIndex { $0.name == "ВПР" }))
         while let row = try r.nextRow() {
             rows.append(OutputRow(index: row.index, cells: row.cells.map { OutputCell(column: $0.column, value: $0.value) }))
         }
@@ -25,6 +25,7 @@ import Testing
         try w.beginSheet(SheetSetup(name: "ВПР"))
         for row in rows { try w.write(row) }
         try w.endSheet()
+        try TitleSheet.write(to: w)
         try w.finish()
         return path
     }
@@ -70,7 +71,7 @@ import Testing
             let r = try svod(["validate", "--schemas", schemas, "--annotate", copy, path])
             #expect(r.status == 1, "\(r.stderr)")
             let reader = try Spreadsheet.open(path: copy)
-            #expect(try reader.sheets.map(\.name) == ["Замечания", "ВПР"])
+            #expect(try reader.sheets.map(\.name) == ["Замечания", "ВПР", "Титул"])
             let findings = try Sheet(reading: reader, index: 0)
             #expect(findings.cells.values.contains { $0.value == .text("ВПР!C6") })
             let data = try Sheet(reading: reader, index: 1)
@@ -106,8 +107,12 @@ import Testing
         let r = try svod(["schemas", "show", "vpr", "--schemas", schemas, "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
-        let sheet = try #require((doc["sheets"] as? [[String: Any]])?.first)
-        #expect(sheet["first_data_row"] as? Int == 2 && sheet["name"] as? String == "ВПР")
+        let sheets = try #require(doc["sheets"] as? [[String: Any]])
+        #expect(sheets.first?["name"] as? String == "Титул" && sheets.first?["layout"] as? String == "form")
+        let title = try #require(sheets.first?["fields"] as? [[String: Any]])
+        #expect(title.first { $0["code"] as? String == "school" }?["cell"] as? String == "C3")
+        let sheet = try #require(sheets.first { $0["name"] as? String == "ВПР" })
+        #expect(sheet["first_data_row"] as? Int == 2)
         let fields = try #require(sheet["fields"] as? [[String: Any]])
         #expect(fields.first { $0["code"] as? String == "n5" }?["column"] as? String == "D")
         let list = try svod(["schemas", "list", "--schemas", schemas])

@@ -89,6 +89,18 @@ import Testing
         #expect(catalog.issues.isEmpty, "\(catalog.issues.map { $0.line(.en) })")
         #expect(catalog.form("vpr") != nil && catalog.form("rkr") != nil)
         #expect(catalog.list("subjects")?.items.contains { $0.name == "Математика" } == true)
+        // The catalogue's conventions: 81 organisations, 62 of them general-education schools
+        // (seed line 455); every form opens with the same «Титул», school at C3 and period at C4.
+        #expect(catalog.organisations.count == 81)
+        #expect(catalog.organisations.filter { $0.kind == "general-school" }.count == 62)
+        for form in catalog.forms {
+            let title = form.sheets.first
+            #expect(title?.id == "title" && title?.name == "Титул" && title?.layout == .form, "\(form.id)")
+            #expect(title?.field("school")?.cell == "C3" && title?.field("school")?.type == .code(list: "organisations"), "\(form.id)")
+            #expect(title?.field("period")?.cell == "C4" && title?.field("period")?.pattern != nil, "\(form.id)")
+            #expect(!form.rules.isEmpty && !form.submitters.isEmpty, "\(form.id)")
+        }
+        #expect(catalog.forms.count >= 14)
     }
 
     @Test func aFieldNamingAMissingListIsReported() throws {

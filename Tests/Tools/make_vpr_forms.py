@@ -31,8 +31,13 @@ GOOD = [row(4, "Математика", [31, 27, 12, 1]), row(4, "Русский 
 
 def write(path, rows, header_row=4, percent_as_fraction=False, text_numbers=(), blank_after=None, sheet="ВПР"):
     wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = sheet
+    title = wb.active
+    title.title = "Титул"
+    for r, (label, value) in enumerate([("Образовательная организация", "co9"), ("Отчётный период", "2023/2024"),
+                                        ("Ответственный за заполнение (ФИО)", "Иванова Анна Петровна")], 3):
+        title.cell(r, 2, label)
+        title.cell(r, 3, value)
+    ws = wb.create_sheet(sheet)
     ws.cell(1, 1, "Результаты ВПР, 2023/2024 учебный год")
     ws.cell(2, 1, "Образовательная организация:")
     ws.cell(2, 3, "МБОУ ЦО № 9")
@@ -73,7 +78,7 @@ def main():
     bad[2][8] = 50.0                    # quality miscomputed → I7
     case("sum-and-quality", bad, [["vpr.participants", "C6"], ["vpr.quality", "I7"]])
     bad = [list(r) for r in GOOD]
-    bad[0][1] = "Астрономия"            # not a subject → B5
+    bad[0][1] = "Домоводство"           # not a subject → B5
     bad[3][6] = -5                      # negative count → G8 (and the sum no longer adds up)
     # A value that fails its own check is reported once: the sums and shares that use it are skipped.
     case("list-and-range", bad, [["field.list", "B5"], ["field.range", "G8"]])

@@ -16,18 +16,31 @@ enum SheetMatcher {
     /// Each schema sheet of `form` with the workbook sheet it binds to (a sheet is taken once).
     static func assign(_ form: FormSchema, _ sheets: [SheetInfo]) -> [(schema: SheetSchema, match: Match?)] {
         var taken = Set<Int>()
-        return form.sheets.map { schema in
-            let m = find(schema, in: sheets, taken: taken, onlySheet: form.sheets.count == 1)
+        var found: [(schema: SheetSchema, match: Match?)] = form.sheets.map { schema in
+            let m = find(schema, in: sheets, taken: taken)
             if let m { taken.insert(m.index) }
             return (schema, m)
         }
+        // One sheet left over: a form's sheet filled on a tab named anything («Лист1»); when the
+        // title sheet is missing too, the leftover is taken for the one table, the form's data.
+        var missing = found.indices.filter { found[$0].match == nil }
+        if missing.count > 1 { missing = missing.filter { found[$0].schema.layout == .table } }
+        let left = candidates(sheets, taken: taken).filter { $0.element.visibility == .visible }
+        if missing.count == 1, left.count == 1 {
+            found[missing[0]].match = .renamed(left[0].offset, left[0].element.name)
+        }
+        return found
     }
 
-    static func find(_ schema: SheetSchema, in sheets: [SheetInfo], taken: Set<Int>, onlySheet: Bool) -> Match? {
-        // A school's explanations and svod's own findings sheet are never the form's data.
-        let candidates = sheets.enumerated().filter {
+    /// Worksheets not yet taken; a school's explanations and svod's own findings sheet are never the form's data.
+    private static func candidates(_ sheets: [SheetInfo], taken: Set<Int>) -> [(offset: Int, element: SheetInfo)] {
+        sheets.enumerated().filter {
             $0.element.kind == .worksheet && !taken.contains($0.offset) && !auxiliary.contains(ValueCoercion.normalizedKey($0.element.name))
         }
+    }
+
+    static func find(_ schema: SheetSchema, in sheets: [SheetInfo], taken: Set<Int>) -> Match? {
+        let candidates = candidates(sheets, taken: taken)
         if let i = candidates.first(where: { $0.element.name == schema.name }) { return .exact(i.offset) }
         let wanted = ([schema.name] + schema.aliases).map(ValueCoercion.normalizedKey)
         if let i = candidates.first(where: { wanted.contains(ValueCoercion.normalizedKey($0.element.name)) }) {
@@ -37,9 +50,6 @@ enum SheetMatcher {
         let near = candidates.map { ($0, distance(ValueCoercion.normalizedKey($0.element.name), target)) }
             .filter { $0.1 <= max(1, target.count / 4) }.min { $0.1 < $1.1 }
         if let (i, _) = near { return .renamed(i.offset, i.element.name) }
-        // A one-sheet form filled on a file's only sheet, whatever its name («Лист1»).
-        let visible = candidates.filter { $0.element.visibility == .visible }
-        if onlySheet, visible.count == 1 { return .renamed(visible[0].offset, visible[0].element.name) }
         return nil
     }
 

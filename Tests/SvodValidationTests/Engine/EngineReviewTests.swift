@@ -34,6 +34,7 @@ import Testing
                 try w.write(OutputRow(index: 2 + i, cells: l.enumerated().compactMap { c, v in v.map { OutputCell(column: c, value: $0) } }))
             }
             try w.endSheet()
+            try TitleSheet.write(to: w)
             try w.finish()
             let report = try validate(path)
             #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.rule) \($0.place ?? "")" })")

@@ -43,6 +43,7 @@ import Testing
             try w.write(OutputRow(index: headerRow + 1 + i, cells: cells))
         }
         try w.endSheet()
+        try TitleSheet.write(to: w)
         if !explanations.isEmpty {
             try w.beginSheet(SheetSetup(name: "Пояснения"))
             for (i, e) in explanations.enumerated() {
