@@ -1,5 +1,6 @@
 """Write FILES small ВПР submissions (form `vpr` of Schemas/), like Samples/vpr-2019-2020-mbou-co-9.xlsx:
-a title, the school and the date above a header on row 5, then 10-20 rows of class, subject,
+a «Титул» sheet (a school of the registry Schemas/reference/organisations.yaml, the period, who
+filled it), then on «ВПР» a title, the school and the date above a header on row 5, then 10-20 rows of class, subject,
 Участников = SUM of the marks, «5» «4» «3» «2», Успеваемость and Качество as ROUND formulas, and a
 hidden «Пояснения» sheet. Formulas carry their computed values, as Excel and LibreOffice save them.
 
@@ -16,6 +17,7 @@ import datetime
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 from decimal import ROUND_HALF_UP, Decimal
@@ -33,10 +35,23 @@ def pct(part: int, n: int) -> float:
     return float((Decimal(part) * 100 / n).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def write(path: str, rnd: random.Random, school: str, mistake: bool) -> None:
+def registry_schools() -> list:
+    """Codes of the general-education schools in the registry (read as text: no YAML library needed)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../Schemas/reference/organisations.yaml")
+    entries = re.split(r"\n  - ", open(path, encoding="utf-8").read())
+    return [re.search(r"code: *(\S+)", e).group(1) for e in entries if re.search(r"kind: *general-school", e)]
+
+
+def write(path: str, rnd: random.Random, school: str, code: str, mistake: bool) -> None:
     wb = xlsxwriter.Workbook(path)
     bold = wb.add_format({"bold": True})
     date = wb.add_format({"num_format": "dd.mm.yyyy"})
+    title = wb.add_worksheet("Титул")
+    title.write_string("A1", "Результаты Всероссийских проверочных работ", bold)
+    for r, (label, value) in enumerate([("Образовательная организация", code), ("Отчётный период", "2024/2025"),
+                                        ("Ответственный за заполнение (ФИО)", "Иванова Анна Петровна")], 2):
+        title.write_string(r, 1, label)
+        title.write_string(r, 2, value)
     ws = wb.add_worksheet("ВПР")
     ws.merge_range("A1:I1", "Результаты Всероссийских проверочных работ, 2024-2025 учебный год", bold)
     ws.write_string("A2", "Образовательная организация:")
@@ -77,11 +92,13 @@ def main() -> None:
     os.makedirs(out, exist_ok=True)
     rnd = random.Random(20251116)
     files, with_error = [], []
+    codes = registry_schools()
     for i in range(1, count + 1):
         school = rnd.choice(KINDS).format(i)
+        code = codes[i % len(codes)]
         xlsx = os.path.join(out, f"school-{i:04d}.xlsx")
         mistake = i % 40 in (20, 21)  # one even (ODS), one odd (XLSX)
-        write(xlsx, rnd, school, mistake)
+        write(xlsx, rnd, school, code, mistake)
         path = xlsx
         if i % 2 == 0:
             path = xlsx[:-len(".xlsx")] + ".ods"

@@ -33,6 +33,8 @@ final class FieldPlan {
     private let regex: NSRegularExpression?
     /// Bit 1: not in the list; bit 2: not allowed; bit 4: no pattern match.
     private var verdicts: [TextKey: UInt8] = [:]
+    /// The same for whole numbers in text and code fields (a class typed as 4), by value.
+    private var wholeVerdicts: [Int: UInt8] = [:]
 
     static let notInList: UInt8 = 1, notAllowed: UInt8 = 2, noMatch: UInt8 = 4
 
@@ -57,6 +59,15 @@ final class FieldPlan {
         if let regex, regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil { bits |= Self.noMatch }
         // Unique texts (a register number per row) would only grow the memo.
         if verdicts.count < 50_000 { verdicts[key] = bits }
+        return bits
+    }
+
+    /// What is wrong with a whole number read as the text a cell shows for it.
+    func verdict(whole x: Int) -> UInt8 {
+        if list == nil && allowed == nil && regex == nil { return 0 }
+        if let known = wholeVerdicts[x] { return known }
+        let bits = verdict(CellDisplay.text(.number(Double(x))))
+        if wholeVerdicts.count < 50_000 { wholeVerdicts[x] = bits }
         return bits
     }
 }
@@ -93,6 +104,10 @@ struct FieldChecks {
             guard let f = t.unicodeScalars.first, let l = t.unicodeScalars.last,
                   !CellText.isBlankScalar(f), !CellText.isBlankScalar(l), !MissingPlaceholders.mayStart(f) else { return false }
             return plan.verdict(t) == 0
+        case (.number(let x), .text), (.number(let x), .code):
+            // Classes and codes typed as numbers: the text is the number as shown.
+            guard !cell.isPercent, abs(x) < 1e9, x == x.rounded() else { return false }
+            return plan.verdict(whole: Int(x)) == 0
         default:
             return false
         }
