@@ -57,14 +57,24 @@ struct TemplateCommand: ParsableCommand {
                 return
             }
             let forms = catalog.forms.filter { f in organisation.map { f.isSubmitted(by: $0) } ?? true }
-            for schema in forms { if let period { try schema.checkPeriod(period) } }
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             for schema in forms {
-                let name = ([schema.id, organisation?.code, period?.replacingOccurrences(of: "/", with: "-")].compactMap { $0 })
+                // A period of one kind (an academic year) does not fit forms of another (quarterly): those get none.
+                var fits = period
+                if let period {
+                    do { try schema.checkPeriod(period) } catch {
+                        fits = nil
+                        let line = (common.lang == .ru ? "svod: внимание: форма \(schema.id): " : "svod: warning: form \(schema.id): ")
+                            + ((error as? LocalizedFailure)?.message(common.lang) ?? "\(error)")
+                            + (common.lang == .ru ? "; период не заполнен\n" : "; period left blank\n")
+                        FileHandle.standardError.write(Data(line.utf8))
+                    }
+                }
+                let name = ([schema.id, organisation?.code, fits?.replacingOccurrences(of: "/", with: "-")].compactMap { $0 })
                     .joined(separator: "-") + "." + format.rawValue
                 target = (output as NSString).appendingPathComponent(name)
                 try TemplateBuilder(form: schema, catalog: catalog)
-                    .write(TemplateRequest(school: organisation, period: period), to: target, format: format == .xlsx ? .xlsx : .ods)
+                    .write(TemplateRequest(school: organisation, period: fits), to: target, format: format == .xlsx ? .xlsx : .ods)
                 FileHandle.standardOutput.write(Data((target + "\n").utf8))
             }
         } catch {
