@@ -38,11 +38,12 @@ let package = Package(
         .target(name: "SvodSchema", dependencies: ["SvodWorkbook", "SvodLocale", "SvodExpressions", .product(name: "Yams", package: "Yams")]),
         .target(name: "SvodExpressions", swiftSettings: fast),
         .target(name: "SvodValidation", dependencies: ["SvodSchema", "SvodExpressions", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO"]),
+        .target(name: "SvodTemplates", dependencies: ["SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodLocale"]),
         .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"]),
         .target(name: "SvodSpreadsheet",
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
         .executableTarget(name: "svod", dependencies: [
-            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodReports",
+            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodReports", "SvodTemplates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -56,6 +57,7 @@ let package = Package(
         .testTarget(name: "SvodSchemaTests", dependencies: ["SvodSchema", "SvodTestSupport"]),
         .testTarget(name: "SvodExpressionsTests", dependencies: ["SvodExpressions"]),
         .testTarget(name: "SvodValidationTests", dependencies: ["SvodValidation", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema"]),
+        .testTarget(name: "SvodTemplatesTests", dependencies: ["SvodTemplates", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema", "SvodTemplates", "SvodExpressions"]),
     ]
 )

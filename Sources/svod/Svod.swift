@@ -9,7 +9,7 @@ struct Svod: ParsableCommand {
         commandName: "svod",
         abstract: "Сводка: чтение, проверка и свод таблиц школ для МСОКО / reads, checks and consolidates school spreadsheets.",
         version: "0.1.0",
-        subcommands: [InspectCommand.self, ConvertCommand.self, SchemasCommand.self, ValidateCommand.self])
+        subcommands: [InspectCommand.self, ConvertCommand.self, SchemasCommand.self, ValidateCommand.self, TemplateCommand.self])
 
     /// Runs the command; usage errors exit with 2, like unreadable files, so scripts need one check.
     static func main() {
