@@ -136,15 +136,17 @@ extension TemplateBuilder {
                     let shown = display(fixed, of: field)
                     c.put(ref, .text(shown), planned.sums != nil ? TemplateLook.total(format) : TemplateLook.key(format))
                     row.fixed[field.code] = shown
+                } else if field.computed, let f = computedFormula(field, sheet: schema, geometry: geometry, cell: own) {
+                    // In a «Всего» row too: a share of the totals, and a sum of computed cells would
+                    // carry a cached 0 that programs which do not recalculate on load keep.
+                    c.put(ref, .empty, planned.sums != nil ? TemplateLook.total(format) : TemplateLook.computed(format), formula: f)
+                    layout.formulas.insert(ref)
                 } else if let sums = planned.sums, schema.totals?.fields.contains(field.code) == true {
                     // The cached result is the sum itself (0 in a blank template): readers that do not recalculate see it.
                     let sum = sums.reduce(0.0) { total, r in
                         if case .number(let v)? = typed[CellReference(row: r, column: column)] { total + v } else { total }
                     }
                     c.put(ref, .number(sum), TemplateLook.total(format), formula: "SUM(\(Self.ranges(sums, column: CellReference.columnName(column))))")
-                    layout.formulas.insert(ref)
-                } else if field.computed, let f = computedFormula(field, sheet: schema, geometry: geometry, cell: own) {
-                    c.put(ref, .empty, planned.sums != nil ? TemplateLook.total(format) : TemplateLook.computed(format), formula: f)
                     layout.formulas.insert(ref)
                 } else {
                     c.put(ref, typed[ref] ?? .empty, TemplateLook.input(format))

@@ -187,6 +187,24 @@ import Testing
         return out
     }
 
+    /// The filler types values that fit each field and computes what the template's formulas
+    /// compute; a form's other rules (parts within wholes, sheets that must agree) ask for data a
+    /// generic filler cannot invent, so only the field checks, the totals and the rules behind
+    /// computed cells are held to no findings here (the samples check the rest with real data).
+    static func templateFindings(_ report: [String: Any], _ form: FormSchema) -> [[String: Any]] {
+        let behindFormulas = Set(form.rules.filter { rule in
+            guard case .comparison(.equal, .name(let code), _)? = try? SvodExpressions.Expression.parse(rule.check) else { return false }
+            return form.sheet(rule.sheet)?.field(code)?.computed == true
+        }.map(\.id))
+        let computed = Set(form.sheets.flatMap { $0.fields.filter(\.computed).map(\.code) })
+        return findings(report).filter { f in
+            let rule = f["rule"] as? String ?? ""
+            // A share over 100 % comes from the filler's counts (a part larger than its whole).
+            if rule == "field.range", computed.contains(f["field"] as? String ?? "") { return false }
+            return !form.rules.contains { $0.id == rule } || behindFormulas.contains(rule)
+        }
+    }
+
     @Test func aFilledTemplateValidatesCleanAndItsFormulasComputeWhatTheRulesExpect() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -194,7 +212,7 @@ import Testing
         var files: [String: [(String, FormSchema, TemplateLayout)]] = [:]
         for form in catalog.forms {
             let builder = TemplateBuilder(form: form, catalog: catalog)
-            let period = (try? form.checkPeriod("2024/2025")) != nil ? "2024/2025" : nil
+            let period = ["2024/2025", "2025", "1 квартал 2025", "03.2025"].first { (try? form.checkPeriod($0)) != nil }
             let layout = builder.layout()
             let request = TemplateRequest(period: period, values: Filler(catalog: catalog, form: form).values(layout, period: period ?? "2024/2025"))
             for format in ["xlsx", "ods"] {
@@ -214,9 +232,10 @@ import Testing
             recalculated += written.map { (out.appendingPathComponent(URL(fileURLWithPath: $0.0).lastPathComponent).path, $0.1, $0.2) }
         }
         checked += recalculated.map(\.0)
+        let formOf = Dictionary(uniqueKeysWithValues: (files.values.flatMap { $0 } + recalculated).map { ($0.0, $0.1) })
         let reports = try validate(checked, schemas: schemas)
         for path in checked {
-            let found = Self.findings(try #require(reports[path], "no report for \(path)"))
+            let found = Self.templateFindings(try #require(reports[path], "no report for \(path)"), try #require(formOf[path]))
             #expect(found.count == 0, "\(path):\n\(Self.describe(found))")
         }
         // Every computed cell of a filled row holds a number after LibreOffice recalculated.
