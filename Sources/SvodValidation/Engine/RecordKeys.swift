@@ -32,6 +32,15 @@ struct RecordKeys: Sendable {
         schema.key.map { code in part(row[code].map { .text($0) } ?? .missing, schema.field(code)) }.joined(separator: "\u{1F}")
     }
 
+    /// The code of the list item a value names, if it names one.
+    func itemCode(_ v: FieldValue, list: String) -> String? {
+        switch v {
+        case .number(let d): return codes[list]?[NSDecimalNumber(decimal: d).stringValue]
+        case .text(let t): return codes[list]?[ValueCoercion.normalizedKey(t)]
+        default: return nil
+        }
+    }
+
     private func part(_ v: FieldValue, _ field: FieldSchema?) -> String {
         switch v {
         case .number(let d):

@@ -9,22 +9,29 @@ struct CompiledRule {
     let schema: RuleSchema
     let check: SvodExpressions.Expression
     let when: SvodExpressions.Expression?
-    /// Names the rule reads; a rule naming another sheet's column runs once per sheet, not per row.
+    /// Names the rule reads; a rule naming another table's column runs once per form, not per row.
     let references: Set<String>
-    /// The check's own names, in a fixed order (computed once: this runs for every record).
+    /// The check's own names, in the order they are written (computed once: this runs for every record).
     let checkReferences: [String]
     /// The left side and right side of a top-level comparison, if the check is one.
     let comparison: (op: ComparisonOperator, left: SvodExpressions.Expression, right: SvodExpressions.Expression)?
     let perRecord: Bool
+    /// Reads a form sheet's single value: a per-school figure, not compared with «Всего» rows.
+    let readsOtherSheet: Bool
 
-    init(_ rule: RuleSchema) throws {
+    /// `singleRecordSheets`: ids of form sheets, whose one value per field every row can read.
+    init(_ rule: RuleSchema, singleRecordSheets: Set<String> = []) throws {
         schema = rule
         check = try SvodExpressions.Expression.parse(rule.check)
         when = try rule.when.map(SvodExpressions.Expression.parse)
         references = check.references.union(when?.references ?? [])
-        checkReferences = check.references.sorted()
+        checkReferences = check.orderedReferences
         comparison = check.topLevelComparison
-        perRecord = references.allSatisfy { !$0.contains(".") || $0.hasPrefix("previous.") }
+        readsOtherSheet = references.contains { $0.contains(".") && !$0.hasPrefix("previous.") }
+        perRecord = references.allSatisfy { name in
+            guard let dot = name.firstIndex(of: ".") else { return true }
+            return name.hasPrefix("previous.") || singleRecordSheets.contains(String(name[..<dot]))
+        }
     }
 }
 
@@ -33,22 +40,27 @@ struct RecordEnvironment: ExpressionEnvironment {
     let record: BoundRecord?
     let previous: BoundRecord?
     let columns: [String: [ExpressionValue]]
-    let scalars: [String: ExpressionValue]
+    var scalars: [String: ExpressionValue]
     /// Fields of this record that failed their own checks: already reported, so read as missing.
     let invalid: Set<String>
     /// Reference tables for LOOKUP.
     var reference: ReferenceLookup?
+    /// Code fields of the record's sheet (field → list): they read as the list item's code, so
+    /// that `subject = "rus"` holds whether the school typed «Русский язык» or «Рус. яз.».
+    var codeFields: [String: String] = [:]
+    var keys: RecordKeys?
     /// Missing values read as zero (the `skip-if-all` policy once something is present).
     var missingAsZero = false
 
     func value(of name: String) -> ExpressionValue {
         var v: ExpressionValue = .missing
         if name.hasPrefix("previous.") {
-            v = previous?.values[String(name.dropFirst(9))].map { Self.expression($0.coercion.value) } ?? .missing
+            let field = String(name.dropFirst(9))
+            v = previous?.values[field].map { read($0.coercion.value, field) } ?? .missing
         } else if invalid.contains(name) {
             v = .missing
         } else if let b = record?.values[name] {
-            v = Self.expression(b.coercion.value)
+            v = read(b.coercion.value, name)
         } else if let s = scalars[name] {
             v = s
         }
@@ -57,6 +69,11 @@ struct RecordEnvironment: ExpressionEnvironment {
     }
 
     func column(_ name: String) -> [ExpressionValue]? { columns[name] }
+
+    private func read(_ v: FieldValue, _ field: String) -> ExpressionValue {
+        if let list = codeFields[field], let keys, let code = keys.itemCode(v, list: list) { return .text(code) }
+        return Self.expression(v)
+    }
 
     func lookup(_ table: String, _ keys: [ExpressionValue]) -> ExpressionValue {
         reference?.value(table, keys) ?? .missing
@@ -99,7 +116,7 @@ enum RuleRunner {
                 let a = try left.evaluate(env), e = try right.evaluate(env)
                 guard case .number(let actual) = a, case .number(let expected) = e else {
                     guard try rule.check.evaluate(env) == .bool(false) else { return nil }
-                    return finding(rule, sheet: sheet, cell: cell, field: field, actual: a.description, expected: e.description, difference: nil)
+                    return finding(rule, sheet: sheet, cell: cell, field: field, actual: a, expected: e)
                 }
                 if holds(op, actual, expected, rule.schema.tolerance, places: places) { return nil }
                 return finding(rule, sheet: sheet, cell: cell, field: field, actual: actual, expected: rounded(expected, places), difference: actual - expected)
@@ -152,6 +169,22 @@ enum RuleRunner {
                         expected: NumberText.text(expected, .en), difference: NumberText.text(difference, .en))
         f.message = LocalizedText(ru: fill(rule.schema.message.ru, actual, expected, difference, .ru),
                                   en: fill(rule.schema.message.en, actual, expected, difference, .en))
+        return f
+    }
+
+    /// A failed comparison of texts or да/нет values, each shown in the message's language.
+    private static func finding(_ rule: CompiledRule, sheet: String, cell: CellReference?, field: String?,
+                                actual: ExpressionValue, expected: ExpressionValue) -> Finding {
+        var f = finding(rule, sheet: sheet, cell: cell, field: field, actual: actual.description, expected: expected.description, difference: nil)
+        func shown(_ v: ExpressionValue, _ l: Language) -> String {
+            if case .bool(let b) = v { return l == .ru ? (b ? "да" : "нет") : (b ? "yes" : "no") }
+            return v == .missing ? "—" : v.description
+        }
+        func fill(_ s: String, _ l: Language) -> String {
+            s.replacingOccurrences(of: "{actual}", with: shown(actual, l)).replacingOccurrences(of: "{expected}", with: shown(expected, l))
+                .replacingOccurrences(of: "{difference}", with: "—")
+        }
+        f.message = LocalizedText(ru: fill(rule.schema.message.ru, .ru), en: fill(rule.schema.message.en, .en))
         return f
     }
 

@@ -30,7 +30,8 @@ public struct Validator {
     public func validate(_ reader: WorkbookReader, form: FormSchema, file: String, sha256: String,
                          previous: WorkbookReader? = nil) throws -> ValidationReport {
         var findings: [Finding] = []
-        let rules = try form.rules.map { try CompiledRule($0) }
+        let singleRecordSheets = Set(form.sheets.filter { $0.layout == .form }.map(\.id))
+        let rules = try form.rules.map { try CompiledRule($0, singleRecordSheets: singleRecordSheets) }
         let previousRecords = try previous.map { try records(of: $0, form: form) } ?? [:]
         let checks = FieldChecks(catalog: catalog)
         let infos = try reader.sheets
@@ -38,8 +39,20 @@ public struct Validator {
         var scalars: [String: ExpressionValue] = [:]
         var sheetNames: [String: String] = [:]
         let wantedColumns = Set(rules.filter { !$0.perRecord }.flatMap(\.references))
+        let assigned = SheetMatcher.assign(form, infos)
 
-        for (schema, found) in SheetMatcher.assign(form, infos) {
+        // Form sheets first (a few cells each): every row of every table can read their values.
+        var formRecords: [String: BoundRecord] = [:]
+        for (schema, found) in assigned where schema.layout == .form {
+            guard let index = found?.index else { continue }
+            let record = try FormSheetBinder.record(schema, reader: reader, index: index)
+            formRecords[schema.id] = record
+            let env = environment(record: record, schema: schema)
+            for field in schema.fields { scalars["\(schema.id).\(field.code)"] = env.value(of: field.code) }
+        }
+        findings += submitterFindings(form, formRecords: formRecords, names: assigned, infos: infos)
+
+        for (schema, found) in assigned {
             guard let match = found else {
                 if schema.required {
                     findings.append(Finding(.error, rule: "sheet.missing", message: .init(
@@ -60,7 +73,7 @@ public struct Validator {
             let next: () throws -> BoundRecord?
             var tableStream: TableRecordStream?
             if schema.layout == .form {
-                var single: BoundRecord? = try FormSheetBinder.record(schema, reader: reader, index: index)
+                var single: BoundRecord? = formRecords[schema.id]
                 next = { defer { single = nil }; return single }
             } else {
                 // Rows are parsed on a second core while this one checks them.
@@ -85,7 +98,7 @@ public struct Validator {
             let targets: [String?] = sheetRules.map { rule in
                 rule.comparison.flatMap { Self.fieldName($0.left) } ?? rule.checkReferences.first { schema.field($0) != nil }
             }
-            let targetPlaces: [Int?] = targets.map { $0.flatMap { schema.field($0) }.flatMap(Self.places) }
+            let targetPlaces: [Int?] = targets.map { $0.flatMap { field(named: $0, on: schema, in: form) }.flatMap(Self.places) }
             // Columns that sheet-level rules aggregate, by position and dotted name (decided once).
             let kept: [(Int, String)] = schema.fields.enumerated().compactMap { i, f in
                 wantedColumns.contains("\(schema.id).\(f.code)") ? (i, "\(schema.id).\(f.code)") : nil
@@ -117,23 +130,26 @@ public struct Validator {
                         seenKeys[key] = record.row
                     }
                 }
+                // Aggregates run over the rows, not the «Всего» rows that already sum them; the
+                // column named alone (`results.n` outside SUM) is its grand total, or its last row.
                 for (position, name) in kept {
                     let v = record.values[position: position].map { RecordEnvironment.expression($0.coercion.value) } ?? .missing
-                    columns[name, default: []].append(v)
-                    scalars[name] = v
+                    if !isTotal { columns[name, default: []].append(v) }
+                    if isTotal || totals == nil { scalars[name] = v }
                 }
                 guard !sheetRules.isEmpty else { continue }
                 let prev = previousRows.flatMap { rows in
                     schema.key.isEmpty ? rows.first?.value
                         : rows[keys.key(record, schema)]
                 }
-                let env = RecordEnvironment(record: record, previous: prev, columns: [:], scalars: [:], invalid: invalid,
-                                            reference: reference)
+                var env = environment(record: record, schema: schema, previous: prev, invalid: invalid)
+                env.scalars = scalars
                 for (k, rule) in sheetRules.enumerated() {
                     if rule.schema.crossPeriod && prev == nil { continue }
+                    if isTotal && rule.readsOtherSheet { continue }
                     let target = targets[k]
-                    if let f = RuleRunner.run(rule, env, places: targetPlaces[k], sheet: name,
-                                              cell: target.flatMap { record.values[$0]?.cell }, field: target) {
+                    let (cell, sheetName) = place(of: target, in: record, sheet: name, formRecords: formRecords, sheetNames: sheetNames)
+                    if let f = RuleRunner.run(rule, env, places: targetPlaces[k], sheet: sheetName, cell: cell, field: target) {
                         findings.append(f)
                     }
                 }
@@ -142,13 +158,68 @@ public struct Validator {
             findings += fixedRowFindings(schema, seen: seenKeys, sheet: name)
         }
         for rule in rules where !rule.perRecord {
-            let env = RecordEnvironment(record: nil, previous: nil, columns: columns, scalars: scalars, invalid: [], reference: reference)
-            if let f = RuleRunner.run(rule, env, places: nil, sheet: sheetNames[rule.schema.sheet] ?? rule.schema.sheet, cell: nil, field: nil) {
+            let env = RecordEnvironment(record: formRecords[rule.schema.sheet], previous: nil, columns: columns, scalars: scalars,
+                                        invalid: [], reference: reference)
+            // Pointed at its left side when that is one cell (a form sheet's field), else at the sheet.
+            let target = rule.comparison.flatMap { Self.fieldName($0.left) }
+            let own = formRecords[rule.schema.sheet]
+            let (cell, sheetName) = place(of: target, in: own, sheet: sheetNames[rule.schema.sheet] ?? rule.schema.sheet,
+                                          formRecords: formRecords, sheetNames: sheetNames)
+            let places = target.flatMap { field(named: $0, on: form.sheet(rule.schema.sheet), in: form) }.flatMap(Self.places)
+            if let f = RuleRunner.run(rule, env, places: places, sheet: sheetName, cell: cell, field: cell == nil ? nil : target) {
                 findings.append(f)
             }
         }
         try Explanations.apply(to: &findings, from: reader, infos: infos)
         return Self.capped(findings, cap: capPerRule, file: file, sha256: sha256, form: form)
+    }
+
+    /// An environment over one record of `schema`, its code fields reading as list codes.
+    private func environment(record: BoundRecord?, schema: SheetSchema, previous: BoundRecord? = nil,
+                             invalid: Set<String> = []) -> RecordEnvironment {
+        var env = RecordEnvironment(record: record, previous: previous, columns: [:], scalars: [:], invalid: invalid, reference: reference)
+        env.keys = keys
+        for field in schema.fields { if case .code(let list) = field.type { env.codeFields[field.code] = list } }
+        return env
+    }
+
+    /// A field by the name a rule uses: `code` on the rule's own sheet, or `sheet.code`.
+    private func field(named name: String, on sheet: SheetSchema?, in form: FormSchema) -> FieldSchema? {
+        if let dot = name.firstIndex(of: ".") {
+            return form.sheet(String(name[..<dot]))?.field(String(name[name.index(after: dot)...]))
+        }
+        return sheet?.field(name)
+    }
+
+    /// Where a finding about `target` points: its cell in this record, or in the form sheet a
+    /// dotted name reads (with that sheet's name); else no cell, on the rule's sheet.
+    private func place(of target: String?, in record: BoundRecord?, sheet: String, formRecords: [String: BoundRecord],
+                       sheetNames: [String: String]) -> (CellReference?, String) {
+        guard let target else { return (nil, sheet) }
+        if let cell = record?.values[target]?.cell { return (cell, sheet) }
+        guard let dot = target.firstIndex(of: "."), !target.hasPrefix("previous.") else { return (nil, sheet) }
+        let id = String(target[..<dot])
+        guard let cell = formRecords[id]?.values[String(target[target.index(after: dot)...])]?.cell else { return (nil, sheet) }
+        return (cell, sheetNames[id] ?? sheet)
+    }
+
+    /// The school on the title sheet must be an organisation that submits this form.
+    private func submitterFindings(_ form: FormSchema, formRecords: [String: BoundRecord],
+                                   names: [(schema: SheetSchema, match: SheetMatcher.Match?)], infos: [SheetInfo]) -> [Finding] {
+        guard !form.submitters.isEmpty else { return [] }
+        var out: [Finding] = []
+        for (schema, match) in names where schema.layout == .form {
+            guard let index = match?.index, let field = schema.fields.first(where: { $0.type == .code(list: "organisations") }),
+                  let value = formRecords[schema.id]?.values[field.code],
+                  let code = keys.itemCode(value.coercion.value, list: "organisations"),
+                  let org = catalog.organisations.first(where: { $0.code == code }),
+                  !form.submitters.contains(org.kind) else { continue }
+            out.append(Finding(.error, rule: "school.submitter", sheet: infos[index].name, cell: value.cell, field: field.code,
+                               actual: org.kind, expected: form.submitters.joined(separator: ", "), message: .init(
+                ru: "«\(org.short.first ?? org.name)» не сдаёт форму «\(form.title.ru)»: её сдают организации видов \(form.submitters.joined(separator: ", ")), а это \(org.kind)",
+                en: "'\(org.short.first ?? org.name)' does not submit the form '\(form.title.en)': it is for \(form.submitters.joined(separator: ", ")), and this is \(org.kind)")))
+        }
+        return out
     }
 
     /// A table with a fixed list of rows (every subject of the form): each must be there, and

@@ -83,7 +83,7 @@ import Testing
     }
 
     /// Each planted mistake: (description, how to break the good lines, rule, cell, severity).
-    nonisolated(unsafe) static let mistakes: [(String, @Sendable ([Line]) -> [Line], String, String?, Severity)] = [
+    static let mistakes: [(String, @Sendable ([Line]) -> [Line], String, String?, Severity)] = [
         ("participants do not add up", { var l = $0; l[1][2] = .number(72); return l }, "vpr.participants", "C7", .error),
         ("success rate miscomputed", { var l = $0; l[0][7] = .number(97.2); return l }, "vpr.success", "H6", .error),
         ("quality miscomputed", { var l = $0; l[2][8] = .number(47.9); return l }, "vpr.quality", "I8", .error),

@@ -1,0 +1,138 @@
+import Foundation
+import SvodSchema
+import SvodSpreadsheet
+import SvodTestSupport
+import SvodValidation
+import SvodWorkbook
+import Testing
+
+/// Rules across the sheets of one form: every row reads the form sheets' single values and is
+/// reported at its own cell; aggregates leave out the «Всего» rows they would count twice; a
+/// code field reads as its list item's code; the school must be one that submits the form.
+@Suite struct CrossSheetTests {
+    static let schema = """
+    id: ege-test
+    version: 1
+    title: {ru: ЕГЭ (проверка), en: EGE (test)}
+    mechanism: 1
+    period: academic-year
+    periodicity: Ежегодно, август
+    submitters: [general-school]
+    sheets:
+      - id: title
+        name: Титул
+        layout: form
+        fields:
+          - {code: school, label: Образовательная организация, type: code, list: organisations, cell: C3, required: true}
+      - id: grads
+        name: Выпускники
+        layout: form
+        fields:
+          - {code: admitted, label: Допущены к ГИА, type: integer, cell: C3, required: true, min: 0}
+          - {code: exams, label: Сдано экзаменов всего, type: integer, cell: C4, min: 0}
+          - {code: profile, label: Профильные классы есть, type: boolean, cell: C5}
+      - id: results
+        name: ЕГЭ
+        key: [subject]
+        totals: {label-field: subject, fields: [n]}
+        fields:
+          - {code: subject, label: Предмет, type: code, list: subjects, required: true}
+          - {code: n, label: Участников, type: integer, min: 0, required: true}
+    rules:
+      - id: t.within
+        sheet: results
+        check: n <= grads.admitted
+        message: {ru: "Участников {actual}, а допущено {expected}", en: "{actual} took it, {expected} admitted"}
+      - id: t.russian
+        sheet: results
+        check: n = grads.admitted
+        when: subject = "rus"
+        message: {ru: "Русский писали {actual}, а допущено {expected}", en: "{actual} took Russian, {expected} admitted"}
+      - id: t.exams
+        sheet: grads
+        check: exams = SUM(results.n)
+        message: {ru: "Экзаменов {actual}, а по предметам {expected}", en: "{actual} exams, {expected} by subject"}
+      - id: t.total
+        sheet: grads
+        check: exams = results.n
+        message: {ru: "Экзаменов {actual}, а в строке «Всего» {expected}", en: "{actual} exams, {expected} in the total row"}
+      - id: t.profile
+        sheet: grads
+        check: profile = (admitted > 0)
+        message: {ru: "Профильные классы: {actual}, ожидалось {expected}", en: "Profile classes: {actual}, expected {expected}"}
+    """
+
+    func run(school: String = "co9", admitted: Double = 50, exams: Double = 70, profile: Bool = true,
+             rows: [(String, Double)] = [("Русский язык", 50), ("Физика", 20), ("Всего", 70)]) throws -> ValidationReport {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for sub in ["forms", "reference"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        try Self.schema.write(to: dir.appendingPathComponent("forms/t.yaml"), atomically: true, encoding: .utf8)
+        for file in ["lists.yaml", "organisations.yaml"] {
+            try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("Schemas/reference/\(file)"),
+                                             to: dir.appendingPathComponent("reference/\(file)"))
+        }
+        let catalog = SchemaCatalog(directory: dir.path)
+        #expect(catalog.issues.isEmpty, "\(catalog.issues)")
+        let path = dir.appendingPathComponent("t.xlsx").path
+        let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
+        try w.beginSheet(SheetSetup(name: "Титул"))
+        try w.write(OutputRow(index: 2, cells: [OutputCell(column: 2, value: .text(school))]))
+        try w.endSheet()
+        try w.beginSheet(SheetSetup(name: "Выпускники"))
+        for (r, v) in [(2, CellValue.number(admitted)), (3, .number(exams)), (4, .text(profile ? "да" : "нет"))] {
+            try w.write(OutputRow(index: r, cells: [OutputCell(column: 2, value: v)]))
+        }
+        try w.endSheet()
+        try w.beginSheet(SheetSetup(name: "ЕГЭ"))
+        try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("Предмет")), OutputCell(column: 1, value: .text("Участников"))]))
+        for (i, r) in rows.enumerated() {
+            try w.write(OutputRow(index: i + 1, cells: [OutputCell(column: 0, value: .text(r.0)), OutputCell(column: 1, value: .number(r.1))]))
+        }
+        try w.endSheet()
+        try w.finish()
+        return try Validator(catalog: catalog).validate(try Spreadsheet.open(path: path), form: try #require(catalog.form("ege-test")),
+                                                        file: path, sha256: "")
+    }
+
+    func shown(_ r: ValidationReport) -> [String] { r.findings.map { "\($0.rule) \($0.place ?? "")" } }
+
+    @Test func consistentSheetsHaveNoFindings() throws {
+        let r = try run()
+        #expect(r.findings.isEmpty, "\(shown(r))")
+    }
+
+    @Test func eachRowIsCheckedAgainstAFormSheetAtItsOwnCell() throws {
+        let r = try run(rows: [("Русский язык", 50), ("Физика", 60), ("Всего", 110)], )
+        #expect(shown(r).contains("t.within ЕГЭ!B3"), "\(shown(r))")
+        // The «Всего» row (110) is not: it sums the subjects.
+        #expect(!shown(r).contains("t.within ЕГЭ!B4"), "a sum of rows is not compared with a per-school figure")
+    }
+
+    @Test func aCodeFieldReadsAsItsListCodeHoweverItIsSpelt() throws {
+        let r = try run(rows: [("Рус. яз.", 48), ("Физика", 22), ("Всего", 70)])
+        #expect(shown(r) == ["t.russian ЕГЭ!B2"], "\(shown(r))")
+    }
+
+    @Test func aggregatesLeaveOutTheTotalRowAndTheColumnAloneIsTheTotal() throws {
+        // SUM over the rows is 70 (not 140 with «Всего»); a wrong «Всего» is caught by the totals and t.total.
+        let r = try run(exams: 70, rows: [("Русский язык", 50), ("Физика", 20), ("Всего", 75)])
+        #expect(Set(shown(r)) == ["totals.sum ЕГЭ!B4", "t.total Выпускники!C4"], "\(shown(r))")
+        let sum = try run(exams: 71)
+        #expect(Set(shown(sum)) == ["t.exams Выпускники!C4", "t.total Выпускники!C4"], "\(shown(sum))")
+    }
+
+    @Test func yesNoValuesAreShownInWords() throws {
+        let r = try run(profile: false)
+        let f = try #require(r.findings.first { $0.rule == "t.profile" })
+        #expect(f.place == "Выпускники!C5")
+        #expect(f.message.ru == "Профильные классы: нет, ожидалось да" && f.message.en == "Profile classes: no, expected yes", "\(f.message)")
+    }
+
+    @Test func theSchoolMustBeOneThatSubmitsTheForm() throws {
+        let r = try run(school: "Плехановская НОШ")
+        #expect(shown(r) == ["school.submitter Титул!C3"], "\(shown(r))")
+        let unknown = try run(school: "МБОУ ЦО № 999")
+        #expect(shown(unknown) == ["field.list Титул!C3"], "\(shown(unknown))")
+    }
+}
