@@ -66,12 +66,7 @@ import Testing
              rows: [(String, Double)] = [("Русский язык", 50), ("Физика", 20), ("Всего", 70)]) throws -> ValidationReport {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for sub in ["forms", "reference"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true) }
-        try Self.schema.write(to: dir.appendingPathComponent("forms/t.yaml"), atomically: true, encoding: .utf8)
-        for file in ["lists.yaml", "organisations.yaml"] {
-            try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("Schemas/reference/\(file)"),
-                                             to: dir.appendingPathComponent("reference/\(file)"))
-        }
+        try SchemaFolder.make(in: dir, form: Self.schema, named: "t", references: ["lists.yaml", "organisations.yaml"])
         let catalog = SchemaCatalog(directory: dir.path)
         #expect(catalog.issues.isEmpty, "\(catalog.issues)")
         let path = dir.appendingPathComponent("t.xlsx").path

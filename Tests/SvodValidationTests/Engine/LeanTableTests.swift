@@ -30,10 +30,7 @@ import Testing
     @Test func everyMistakeIsFoundAndNothingElse() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for sub in ["forms", "reference"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true) }
-        try Self.schema.write(to: dir.appendingPathComponent("forms/lean.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("Schemas/reference/lists.yaml"),
-                                         to: dir.appendingPathComponent("reference/lists.yaml"))
+        try SchemaFolder.make(in: dir, form: Self.schema, named: "lean")
         let catalog = SchemaCatalog(directory: dir.path)
         #expect(catalog.issues.isEmpty, "\(catalog.issues)")
         let path = dir.appendingPathComponent("t.xlsx").path

@@ -56,12 +56,7 @@ import Testing
     @Test func rulesReadReferenceTablesByNameOrCode() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for sub in ["forms", "reference"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true) }
-        try Self.form.write(to: dir.appendingPathComponent("forms/ege.yaml"), atomically: true, encoding: .utf8)
-        for f in ["lists.yaml", "ege-min.yaml"] {
-            try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("Schemas/reference/\(f)"),
-                                             to: dir.appendingPathComponent("reference/\(f)"))
-        }
+        try SchemaFolder.make(in: dir, form: Self.form, named: "ege", references: ["lists.yaml", "ege-min.yaml"])
         let catalog = SchemaCatalog(directory: dir.path)
         #expect(catalog.issues.isEmpty, "\(catalog.issues.map { $0.line(.en) })")
         let path = dir.appendingPathComponent("e.xlsx").path

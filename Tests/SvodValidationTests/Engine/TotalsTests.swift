@@ -29,10 +29,7 @@ import Testing
     func run(_ rows: [(String, Double)]) throws -> ValidationReport {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for sub in ["forms", "reference"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true) }
-        try Self.schema.write(to: dir.appendingPathComponent("forms/gia9.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("Schemas/reference/lists.yaml"),
-                                         to: dir.appendingPathComponent("reference/lists.yaml"))
+        try SchemaFolder.make(in: dir, form: Self.schema, named: "gia9")
         let catalog = SchemaCatalog(directory: dir.path)
         #expect(catalog.issues.isEmpty, "\(catalog.issues)")
         let path = dir.appendingPathComponent("g.ods").path
