@@ -1,5 +1,6 @@
 import SvodExpressions
 import SvodLocale
+import SvodWorkbook
 
 /// One МСОКО form: what a school submits, how it is laid out, and what must hold in it.
 public struct FormSchema: Sendable {
@@ -79,6 +80,8 @@ public struct SheetSchema: Sendable {
     public var fields: [FieldSchema]
     /// «Всего»/«Итого» rows of a table, which must equal the sum of the rows they total.
     public var totals: TotalsSchema?
+    /// For form sheets laid out as statistical forms: rows and columns known by their codes.
+    public var grid: GridSchema?
     /// Whether a submission must contain this sheet.
     public var required: Bool
     /// Where it was declared.
@@ -98,6 +101,30 @@ public struct TotalsSchema: Sendable {
     public var groupBy: [String]
     /// The numeric fields a total row sums.
     public var fields: [String]
+}
+
+/// A statistical form's grid: rows with codes in a «№ строки» column, columns numbered in the
+/// row under the header (1 the indicator's name, 2 the row code, then the schema's columns).
+/// Fields address cells as row code × column code, so inserted rows or columns do not move them.
+public struct GridSchema: Sendable {
+    /// A row or column: its code and the text the template shows.
+    public struct Line: Sendable, Equatable {
+        public var code: String
+        public var label: String
+    }
+    /// The rows, top to bottom.
+    public var rows: [Line]
+    /// The columns, left to right.
+    public var columns: [Line]
+    /// Where the template puts the header row, the column-number row and the first data row
+    /// (0-based), and its first data column: the cells svod reads when a file has lost its codes.
+    public static let headerRow = 2, numberRow = 3, firstRow = 4, firstColumn = 2
+
+    /// The template's cell for a row code × column code.
+    public func cell(row: String, column: String) -> CellReference? {
+        guard let r = rows.firstIndex(where: { $0.code == row }), let c = columns.firstIndex(where: { $0.code == column }) else { return nil }
+        return CellReference(row: Self.firstRow + r, column: Self.firstColumn + c)
+    }
 }
 
 /// One field: a column of a table sheet or a cell of a form sheet.
@@ -122,8 +149,11 @@ public struct FieldSchema: Sendable {
     public var allowed: [String]
     /// A regular expression text must match.
     public var pattern: String?
-    /// For form sheets: the cell, as A1 (`C5`).
+    /// For form sheets: the cell, as A1 (`C5`); for a grid, the template's cell of its codes.
     public var cell: String?
+    /// For grid sheets: the row code («01») and column code («3») that address the cell.
+    public var gridRow: String?
+    public var gridColumn: String?
     /// Filled by the template with a formula (the right side of the rule `code = …`), not typed by schools.
     public var computed: Bool = false
     /// Where it was declared.

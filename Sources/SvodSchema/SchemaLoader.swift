@@ -79,9 +79,24 @@ public enum SchemaLoader {
                 log.add(o.location(of: "layout"), ru: "«layout»: table или form, а не «\(l)»", en: "'layout': table or form, not '\(l)'")
             }
         }
+        let grid = o.value("grid").flatMap { YAMLObject($0, file: o.file, issues: log, what: "grid") }.map { g -> GridSchema in
+            defer { g.reportUnknownKeys() }
+            func lines(_ key: String) -> [GridSchema.Line] {
+                g.objects(key, what: key == "rows" ? "строка" : "графа").map { l in
+                    defer { l.reportUnknownKeys() }
+                    return GridSchema.Line(code: l.string("code", required: true) ?? "", label: l.string("label", required: true) ?? "")
+                }
+            }
+            let grid = GridSchema(rows: lines("rows"), columns: lines("columns"))
+            if layout != .form { log.add(g.location, ru: "«grid» бывает только у листа-формы (layout: form)", en: "'grid' is for form sheets only (layout: form)") }
+            for (what, codes) in [("строк", grid.rows.map(\.code)), ("граф", grid.columns.map(\.code))] where Set(codes).count != codes.count {
+                log.add(g.location, ru: "коды \(what) повторяются", en: "\(what == "строк" ? "row" : "column") codes repeat")
+            }
+            return grid
+        }
         let fields = o.objects("fields", what: "поле").compactMap { f -> FieldSchema? in
             defer { f.reportUnknownKeys() }
-            return readField(f, layout: layout, log)
+            return readField(f, layout: layout, grid: grid, log)
         }
         let fixed = o.objects("rows", what: "строка").map { r -> [String: String] in
             var row: [String: String] = [:]
@@ -104,10 +119,10 @@ public enum SchemaLoader {
         }
         return SheetSchema(id: id, name: name, aliases: o.strings("aliases"), layout: layout,
                            headerRows: o.int("header-rows") ?? 1, key: o.strings("key"), fixedRows: fixed, fields: fields,
-                           totals: totals, required: o.bool("required") ?? true, source: o.location)
+                           totals: totals, grid: grid, required: o.bool("required") ?? true, source: o.location)
     }
 
-    private static func readField(_ o: YAMLObject, layout: SheetLayout, _ log: IssueLog) -> FieldSchema? {
+    private static func readField(_ o: YAMLObject, layout: SheetLayout, grid: GridSchema?, _ log: IssueLog) -> FieldSchema? {
         let code = o.string("code", required: true) ?? ""
         let label = o.string("label", required: true) ?? ""
         var type = FieldType.text
@@ -132,10 +147,21 @@ public enum SchemaLoader {
                         en: "'type': integer, decimal, percent, text, boolean, date, code, inn, ogrn, kpp or oktmo, not '\(t)'")
             }
         }
-        let cell = o.string("cell")
-        if layout == .form && cell == nil {
-            log.add(o.location, ru: "поле «\(code)» листа-формы должно указать ячейку («cell: C5»)",
-                    en: "field '\(code)' of a form sheet must give its cell ('cell: C5')")
+        var cell = o.string("cell")
+        let gridRow = o.string("row"), gridColumn = o.string("column")
+        if gridRow != nil || gridColumn != nil {
+            if let grid, let gridRow, let gridColumn, cell == nil {
+                if let ref = grid.cell(row: gridRow, column: gridColumn) { cell = ref.a1 } else {
+                    log.add(o.location, ru: "поле «\(code)»: в «grid» нет строки «\(gridRow)» или графы «\(gridColumn)»",
+                            en: "field '\(code)': 'grid' has no row '\(gridRow)' or column '\(gridColumn)'")
+                }
+            } else {
+                log.add(o.location, ru: "поле «\(code)»: «row» и «column» вместе, вместо «cell», и только на листе с «grid»",
+                        en: "field '\(code)': 'row' and 'column' together, instead of 'cell', and only on a sheet with a 'grid'")
+            }
+        } else if layout == .form && cell == nil {
+            log.add(o.location, ru: "поле «\(code)» листа-формы должно указать ячейку («cell: C5») или код строки и графы («row», «column»)",
+                    en: "field '\(code)' of a form sheet must give its cell ('cell: C5') or its row and column codes ('row', 'column')")
         }
         let min = o.double("min"), max = o.double("max")
         if let min, let max, min > max {
@@ -147,7 +173,8 @@ public enum SchemaLoader {
         }
         return FieldSchema(code: code, label: label, aliases: o.strings("aliases"), type: type, unit: o.string("unit"),
                            required: o.bool("required") ?? false, min: min, max: max, allowed: o.strings("allowed"),
-                           pattern: pattern, cell: cell, computed: o.bool("computed") ?? false, source: o.location)
+                           pattern: pattern, cell: cell, gridRow: gridRow, gridColumn: gridColumn,
+                           computed: o.bool("computed") ?? false, source: o.location)
     }
 
     private static func readRule(_ o: YAMLObject, defaultSheet: String?, _ log: IssueLog) -> RuleSchema? {

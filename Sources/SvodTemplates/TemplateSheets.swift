@@ -73,8 +73,9 @@ extension TemplateBuilder {
             if let v = input.validation([CellRange(ref, ref)]) { c.setup.validations.append(v) }
         }
         row.index = row.cells.values.map(\.row).min() ?? 0
+        if let grid = schema.grid { gridFrame(grid, on: &c, widths: &widths) }
         // Labels, the school's name and the title give way to fields wherever they would collide.
-        for field in schema.fields {
+        for field in schema.fields where field.gridRow == nil {
             guard let a1 = field.cell, let ref = CellReference(a1) else { continue }
             if ref.column > 0 {
                 let place = CellReference(row: ref.row, column: ref.column - 1)
@@ -98,6 +99,24 @@ extension TemplateBuilder {
         c.setup.columns = widths.sorted { $0.key < $1.key }.map { ColumnSetup($0.key, width: $0.value) }
         layout.rows = [row]
         return (c, layout)
+    }
+
+    /// A statistical form's frame: the header, the row of column numbers (1 the name, 2 the row
+    /// code, then the columns' codes) and each row's name and code, which svod finds cells by.
+    private func gridFrame(_ grid: GridSchema, on c: inout Canvas, widths: inout [Int: Double]) {
+        let header = ["Наименование показателя", "№ строки"] + grid.columns.map(\.label)
+        let numbers = ["1", "2"] + grid.columns.map(\.code)
+        for (i, text) in header.enumerated() {
+            c.put(CellReference(row: GridSchema.headerRow, column: i), .text(text), TemplateLook.header)
+            c.put(CellReference(row: GridSchema.numberRow, column: i), .text(numbers[i]), TemplateLook.header)
+            if i >= GridSchema.firstColumn { widths[i] = max(widths[i] ?? 0, min(30, Double(text.count) / 2 + 4)) }
+        }
+        for (i, line) in grid.rows.enumerated() {
+            c.put(CellReference(row: GridSchema.firstRow + i, column: 0), .text(line.label), TemplateLook.label)
+            c.put(CellReference(row: GridSchema.firstRow + i, column: 1), .text(line.code), TemplateLook.key(nil))
+        }
+        widths[0] = max(widths[0] ?? 0, min(70, Double(grid.rows.map(\.label.count).max() ?? 20) + 2))
+        widths[1] = 10
     }
 
     /// A table sheet: title, header with labels (and units), fixed or free rows, «Всего» rows.

@@ -91,7 +91,7 @@ import Testing
             let props = try reader.customProperties
             #expect(props["svod.form"] == "demo" && props["svod.version"] == "3" && props["svod.school"] == "co9" && props["svod.period"] == "2024/2025")
             let dump = try WorkbookDump(reader)
-            #expect(dump.sheets.map(\.name) == ["Титул", "Результаты", "Кадры", "Пояснения", "Списки"])
+            #expect(dump.sheets.map(\.name) == ["Титул", "Результаты", "Кадры", "Раздел 1", "Пояснения", "Списки"])
             #expect(dump.sheets.last?.visibility == .hidden)
             let title = try Sheet(reading: reader, index: 0, maxCells: 10_000)
             func text(_ sheet: Sheet, _ a1: String) -> String? { if case .text(let t)? = sheet.cells[CellReference(a1)!]?.value { t } else { nil } }
@@ -105,6 +105,11 @@ import Testing
             let sum = dump.formula("Результаты", "C7")
             #expect(sum == (format == .xlsx ? "SUM(C5:C6)" : "of:=SUM([.C5:.C6])"))
             #expect(dump.formula("Кадры", "C5")?.contains("ROUND") == true)
+            // The grid: header, column numbers, row names and codes; each field at its row × column.
+            let grid = try Sheet(reading: reader, index: 3, maxCells: 10_000)
+            #expect(text(grid, "B3") == "№ строки" && text(grid, "C3") == "Всего" && text(grid, "D4") == "4")
+            #expect(text(grid, "A6") == "из них учителей" && text(grid, "B6") == "02")
+            #expect(layout.sheet("oo1")?.rows.first?.cells["teachers_women"]?.a1 == "D6")
             let results = try #require(layout.sheet("results"))
             #expect(results.rows.map(\.isTotal) == [false, false, true, false, false, true])
             #expect(results.rows[0].fixed == ["class": "9", "subject": "Математика"])

@@ -45,8 +45,14 @@ public struct Validator {
         var formRecords: [String: BoundRecord] = [:]
         for (schema, found) in assigned where schema.layout == .form {
             guard let index = found?.index else { continue }
-            let record = try FormSheetBinder.record(schema, reader: reader, index: index)
+            let (record, unplaced) = try FormSheetBinder.bind(schema, reader: reader, index: index)
             formRecords[schema.id] = record
+            if !unplaced.isEmpty {
+                let codes = unplaced.prefix(3).map { "\($0.gridRow ?? "")×\($0.gridColumn ?? "")" }.joined(separator: ", ")
+                findings.append(Finding(.warning, rule: "grid.codes", sheet: infos[index].name, message: .init(
+                    ru: "на листе не найдены коды строк и граф (\(codes)\(unplaced.count > 3 ? "…" : "")): значения взяты из ячеек шаблона",
+                    en: "the sheet does not show the row and column codes (\(codes)\(unplaced.count > 3 ? "…" : "")): values are read at the template's cells")))
+            }
             let env = environment(record: record, schema: schema)
             for field in schema.fields { scalars["\(schema.id).\(field.code)"] = env.value(of: field.code) }
         }

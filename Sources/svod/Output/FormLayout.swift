@@ -19,6 +19,9 @@ enum FormLayoutJSON {
                 }
                 if s.layout == .table { parts.append("\"column\": \"\(CellReference.columnName(i))\"") }
                 if let cell = field.cell { parts.append("\"cell\": \(CellText.quoted(cell))") }
+                if let row = field.gridRow, let column = field.gridColumn {
+                    parts.append("\"row_code\": \(CellText.quoted(row)), \"column_code\": \(CellText.quoted(column))")
+                }
                 if let unit = field.unit { parts.append("\"unit\": \(CellText.quoted(unit))") }
                 if let min = field.min { parts.append("\"min\": \(CellText.number(min))") }
                 if let max = field.max { parts.append("\"max\": \(CellText.number(max))") }
@@ -31,6 +34,14 @@ enum FormLayoutJSON {
                 sheet.append("\"header_rows\": \(s.headerRows)")
                 sheet.append("\"first_data_row\": \(s.headerRows + 1)")
                 sheet.append("\"key\": [\(s.key.map(CellText.quoted).joined(separator: ", "))]")
+            }
+            if let grid = s.grid {
+                // Where the template puts the frame; files are read by the codes wherever they stand.
+                func lines(_ l: [GridSchema.Line]) -> String {
+                    "[" + l.map { "{\"code\": \(CellText.quoted($0.code)), \"label\": \(CellText.quoted($0.label))}" }.joined(separator: ", ") + "]"
+                }
+                sheet.append("\"grid\": {\"rows\": \(lines(grid.rows)), \"columns\": \(lines(grid.columns)), \"header_row\": \(GridSchema.headerRow + 1), "
+                             + "\"number_row\": \(GridSchema.numberRow + 1), \"row_code_column\": \"B\"}")
             }
             sheet.append("\"fields\": [\n      " + fields.joined(separator: ",\n      ") + "]")
             sheets.append("{" + sheet.joined(separator: ", ") + "}")

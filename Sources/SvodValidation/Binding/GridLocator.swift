@@ -1,0 +1,68 @@
+import SvodSchema
+import SvodWorkbook
+
+/// Finds a statistical form's cells by their codes, the way the form itself addresses them:
+/// the row whose «№ строки» cell holds the row code, the column whose number (in the row of
+/// column numbers under the header) is the column code. Rows or columns a school inserted do
+/// not move a value; a file that lost its codes is read at the template's places, with a note.
+struct GridLocator {
+    /// Texts of the header cell over the row codes.
+    static let rowCodeHeaders: Set<String> = ["№ строки", "№ стр.", "№ стр", "код строки", "номер строки", "n строки", "строка", "№"]
+        .reduce(into: []) { $0.insert(ValueCoercion.normalizedKey($1)) }
+
+    private var rows: [String: Int] = [:]
+    private var columns: [String: Int] = [:]
+    /// Whether the sheet shows its codes at all.
+    let found: Bool
+
+    init(_ grid: GridSchema, sheet: Sheet) {
+        guard let last = sheet.lastCell, let header = Self.rowCodeHeader(in: sheet, last: last) else { found = false; return }
+        let wanted = Set(grid.columns.map { Self.code($0.code) })
+        // The column numbers stand in one of the next rows: the one naming most of the schema's columns.
+        var best: (row: Int, columns: [String: Int])?
+        for r in (header.row + 1)...min(header.row + 3, last.row) {
+            var found: [String: Int] = [:]
+            for c in (header.column + 1)...max(header.column + 1, last.column) {
+                if let code = Self.code(sheet[CellReference(row: r, column: c)]), wanted.contains(code), found[code] == nil { found[code] = c }
+            }
+            if found.count > (best?.columns.count ?? 0) { best = (r, found) }
+        }
+        guard let numbers = best else { found = false; return }
+        columns = numbers.columns
+        for r in (numbers.row + 1)...max(numbers.row + 1, last.row) {
+            if let code = Self.code(sheet[CellReference(row: r, column: header.column)]), rows[code] == nil { rows[code] = r }
+        }
+        found = true
+    }
+
+    /// The cell of a row code × column code in this file, if both codes are there.
+    func cell(row: String, column: String) -> CellReference? {
+        guard let r = rows[Self.code(row)], let c = columns[Self.code(column)] else { return nil }
+        return CellReference(row: r, column: c)
+    }
+
+    private static func rowCodeHeader(in sheet: Sheet, last: CellReference) -> CellReference? {
+        for (ref, cell) in sheet.orderedCells {
+            if case .text(let t) = cell.value, rowCodeHeaders.contains(ValueCoercion.normalizedKey(t)) { return ref }
+        }
+        return nil
+    }
+
+    /// A code as compared: trimmed, and digits without leading zeros («01», 1 and «1» are one code).
+    static func code(_ s: String) -> String {
+        let t = ValueCoercion.normalizedKey(s)
+        if !t.isEmpty, t.allSatisfy(\.isASCII), t.allSatisfy(\.isNumber) {
+            let stripped = t.drop { $0 == "0" }
+            return stripped.isEmpty ? "0" : String(stripped)
+        }
+        return t
+    }
+
+    static func code(_ v: CellValue) -> String? {
+        switch v {
+        case .text(let t): return t.isEmpty ? nil : code(t)
+        case .number(let x) where x == x.rounded() && abs(x) < 1e9: return String(Int(x))
+        default: return nil
+        }
+    }
+}
