@@ -68,8 +68,10 @@ final class TableRecordStream {
             c = 0
             for (position, column, type) in bound {
                 while c < cells.count, cells[c].column < column { c += 1 }
-                let cell = c < cells.count && cells[c].column == column ? cells[c] : nil
-                if let cell, checks.quickPass(plans[position], cell) { continue }
+                let here = c < cells.count && cells[c].column == column
+                // The cell is passed borrowed on the quick path, which nearly every value takes.
+                if here, checks.quickPass(plans[position], cells[c]) { continue }
+                let cell = here ? cells[c] : nil
                 let raw = cell?.value ?? .empty
                 let value = BoundValue(cell: CellReference(row: row.index, column: column), raw: raw,
                                        coercion: ValueCoercion.coerce(raw, to: type, hint: cell?.isPercent == true ? .percent : .none))

@@ -31,12 +31,12 @@ final class FieldPlan {
     private let list: Set<String>?
     private let allowed: Set<String>?
     private let regex: NSRegularExpression?
-    /// Bit 1: not in the list; bit 2: not allowed; bit 4: no pattern match.
+    /// Bit 1: not in the list; bit 2: not allowed; bit 4: no pattern match; bit 8: a placeholder for "nothing".
     private var verdicts: [TextKey: UInt8] = [:]
     /// The same for whole numbers in text and code fields (a class typed as 4), by value.
     private var wholeVerdicts: [Int: UInt8] = [:]
 
-    static let notInList: UInt8 = 1, notAllowed: UInt8 = 2, noMatch: UInt8 = 4
+    static let notInList: UInt8 = 1, notAllowed: UInt8 = 2, noMatch: UInt8 = 4, placeholder: UInt8 = 8
 
     init(_ field: FieldSchema, lists: [String: Set<String>]) {
         self.field = field
@@ -47,10 +47,13 @@ final class FieldPlan {
 
     /// What is wrong with a text, as bits.
     func verdict(_ t: String) -> UInt8 {
-        if list == nil && allowed == nil && regex == nil { return 0 }
+        // «Химия» starts like «х», the crossed-out cell: asked once per text, then remembered.
+        let mayBePlaceholder = t.unicodeScalars.first.map(MissingPlaceholders.mayStart) ?? false
+        if !mayBePlaceholder && list == nil && allowed == nil && regex == nil { return 0 }
         let key = TextKey(t)
         if let known = verdicts[key] { return known }
         var bits: UInt8 = 0
+        if mayBePlaceholder && MissingPlaceholders.isMissing(.text(t), for: field.type) { bits |= Self.placeholder }
         if list != nil || allowed != nil {
             let normalized = ValueCoercion.normalizedKey(t)
             if let list, !list.contains(normalized) { bits |= Self.notInList }
@@ -102,7 +105,7 @@ struct FieldChecks {
             return !cell.isPercent && abs(x) < 1e15 && within(x, field)
         case (.text(let t), .text), (.text(let t), .code):
             guard let f = t.unicodeScalars.first, let l = t.unicodeScalars.last,
-                  !CellText.isBlankScalar(f), !CellText.isBlankScalar(l), !MissingPlaceholders.mayStart(f) else { return false }
+                  !CellText.isBlankScalar(f), !CellText.isBlankScalar(l) else { return false }
             return plan.verdict(t) == 0
         case (.number(let x), .text), (.number(let x), .code):
             // Classes and codes typed as numbers: the text is the number as shown.
