@@ -29,7 +29,7 @@ GOOD = [row(4, "Математика", [31, 27, 12, 1]), row(4, "Русский 
         row(5, "История", [10, 20, 30, 3]), row(6, "География", [5, 15, 25, 5])]
 
 
-def write(path, rows, header_row=4, percent_as_fraction=False, text_numbers=(), blank_after=None, sheet="ВПР"):
+def write(path, rows, header_row=4, percent_as_fraction=False, text_numbers=(), blank_after=None, sheet="ВПР", order=None):
     wb = openpyxl.Workbook()
     title = wb.active
     title.title = "Титул"
@@ -41,11 +41,13 @@ def write(path, rows, header_row=4, percent_as_fraction=False, text_numbers=(), 
     ws.cell(1, 1, "Результаты ВПР, 2023/2024 учебный год")
     ws.cell(2, 1, "Образовательная организация:")
     ws.cell(2, 3, "МБОУ ЦО № 9")
-    for c, h in enumerate(HEADER, 1):
+    # order: the schema's columns in the order the school laid them out (a moved column).
+    order = order or list(range(len(HEADER)))
+    for c, h in enumerate((HEADER[k] for k in order), 1):
         ws.cell(header_row, c, h).font = Font(bold=True)
     r = header_row + 1
     for i, values in enumerate(rows):
-        for c, v in enumerate(values, 1):
+        for c, v in enumerate((values[k] for k in order), 1):
             cell = ws.cell(r, c)
             if (i, c) in text_numbers:
                 cell.value = str(v).replace(".", ",")
@@ -83,6 +85,8 @@ def main():
     # A value that fails its own check is reported once: the sums and shares that use it are skipped.
     case("list-and-range", bad, [["field.list", "B5"], ["field.range", "G8"]])
     case("text-numbers", GOOD, [["field.format", "I5"], ["field.format", "H6"]], text_numbers={(0, 9), (1, 8)})
+    # «Участников» moved to the end: bound by its header and checked, with one warning at it.
+    case("moved-column", GOOD, [["column.moved", "I4"]], order=[0, 1, 3, 4, 5, 6, 7, 8, 2])
     bad = [list(r) for r in GOOD] + [list(GOOD[0])]
     case("duplicate", bad, [["key.duplicate", "A9"]])
     print(json.dumps(cases, ensure_ascii=False))

@@ -11,6 +11,23 @@ enum HeaderLocator {
         let lastRow: Int
         /// Field code → column.
         let columns: [String: Int]
+
+        /// Fields found out of the schema's order (a school moved the column): those outside the
+        /// longest run of fields that keep their order, so that one moved column names one field.
+        func moved(_ schema: SheetSchema) -> [FieldSchema] {
+            let found = schema.fields.enumerated().compactMap { i, f in columns[f.code].map { (i, $0) } }.sorted { $0.1 < $1.1 }
+            let order = found.map(\.0)
+            guard order.count > 1 else { return [] }
+            // Longest increasing subsequence of schema positions in column order (n is small).
+            var length = [Int](repeating: 1, count: order.count), previous = [Int](repeating: -1, count: order.count)
+            for i in order.indices {
+                for j in 0..<i where order[j] < order[i] && length[j] + 1 > length[i] { length[i] = length[j] + 1; previous[i] = j }
+            }
+            var kept = Set<Int>()
+            var k = length.indices.max { length[$0] < length[$1] } ?? -1
+            while k >= 0 { kept.insert(order[k]); k = previous[k] }
+            return order.filter { !kept.contains($0) }.map { schema.fields[$0] }
+        }
     }
 
     /// Rows scanned for a header: titles, a school name and a period rarely take more.

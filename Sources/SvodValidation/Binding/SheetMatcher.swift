@@ -21,10 +21,9 @@ enum SheetMatcher {
             if let m { taken.insert(m.index) }
             return (schema, m)
         }
-        // One sheet left over: a form's sheet filled on a tab named anything («Лист1»); when the
-        // title sheet is missing too, the leftover is taken for the one table, the form's data.
-        var missing = found.indices.filter { found[$0].match == nil }
-        if missing.count > 1 { missing = missing.filter { found[$0].schema.layout == .table } }
+        // One table left over: the form's data filled on a tab named anything («Лист1»). Only a
+        // table, whose header then proves it; a form sheet's cells could be any sheet's.
+        let missing = found.indices.filter { found[$0].match == nil && found[$0].schema.layout == .table }
         let left = candidates(sheets, taken: taken).filter { $0.element.visibility == .visible }
         if missing.count == 1, left.count == 1 {
             found[missing[0]].match = .renamed(left[0].offset, left[0].element.name)

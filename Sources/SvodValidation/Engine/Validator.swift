@@ -89,6 +89,14 @@ public struct Validator {
                         en: "no table header found on sheet '\(name)' (columns '\(schema.fields.prefix(3).map(\.label).joined(separator: "', '"))'…)")))
                     continue
                 }
+                let moved = stream.header.moved(schema)
+                if let first = moved.first, let column = stream.header.columns[first.code] {
+                    let labels = moved.map { "«\($0.label)»" }.joined(separator: ", ")
+                    findings.append(Finding(.warning, rule: "column.moved", sheet: name,
+                                            cell: CellReference(row: stream.header.lastRow, column: column), field: first.code, message: .init(
+                        ru: "столбцы не на своих местах: \(labels) — найдены по заголовкам и проверены; в шаблоне формы порядок другой",
+                        en: "columns out of place: \(labels) — found by their headers and checked; the form's template orders them differently")))
+                }
                 for field in schema.fields where stream.header.columns[field.code] == nil {
                     findings.append(Finding(field.required ? .error : .warning, rule: "column.missing", sheet: name, field: field.code,
                                             message: .init(ru: "нет столбца «\(field.label)»", en: "there is no column '\(field.label)'")))
