@@ -12,11 +12,14 @@ public enum FormDetector {
         // Metadata first: a template filled in any program keeps its custom properties.
         if let id = (try? reader.customProperties)?[formProperty], let form = catalog.form(id) { return form }
         let infos = try reader.sheets
+        // A sheet every form has («Титул») tells none of them apart.
+        let shared = catalog.forms.count > 1
+            ? catalog.forms.dropFirst().reduce(Set(catalog.forms[0].sheets.map(\.name))) { $0.intersection($1.sheets.map(\.name)) } : []
         var best: (FormSchema, Int)?
         for form in catalog.forms {
             var score = 0
             for (schema, match) in SheetMatcher.assign(form, infos) {
-                guard let index = match?.index else { continue }
+                guard let index = match?.index, !shared.contains(schema.name) else { continue }
                 if schema.layout == .form {
                     // Filled cells of a form sheet are what it can be told by.
                     let record = try FormSheetBinder.record(schema, reader: reader, index: index)
