@@ -103,6 +103,29 @@ import Testing
         #expect(try svod(["validate"]).status == 2)
     }
 
+    /// A folder stands for every spreadsheet in it (lock files and hidden files left out), with a tally at the end.
+    @Test func aFolderIsEveryFormInIt() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let broken = try broken(in: dir) { rows in
+            if let i = rows.firstIndex(where: { $0.index == 5 }) { rows[i].cells[3].value = .number(30) }
+        }
+        let inbox = dir.appendingPathComponent("inbox/co9")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: broken, toPath: inbox.appendingPathComponent("vpr-broken.xlsx").path)
+        try FileManager.default.copyItem(atPath: sample, toPath: inbox.appendingPathComponent("vpr.ods").path)
+        for junk in ["~$vpr-broken.xlsx", ".~lock.vpr.ods#", ".hidden.xlsx", "notes.txt"] {
+            try Data("x".utf8).write(to: inbox.appendingPathComponent(junk))
+        }
+        let r = try svod(["validate", "--schemas", schemas, dir.appendingPathComponent("inbox").path])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdoutText.contains("Проверено файлов: 2; прошли проверку: 1; с ошибками: 1; не прочитаны: 0"), "\(r.stdoutText)")
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try svod(["validate", "--schemas", schemas, empty.path])
+        #expect(none.status == 2 && none.stderr.contains("нет файлов XLSX или ODS"))
+    }
+
     @Test func schemasShowGivesTheLayoutAsJSON() throws {
         let r = try svod(["schemas", "show", "vpr", "--schemas", schemas, "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")

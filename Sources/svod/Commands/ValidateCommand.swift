@@ -19,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
         2 — файл не читается или вызов неверен.
         """)
 
-    @Argument(help: "Файлы XLSX, ODS / the filled forms.") var files: [String]
+    @Argument(help: "Файлы XLSX, ODS или папки с ними / the filled forms, or folders of them.") var arguments: [String]
     @Option(name: .long, help: "Код формы (svod schemas list) / form id.") var form: String?
     @Option(name: .long, help: "text, json или html / output format.") var format: ReportFormat = .text
     @Option(name: .long, help: "Копия файла с отмеченными ячейками и листом «Замечания» (для нескольких файлов — папка) / annotated copy (a folder for several files).")
@@ -30,12 +30,20 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+        let files = InputFiles.expand(arguments)
+        guard !files.isEmpty else {
+            let text = common.lang == .ru ? "svod: ошибка: \(arguments.joined(separator: ", ")): нет файлов XLSX или ODS\n"
+                : "svod: error: \(arguments.joined(separator: ", ")): no XLSX or ODS files\n"
+            FileHandle.standardError.write(Data(text.utf8))
+            throw ExitCode(2)
+        }
         let catalog = try SchemasCommand.load(location.directory, common.lang)
         let validator = Validator(catalog: catalog)
         let out = OutputBuffer()
         var worst: Int32 = 0
         var jsonParts: [String] = []
         var htmlReports: [ValidationReport] = []
+        var tally = (valid: 0, failed: 0, refused: 0)
         let colour = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         for file in files {
             do {
@@ -60,13 +68,14 @@ struct ValidateCommand: ParsableCommand {
                 case .json: jsonParts.append(JSONReport.render(report, language: common.lang))
                 case .html: htmlReports.append(report)
                 }
-                if let annotate { try writeAnnotated(reader, report, file: file, to: annotate) }
+                if let annotate { try writeAnnotated(reader, report, file: file, to: annotate, several: files.count > 1) }
                 let failed = !report.isValid || (strict && report.count(.warning, explained: false) > 0)
-                if failed { worst = max(worst, 1) }
+                if failed { worst = max(worst, 1); tally.failed += 1 } else { tally.valid += 1 }
             } catch {
                 out.flush()
                 report(error, file: file, language: common.lang)
                 worst = 2
+                tally.refused += 1
                 // A program reading the JSON gets every file it asked about, refused ones included.
                 if format == .json {
                     let kind = (error as? LocalizedFailure)?.kind.rawValue ?? FailureKind.unreadable.rawValue
@@ -76,6 +85,11 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         if format == .json { out.write(files.count == 1 && jsonParts.count == 1 ? jsonParts[0] + "\n" : "[" + jsonParts.joined(separator: ",\n") + "]\n") }
+        if format == .text && files.count > 1 {
+            out.write(common.lang == .ru
+                ? "\nПроверено файлов: \(files.count); прошли проверку: \(tally.valid); с ошибками: \(tally.failed); не прочитаны: \(tally.refused)\n"
+                : "\nFiles checked: \(files.count); passed: \(tally.valid); with errors: \(tally.failed); unreadable: \(tally.refused)\n")
+        }
         if format == .html { out.write(HTMLReport.render(htmlReports, language: common.lang)) }
         out.flush()
         if worst != 0 { throw ExitCode(worst) }
@@ -85,9 +99,9 @@ struct ValidateCommand: ParsableCommand {
 extension ValidateCommand {
     /// One file: `annotate` is the copy's path (its extension picks the format, else the
     /// input's). Several: `annotate` is a folder, each copy named like its input.
-    func writeAnnotated(_ reader: WorkbookReader, _ report: ValidationReport, file: String, to annotate: String) throws {
+    func writeAnnotated(_ reader: WorkbookReader, _ report: ValidationReport, file: String, to annotate: String, several: Bool) throws {
         var target = annotate
-        if files.count > 1 {
+        if several {
             try FileManager.default.createDirectory(atPath: annotate, withIntermediateDirectories: true)
             let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             let ext = reader.format == .ods || reader.format == .fods ? "ods" : "xlsx"
