@@ -18,12 +18,15 @@ public struct Validator {
 
     private let reference: ReferenceLookup
     private let keys: RecordKeys
+    /// The code lists normalised once: a call validating a thousand files reuses them.
+    private let checks: FieldChecks
 
     /// A validator over a catalog.
     public init(catalog: SchemaCatalog) {
         self.catalog = catalog
         reference = ReferenceLookup(catalog: catalog)
         keys = RecordKeys(catalog: catalog)
+        checks = FieldChecks(catalog: catalog)
     }
 
     /// Validates `reader` against `form`; `previous` is the same school's previous period, if given.
@@ -33,7 +36,6 @@ public struct Validator {
         let singleRecordSheets = Set(form.sheets.filter { $0.layout == .form }.map(\.id))
         let rules = try form.rules.map { try CompiledRule($0, singleRecordSheets: singleRecordSheets) }
         let previousRecords = try previous.map { try records(of: $0, form: form) } ?? [:]
-        let checks = FieldChecks(catalog: catalog)
         let infos = try reader.sheets
         var columns: [String: [ExpressionValue]] = [:]
         var scalars: [String: ExpressionValue] = [:]
