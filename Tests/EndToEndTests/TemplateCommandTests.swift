@@ -143,7 +143,11 @@ import Testing
             case .boolean: return .text("да")
             case .date: return .date(CivilDateTime(year: 2024, month: 9, day: 2)!)
             case .code(let list):
-                if list == "organisations", let org { return .text(org.code) }
+                if list == "organisations", let org {
+                    // Key rows of a free table name different schools (partners), never the school itself.
+                    let others = catalog.organisations.filter { $0.code != org.code }
+                    return .text(k == 0 || others.isEmpty ? org.code : others[(k - 1) % others.count].code)
+                }
                 let items = catalog.list(list)?.items ?? []
                 return items.isEmpty ? .text("?") : .text(items[k % items.count].name)
             case .inn: return .text(org?.inn ?? "7105010009")
