@@ -39,7 +39,7 @@ struct CompiledRule {
 struct RecordEnvironment: ExpressionEnvironment {
     let record: BoundRecord?
     let previous: BoundRecord?
-    let columns: [String: [ExpressionValue]]
+    var columns: [String: [ExpressionValue]]
     var scalars: [String: ExpressionValue]
     /// Fields of this record that failed their own checks: already reported, so read as missing.
     let invalid: Set<String>

@@ -55,7 +55,7 @@ public struct Validator {
                     ru: "на листе не найдены коды строк и граф (\(codes)\(unplaced.count > 3 ? "…" : "")): значения взяты из ячеек шаблона",
                     en: "the sheet does not show the row and column codes (\(codes)\(unplaced.count > 3 ? "…" : "")): values are read at the template's cells")))
             }
-            let env = environment(record: record, schema: schema)
+            let env = environment(record: record, codeFields: Self.codeFields(schema))
             for field in schema.fields { scalars["\(schema.id).\(field.code)"] = env.value(of: field.code) }
         }
         findings += submitterFindings(form, formRecords: formRecords, names: assigned, infos: infos)
@@ -120,6 +120,7 @@ public struct Validator {
                 wantedColumns.contains("\(schema.id).\(f.code)") ? (i, "\(schema.id).\(f.code)") : nil
             }
             let previousRows = previousRecords[schema.id]
+            let codeFields = Self.codeFields(schema)
             if let stream = tableStream, sheetRules.isEmpty, schema.key.isEmpty, schema.totals == nil, kept.isEmpty {
                 while try stream.checkNext(plans, checks, sheet: name, into: &findings) {}
                 continue
@@ -158,7 +159,7 @@ public struct Validator {
                     schema.key.isEmpty ? rows.first?.value
                         : rows[keys.key(record, schema)]
                 }
-                var env = environment(record: record, schema: schema, previous: prev, invalid: invalid)
+                var env = environment(record: record, codeFields: codeFields, previous: prev, invalid: invalid)
                 env.scalars = scalars
                 for (k, rule) in sheetRules.enumerated() {
                     if rule.schema.crossPeriod && prev == nil { continue }
@@ -174,8 +175,9 @@ public struct Validator {
             findings += fixedRowFindings(schema, seen: seenKeys, sheet: name)
         }
         for rule in rules where !rule.perRecord {
-            let env = RecordEnvironment(record: formRecords[rule.schema.sheet], previous: nil, columns: columns, scalars: scalars,
-                                        invalid: [], reference: reference)
+            var env = environment(record: formRecords[rule.schema.sheet], codeFields: form.sheet(rule.schema.sheet).map(Self.codeFields) ?? [:])
+            env.columns = columns
+            env.scalars = scalars
             // Pointed at its left side when that is one cell (a form sheet's field), else at the sheet.
             let target = rule.comparison.flatMap { Self.fieldName($0.left) }
             let own = formRecords[rule.schema.sheet]
@@ -190,13 +192,20 @@ public struct Validator {
         return Self.capped(findings, cap: capPerRule, file: file, sha256: sha256, form: form)
     }
 
-    /// An environment over one record of `schema`, its code fields reading as list codes.
-    private func environment(record: BoundRecord?, schema: SheetSchema, previous: BoundRecord? = nil,
+    /// An environment over one record, its code fields (field → list) reading as list codes.
+    private func environment(record: BoundRecord?, codeFields: [String: String], previous: BoundRecord? = nil,
                              invalid: Set<String> = []) -> RecordEnvironment {
         var env = RecordEnvironment(record: record, previous: previous, columns: [:], scalars: [:], invalid: invalid, reference: reference)
         env.keys = keys
-        for field in schema.fields { if case .code(let list) = field.type { env.codeFields[field.code] = list } }
+        env.codeFields = codeFields
         return env
+    }
+
+    /// A sheet's code fields and their lists (found once per sheet, used for every row).
+    static func codeFields(_ schema: SheetSchema) -> [String: String] {
+        var out: [String: String] = [:]
+        for field in schema.fields { if case .code(let list) = field.type { out[field.code] = list } }
+        return out
     }
 
     /// A field by the name a rule uses: `code` on the rule's own sheet, or `sheet.code`.
