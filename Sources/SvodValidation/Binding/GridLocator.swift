@@ -12,11 +12,9 @@ struct GridLocator {
 
     private var rows: [String: Int] = [:]
     private var columns: [String: Int] = [:]
-    /// Whether the sheet shows its codes at all.
-    let found: Bool
 
     init(_ grid: GridSchema, sheet: Sheet) {
-        guard let last = sheet.lastCell, let header = Self.rowCodeHeader(in: sheet, last: last) else { found = false; return }
+        guard let last = sheet.lastCell, let header = Self.rowCodeHeader(in: sheet), header.row < last.row else { return }
         let wanted = Set(grid.columns.map { Self.code($0.code) })
         // The column numbers stand in one of the next rows: the one naming most of the schema's columns.
         var best: (row: Int, columns: [String: Int])?
@@ -27,12 +25,11 @@ struct GridLocator {
             }
             if found.count > (best?.columns.count ?? 0) { best = (r, found) }
         }
-        guard let numbers = best else { found = false; return }
+        guard let numbers = best else { return }
         columns = numbers.columns
         for r in (numbers.row + 1)...max(numbers.row + 1, last.row) {
             if let code = Self.code(sheet[CellReference(row: r, column: header.column)]), rows[code] == nil { rows[code] = r }
         }
-        found = true
     }
 
     /// The cell of a row code × column code in this file, if both codes are there.
@@ -41,7 +38,7 @@ struct GridLocator {
         return CellReference(row: r, column: c)
     }
 
-    private static func rowCodeHeader(in sheet: Sheet, last: CellReference) -> CellReference? {
+    private static func rowCodeHeader(in sheet: Sheet) -> CellReference? {
         for (ref, cell) in sheet.orderedCells {
             if case .text(let t) = cell.value, rowCodeHeaders.contains(ValueCoercion.normalizedKey(t)) { return ref }
         }

@@ -46,7 +46,8 @@ import Testing
 
     /// Writes the grid with its frame starting at (`top`, `left`), an optional blank column
     /// between the codes and the numbers, and the rows in the given order.
-    func run(top: Int = 2, gap: Int = 0, rows: [(String, String, Double, Double)], codes: Bool = true) throws -> ValidationReport {
+    func run(top: Int = 2, gap: Int = 0, rows: [(String, String, Double, Double)], codes: Bool = true,
+             headerOnly: Bool = false) throws -> ValidationReport {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try SchemaFolder.make(in: dir, form: Self.schema, named: "oo1")
@@ -59,7 +60,9 @@ import Testing
             try w.write(OutputRow(index: r, cells: t.enumerated().compactMap { i, s in s.map { OutputCell(column: i, value: .text($0)) } }))
         }
         let pad = [String?](repeating: nil, count: gap)
-        if codes {
+        if headerOnly {
+            try texts(top, ["Наименование показателя", "№ строки"])
+        } else if codes {
             try texts(top, ["Наименование показателя", "№ строки"] + pad + ["Всего", "из них женщин"])
             try w.write(OutputRow(index: top + 1, cells: ([1, 2] as [Double]).enumerated().map { OutputCell(column: $0.offset, value: .number($0.element)) }
                                   + [OutputCell(column: 2 + gap, value: .number(3)), OutputCell(column: 3 + gap, value: .number(4))]))
@@ -89,6 +92,12 @@ import Testing
     @Test func aFileWithoutCodesIsReadAtTheTemplatesCellsWithANote() throws {
         let r = try run(rows: [("Педагогов", "01", 40, 30), ("Учителей", "02", 45, 29)], codes: false)
         #expect(shown(r) == ["grid.codes Раздел 1", "oo1.teachers Раздел 1!C6"], "\(shown(r))")
+    }
+
+    /// A «№ строки» on the sheet's last row, nothing under it: nothing to find, no crash.
+    @Test func aLoneRowCodeHeaderIsNoGrid() throws {
+        let r = try run(rows: [], headerOnly: true)
+        #expect(shown(r).first == "grid.codes Раздел 1" && shown(r).contains("field.required Раздел 1!C5"), "\(shown(r))")
     }
 
     @Test(arguments: [
