@@ -228,13 +228,14 @@ public struct Validator {
         return (cell, sheetNames[id] ?? sheet)
     }
 
-    /// The school on the title sheet must be an organisation that submits this form.
+    /// The school on the title sheet (its `school` field) must be an organisation that submits this form.
     private func submitterFindings(_ form: FormSchema, formRecords: [String: BoundRecord],
                                    names: [(schema: SheetSchema, match: SheetMatcher.Match?)], infos: [SheetInfo]) -> [Finding] {
         guard !form.submitters.isEmpty else { return [] }
         var out: [Finding] = []
         for (schema, match) in names where schema.layout == .form {
-            guard let index = match?.index, let field = schema.fields.first(where: { $0.type == .code(list: "organisations") }),
+            guard let index = match?.index,
+                  let field = schema.fields.first(where: { $0.code == "school" && $0.type == .code(list: "organisations") }),
                   let value = formRecords[schema.id]?.values[field.code],
                   let code = keys.itemCode(value.coercion.value, list: "organisations"),
                   let org = catalog.organisations.first(where: { $0.code == code }),
