@@ -6,6 +6,8 @@ import SvodWorkbook
 public enum FormDetector {
     /// The property svod's templates write with the form's id (and `svod.version` its version).
     public static let formProperty = "svod.form"
+    /// The property with the form's version in svod's templates.
+    public static let versionProperty = "svod.version"
 
     /// The form named in the file's metadata, else the best-matching form, or nil.
     public static func detect(_ reader: WorkbookReader, in catalog: SchemaCatalog) throws -> FormSchema? {

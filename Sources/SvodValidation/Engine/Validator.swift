@@ -59,6 +59,13 @@ public struct Validator {
             for field in schema.fields { scalars["\(schema.id).\(field.code)"] = env.value(of: field.code) }
         }
         findings += submitterFindings(form, formRecords: formRecords, names: assigned, infos: infos)
+        // A template of another version of the form: it is checked against the current one.
+        if let props = try? reader.customProperties, props[FormDetector.formProperty] == form.id,
+           let version = props[FormDetector.versionProperty], version != String(form.version) {
+            findings.append(Finding(.warning, rule: "form.version", actual: version, expected: String(form.version), message: .init(
+                ru: "файл заполнен по шаблону версии \(version), а действует версия \(form.version): проверено по действующей; возьмите новый шаблон (svod template)",
+                en: "the file was filled in a version \(version) template, the form is at version \(form.version): checked against the current one; take a new template (svod template)")))
+        }
 
         for (schema, found) in assigned {
             guard let match = found else {

@@ -63,7 +63,8 @@ import Testing
     """
 
     func run(school: String = "co9", admitted: Double = 50, exams: Double = 70, profile: Bool = true,
-             rows: [(String, Double)] = [("Русский язык", 50), ("Физика", 20), ("Всего", 70)]) throws -> ValidationReport {
+             rows: [(String, Double)] = [("Русский язык", 50), ("Физика", 20), ("Всего", 70)],
+             templateVersion: String? = nil) throws -> ValidationReport {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try SchemaFolder.make(in: dir, form: Self.schema, named: "t", references: ["lists.yaml", "organisations.yaml"])
@@ -71,6 +72,9 @@ import Testing
         #expect(catalog.issues.isEmpty, "\(catalog.issues)")
         let path = dir.appendingPathComponent("t.xlsx").path
         let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
+        if let templateVersion {
+            w.properties = DocumentProperties(custom: [(name: "svod.form", value: "ege-test"), (name: "svod.version", value: templateVersion)])
+        }
         try w.beginSheet(SheetSetup(name: "Титул"))
         try w.write(OutputRow(index: 2, cells: [OutputCell(column: 2, value: .text(school))]))
         try w.endSheet()
@@ -122,6 +126,14 @@ import Testing
         let f = try #require(r.findings.first { $0.rule == "t.profile" })
         #expect(f.place == "Выпускники!C5")
         #expect(f.message.ru == "Профильные классы: нет, ожидалось да" && f.message.en == "Profile classes: no, expected yes", "\(f.message)")
+    }
+
+    /// A school filling last year's template is told so; the file is checked against the form as it is now.
+    @Test func anOlderTemplateIsAWarning() throws {
+        #expect(try run(templateVersion: "1").findings.isEmpty)
+        let old = try run(templateVersion: "0")
+        #expect(shown(old) == ["form.version "], "\(shown(old))")
+        #expect(old.findings.first?.severity == .warning && old.findings.first?.message.ru.contains("версии 0") == true)
     }
 
     @Test func theSchoolMustBeOneThatSubmitsTheForm() throws {
