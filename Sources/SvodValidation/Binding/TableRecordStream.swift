@@ -60,13 +60,16 @@ final class TableRecordStream {
             guard let row = try nextRow() else { return false }
             let cells = row.cells
             var c = 0, any = false
-            for (_, column, _) in bound {
+            // By index: the bound fields' types are not copied (nor their strings retained) per cell.
+            for b in bound.indices {
+                let column = bound[b].1
                 while c < cells.count, cells[c].column < column { c += 1 }
                 if c < cells.count, cells[c].column == column, !cells[c].value.isEmpty { any = true; break }
             }
             guard any else { continue }
             c = 0
-            for (position, column, type) in bound {
+            for b in bound.indices {
+                let position = bound[b].0, column = bound[b].1
                 while c < cells.count, cells[c].column < column { c += 1 }
                 let here = c < cells.count && cells[c].column == column
                 // The cell is passed borrowed on the quick path, which nearly every value takes.
@@ -74,7 +77,7 @@ final class TableRecordStream {
                 let cell = here ? cells[c] : nil
                 let raw = cell?.value ?? .empty
                 let value = BoundValue(cell: CellReference(row: row.index, column: column), raw: raw,
-                                       coercion: ValueCoercion.coerce(raw, to: type, hint: cell?.isPercent == true ? .percent : .none))
+                                       coercion: ValueCoercion.coerce(raw, to: bound[b].2, hint: cell?.isPercent == true ? .percent : .none))
                 _ = checks.check(plans[position], value, sheet: sheet, into: &findings)
             }
             return true

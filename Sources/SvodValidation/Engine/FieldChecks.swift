@@ -27,10 +27,17 @@ struct TextKey: Hashable {
 /// of the declaration.
 final class FieldPlan {
     let field: FieldSchema
+    /// What the quick pass needs, copied out of the declaration: reading `field` for every cell
+    /// would retain and release each of its strings.
+    enum Kind { case whole, fraction, text, other }
+    let kind: Kind
+    let min: Double?
+    let max: Double?
     let listID: String?
     private let list: Set<String>?
     private let allowed: Set<String>?
     private let regex: NSRegularExpression?
+    private let fixed: FixedPattern?
     /// Bit 1: not in the list; bit 2: not allowed; bit 4: no pattern match; bit 8: a placeholder for "nothing".
     private var verdicts: [TextKey: UInt8] = [:]
     /// The same for whole numbers in text and code fields (a class typed as 4), by value.
@@ -40,16 +47,29 @@ final class FieldPlan {
 
     init(_ field: FieldSchema, lists: [String: Set<String>]) {
         self.field = field
+        switch field.type {
+        case .integer: kind = .whole
+        case .decimal, .percent: kind = .fraction
+        case .text, .code: kind = .text
+        default: kind = .other
+        }
+        min = field.min
+        max = field.max
         if case .code(let id) = field.type { listID = id; list = lists[id] } else { listID = nil; list = nil }
         allowed = field.allowed.isEmpty ? nil : Set(field.allowed.map(ValueCoercion.normalizedKey))
-        regex = field.pattern.flatMap { try? NSRegularExpression(pattern: "^(?:" + $0 + ")$") }
+        fixed = field.pattern.flatMap(FixedPattern.init)
+        regex = fixed != nil ? nil : field.pattern.flatMap { try? NSRegularExpression(pattern: "^(?:" + $0 + ")$") }
     }
 
     /// What is wrong with a text, as bits.
     func verdict(_ t: String) -> UInt8 {
         // «Химия» starts like «х», the crossed-out cell: asked once per text, then remembered.
         let mayBePlaceholder = t.unicodeScalars.first.map(MissingPlaceholders.mayStart) ?? false
-        if !mayBePlaceholder && list == nil && allowed == nil && regex == nil { return 0 }
+        if !mayBePlaceholder && list == nil && allowed == nil && regex == nil {
+            // A fixed-shape pattern costs less to match than to look up: codes are often unique per row.
+            guard let fixed else { return 0 }
+            return fixed.matches(t) ? 0 : Self.noMatch
+        }
         let key = TextKey(t)
         if let known = verdicts[key] { return known }
         var bits: UInt8 = 0
@@ -60,6 +80,7 @@ final class FieldPlan {
             if let allowed, !allowed.contains(normalized) { bits |= Self.notAllowed }
         }
         if let regex, regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil { bits |= Self.noMatch }
+        if let fixed, !fixed.matches(t) { bits |= Self.noMatch }
         // Unique texts (a register number per row) would only grow the memo.
         if verdicts.count < 50_000 { verdicts[key] = bits }
         return bits
@@ -67,7 +88,7 @@ final class FieldPlan {
 
     /// What is wrong with a whole number read as the text a cell shows for it.
     func verdict(whole x: Int) -> UInt8 {
-        if list == nil && allowed == nil && regex == nil { return 0 }
+        if list == nil && allowed == nil && regex == nil && fixed == nil { return 0 }
         if let known = wholeVerdicts[x] { return known }
         let bits = verdict(CellDisplay.text(.number(Double(x))))
         if wholeVerdicts.count < 50_000 { wholeVerdicts[x] = bits }
@@ -95,19 +116,18 @@ struct FieldChecks {
     /// typed value: a whole number within bounds in a number field, or plain text that is in
     /// its list, allowed and matching in a text field. Anything else takes the full path.
     func quickPass(_ plan: FieldPlan, _ cell: Cell) -> Bool {
-        let field = plan.field
-        switch (cell.value, field.type) {
+        switch (cell.value, plan.kind) {
         // A %-formatted cell outside a percent field gets a note on the full path.
-        case (.number(let x), .integer):
-            return !cell.isPercent && abs(x) < 1e15 && x == x.rounded() && within(x, field)
-        case (.number(let x), .decimal), (.number(let x), .percent):
+        case (.number(let x), .whole):
+            return !cell.isPercent && abs(x) < 1e15 && x == x.rounded() && within(x, plan)
+        case (.number(let x), .fraction):
             // Past 15 digits the full path decides (a number Excel cannot show exactly).
-            return !cell.isPercent && abs(x) < 1e15 && within(x, field)
-        case (.text(let t), .text), (.text(let t), .code):
+            return !cell.isPercent && abs(x) < 1e15 && within(x, plan)
+        case (.text(let t), .text):
             guard let f = t.unicodeScalars.first, let l = t.unicodeScalars.last,
                   !CellText.isBlankScalar(f), !CellText.isBlankScalar(l) else { return false }
             return plan.verdict(t) == 0
-        case (.number(let x), .text), (.number(let x), .code):
+        case (.number(let x), .text):
             // Classes and codes typed as numbers: the text is the number as shown.
             guard !cell.isPercent, abs(x) < 1e9, x == x.rounded() else { return false }
             return plan.verdict(whole: Int(x)) == 0
@@ -116,9 +136,9 @@ struct FieldChecks {
         }
     }
 
-    private func within(_ x: Double, _ field: FieldSchema) -> Bool {
-        if let min = field.min, x < min { return false }
-        if let max = field.max, x > max { return false }
+    private func within(_ x: Double, _ plan: FieldPlan) -> Bool {
+        if let min = plan.min, x < min { return false }
+        if let max = plan.max, x > max { return false }
         return true
     }
 
