@@ -1,6 +1,8 @@
+import SvodSchema
+
 /// The part of a schema's regular expression a spreadsheet can check: an anchored run of fixed
-/// characters and digits (`^20\d\d/20\d\d$`, `^\d{6}$`). Anything else (alternatives, `+`, `*`,
-/// classes other than digits) is left to `svod validate`.
+/// characters and digits (`^20\d\d/20\d\d$`, `^\d{6}$`) — a `FixedPattern` whose classes are
+/// digits only. Anything else (alternatives, `+`, `*`, other classes) is left to `svod validate`.
 struct TextPattern: Equatable {
     /// One position of the text.
     enum Position: Equatable {
@@ -13,38 +15,15 @@ struct TextPattern: Equatable {
 
     /// The pattern, or nil when a spreadsheet cannot express it.
     init?(_ regex: String) {
-        var chars = Array(regex)
-        guard chars.first == "^", chars.last == "$", chars.count > 2 else { return nil }
-        chars = Array(chars.dropFirst().dropLast())
+        guard regex.hasPrefix("^"), regex.hasSuffix("$"), let fixed = FixedPattern(regex) else { return nil }
         var out: [Position] = []
-        var i = 0
-        while i < chars.count {
-            var p: Position
-            switch chars[i] {
-            case "\\":
-                guard i + 1 < chars.count else { return nil }
-                let c = chars[i + 1]
-                if c == "d" { p = .digit } else if "./-\\()[]{}+*?^$|: ".contains(c) { p = .literal(c) } else { return nil }
-                i += 2
-            case "[":
-                guard i + 5 <= chars.count, String(chars[i..<(i + 5)]) == "[0-9]" else { return nil }
-                p = .digit
-                i += 5
-            case ".", "(", ")", "|", "+", "*", "?", "{", "}", "]", "^", "$":
-                return nil
-            default:
-                p = .literal(chars[i])
-                i += 1
+        for atom in fixed.atoms {
+            switch atom {
+            case .scalar(let s): out.append(.literal(Character(s)))
+            case .ranges where atom.isDigit: out.append(.digit)
+            case .ranges: return nil
             }
-            var repeats = 1
-            if i < chars.count, chars[i] == "{" {
-                guard let close = chars[i...].firstIndex(of: "}"), let n = Int(String(chars[(i + 1)..<close])), (1...64).contains(n) else { return nil }
-                repeats = n
-                i = close + 1
-            }
-            out += Array(repeating: p, count: repeats)
         }
-        guard !out.isEmpty else { return nil }
         positions = out
     }
 

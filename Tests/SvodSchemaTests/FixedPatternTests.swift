@@ -1,5 +1,5 @@
 import Foundation
-@testable import SvodValidation
+import SvodSchema
 import Testing
 
 /// The fast matcher agrees with NSRegularExpression on every pattern it takes, and declines the rest.

@@ -5,12 +5,17 @@ import Foundation
 /// scalar without a regular-expression engine: identifiers like these are checked on every row.
 /// Anything else (alternatives, optional or open repeats, `.`, negated classes) is nil and
 /// left to `NSRegularExpression`.
-struct FixedPattern {
-    private enum Atom {
+public struct FixedPattern: Sendable, Equatable {
+    /// One position of the text: a given scalar, or one of some ranges of scalars.
+    public enum Atom: Sendable, Equatable {
         case scalar(Unicode.Scalar)
         case ranges([ClosedRange<UInt32>])
 
-        func matches(_ s: Unicode.Scalar) -> Bool {
+        /// `\d` or `[0-9]`.
+        public var isDigit: Bool { self == .ranges([48...57]) }
+
+        /// Whether a scalar fits this position.
+        public func matches(_ s: Unicode.Scalar) -> Bool {
             switch self {
             case .scalar(let c): return s == c
             case .ranges(let r): return r.contains { $0.contains(s.value) }
@@ -18,9 +23,11 @@ struct FixedPattern {
         }
     }
 
-    private let atoms: [Atom]
+    /// The positions, one per scalar of a matching text.
+    public let atoms: [Atom]
 
-    init?(_ pattern: String) {
+    /// The pattern's shape, or nil when it has none fixed.
+    public init?(_ pattern: String) {
         var p = Array(pattern.unicodeScalars)
         if p.first == "^" { p.removeFirst() }
         if p.last == "$", p.count < 2 || p[p.count - 2] != "\\" { p.removeLast() }
@@ -90,7 +97,7 @@ struct FixedPattern {
     }
 
     /// Whether the whole text matches.
-    func matches(_ text: String) -> Bool {
+    public func matches(_ text: String) -> Bool {
         var k = 0
         for s in text.unicodeScalars {
             guard k < atoms.count, atoms[k].matches(s) else { return false }

@@ -1,0 +1,77 @@
+import Foundation
+import SvodTestSupport
+import Testing
+
+/// The bundled year of submissions (`Samples/<year>/`, listed in each year's `manifest.json`):
+/// every school's file validates with no finding at all, every planted mistake and every place
+/// where the seed's own tables do not add up is reported at its cell, and nothing else is.
+@Suite struct SamplesTests {
+    struct Entry {
+        let path: String
+        let kind: String
+        let form: String
+        let byForm: Bool
+        let previous: String?
+        let expected: Set<String>
+    }
+
+    static let root = TestPaths.packageRoot.appendingPathComponent("Samples")
+
+    static func entries() throws -> [Entry] {
+        let years = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        var out: [Entry] = []
+        for year in years {
+            let url = root.appendingPathComponent(year).appendingPathComponent("manifest.json")
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let doc = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            for f in doc["files"] as? [[String: Any]] ?? [] {
+                let expected = (f["expected"] as? [[String: Any]] ?? []).map { e in
+                    Self.key(e["rule"] as? String, e["severity"] as? String, e["sheet"] as? String, e["cell"] as? String)
+                }
+                out.append(Entry(path: f["path"] as? String ?? "", kind: f["kind"] as? String ?? "", form: f["form"] as? String ?? "",
+                                 byForm: f["validate_form"] as? Bool ?? false, previous: f["previous"] as? String, expected: Set(expected)))
+            }
+        }
+        return out
+    }
+
+    static func key(_ rule: String?, _ severity: String?, _ sheet: String?, _ cell: String?) -> String {
+        "\(rule ?? "") \(severity ?? "") \(sheet ?? "")!\(cell ?? "")"
+    }
+
+    /// Reports by file path from one `svod validate --format json` call.
+    static func validate(_ files: [String], extra: [String] = []) throws -> [String: [String: Any]] {
+        let schemas = TestPaths.packageRoot.appendingPathComponent("Schemas").path
+        let r = try runProcess(TestPaths.svodBinary, ["validate", "--schemas", schemas, "--format", "json"] + extra + files)
+        #expect(r.status != 2, "\(r.stderr)")
+        let doc = try JSONSerialization.jsonObject(with: r.stdout)
+        let reports = files.count == 1 ? [doc as? [String: Any] ?? [:]] : doc as? [[String: Any]] ?? []
+        return Dictionary(reports.map { ($0["file"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test func everySampleGivesExactlyItsListedFindings() throws {
+        let entries = try Self.entries()
+        guard !entries.isEmpty else { Issue.record("no Samples/<year>/manifest.json"); return }
+        #expect(Set(entries.map(\.kind)).isSuperset(of: ["school", "planted", "seed"]))
+        let path = { (e: Entry) in Self.root.appendingPathComponent(e.path).path }
+        var reports = try Self.validate(entries.filter { !$0.byForm && $0.previous == nil }.map(path))
+        for e in entries where e.byForm || e.previous != nil {
+            var extra: [String] = []
+            if e.byForm { extra += ["--form", e.form] }
+            if let p = e.previous { extra += ["--previous", Self.root.appendingPathComponent(p).path] }
+            reports.merge(try Self.validate([path(e)], extra: extra)) { a, _ in a }
+        }
+        var clean = 0
+        for e in entries {
+            let report = try #require(reports[path(e)], "no report for \(e.path)")
+            #expect(report["form"] as? [String: Any] == nil || (report["form"] as? [String: Any])?["id"] as? String == e.form,
+                    "\(e.path) taken for another form: \(String(describing: report["form"]))")
+            let found = Set((report["findings"] as? [[String: Any]] ?? []).map {
+                Self.key($0["rule"] as? String, $0["severity"] as? String, $0["sheet"] as? String, $0["cell"] as? String)
+            })
+            #expect(found == e.expected, "\(e.path): found \(found.sorted()), listed \(e.expected.sorted())")
+            if e.kind == "school" && found.isEmpty { clean += 1 }
+        }
+        print("samples: \(entries.count) files, \(clean) school files clean, \(entries.filter { $0.kind != "school" }.count) with listed findings")
+    }
+}
