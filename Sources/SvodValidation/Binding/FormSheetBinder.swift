@@ -13,7 +13,11 @@ enum FormSheetBinder {
 
     /// The record and the fields of a grid whose codes the file does not show (read at the template's cells).
     static func bind(_ schema: SheetSchema, reader: WorkbookReader, index: Int) throws -> (record: BoundRecord, unplaced: [FieldSchema]) {
-        let sheet = try Sheet(reading: reader, index: index, maxCells: maxCells)
+        bind(schema, sheet: try Sheet(reading: reader, index: index, maxCells: maxCells))
+    }
+
+    /// The same, over a sheet already read.
+    static func bind(_ schema: SheetSchema, sheet: Sheet) -> (record: BoundRecord, unplaced: [FieldSchema]) {
         var values = FieldValues(FieldValues.Layout(schema.fields.map(\.code)))
         var firstRow = Int.max
         let grid = schema.grid.map { GridLocator($0, sheet: sheet) }

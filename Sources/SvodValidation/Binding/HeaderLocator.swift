@@ -36,7 +36,9 @@ enum HeaderLocator {
     /// The header among `rows` (the first rows of the sheet, as read).
     static func locate(_ schema: SheetSchema, in rows: [Row]) -> Header? {
         guard !rows.isEmpty else { return nil }
-        let labels = schema.fields.map { f in ([f.label] + f.aliases).map(ValueCoercion.normalizedKey) }
+        // Compared as UTF-8 bytes: both sides are normalised keys, and String's Unicode-aware
+        // comparison cost more than everything else when a file is matched against every form.
+        let labels = schema.fields.map { f in ([f.label] + f.aliases).map { Array(ValueCoercion.normalizedKey($0).utf8) } }
         var best: Header?
         var bestScore = 0
         // Two rows at least: a label merged down over two rows sits on the first, the column
@@ -44,22 +46,26 @@ enum HeaderLocator {
         let depth = max(2, schema.headerRows)
         for (k, row) in rows.enumerated() {
             // Texts of this row and the header rows above it, by column.
-            var texts: [Int: [String]] = [:]
+            var texts: [Int: [[UInt8]]] = [:]
             for above in rows[max(0, k - depth + 1)...k] {
                 for cell in above.cells {
                     guard case .text(let t) = cell.value else { continue }
-                    texts[cell.column, default: []].append(ValueCoercion.normalizedKey(t))
+                    texts[cell.column, default: []].append(Array(ValueCoercion.normalizedKey(t).utf8))
                 }
             }
+            let columnsInOrder = texts.keys.sorted()
             let r = row.index
             var columns: [String: Int] = [:]
             var used = Set<Int>()
             // Exact matches first, so that «Качество» does not take the column of «Качество, %».
             for exactOnly in [true, false] {
                 for (i, field) in schema.fields.enumerated() where columns[field.code] == nil {
-                    let hit = texts.keys.sorted().first { c in
+                    let hit = columnsInOrder.first { c in
                         !used.contains(c) && texts[c]!.contains { t in
-                            labels[i].contains { exactOnly ? t == $0 : (!$0.isEmpty && (t.hasSuffix($0) || t.hasPrefix($0))) }
+                            labels[i].contains { l in
+                                exactOnly ? t == l
+                                    : (!l.isEmpty && t.count >= l.count && (t.starts(with: l) || t[(t.count - l.count)...].elementsEqual(l)))
+                            }
                         }
                     }
                     if let hit { columns[field.code] = hit; used.insert(hit) }

@@ -17,6 +17,10 @@ public enum FormDetector {
         // A sheet every form has («Титул») tells none of them apart.
         let shared = catalog.forms.count > 1
             ? catalog.forms.dropFirst().reduce(Set(catalog.forms[0].sheets.map(\.name))) { $0.intersection($1.sheets.map(\.name)) } : []
+        // Each sheet is read once, however many forms ask about it: its first rows for table
+        // headers, the whole of it (small) for form sheets.
+        var firstRows: [Int: [Row]] = [:]
+        var wholeSheets: [Int: Sheet] = [:]
         var best: (FormSchema, Int)?
         for form in catalog.forms {
             var score = 0
@@ -24,13 +28,20 @@ public enum FormDetector {
                 guard let index = match?.index, !shared.contains(schema.name) else { continue }
                 if schema.layout == .form {
                     // Filled cells of a form sheet are what it can be told by.
-                    let record = try FormSheetBinder.record(schema, reader: reader, index: index)
+                    if wholeSheets[index] == nil {
+                        wholeSheets[index] = try Sheet(reading: reader, index: index, maxCells: FormSheetBinder.maxCells)
+                    }
+                    let record = FormSheetBinder.bind(schema, sheet: wholeSheets[index]!).record
                     score += record.values.all.filter { !$0.value.raw.isEmpty }.count
                     continue
                 }
-                if let stream = try TableRecordStream(schema: schema, rows: try reader.rows(ofSheet: index)) {
-                    score += stream.header.columns.count
+                if firstRows[index] == nil {
+                    let rows = try reader.rows(ofSheet: index)
+                    var first: [Row] = []
+                    while first.count < HeaderLocator.scanRows, let row = try rows.nextRow() { first.append(row) }
+                    firstRows[index] = first
                 }
+                if let header = HeaderLocator.locate(schema, in: firstRows[index]!) { score += header.columns.count }
             }
             if score > (best?.1 ?? 0) { best = (form, score) }
         }
