@@ -47,8 +47,10 @@ public enum TemplateError: LocalizedFailure, Equatable {
             return .init(ru: "организация «\(school)» (вид «\(kind)») не сдаёт форму «\(form)»",
                          en: "organisation '\(school)' (kind '\(kind)') does not submit form '\(form)'")
         case .badPeriod(let period, let sample):
-            return .init(ru: "период «\(period)» не подходит: нужен такой, как «\(sample)» (# — цифра; учебный год — два года подряд)",
-                         en: "period '\(period)' does not fit: expected one like '\(sample)' (# is a digit; an academic year is two consecutive years)")
+            // The hint explains `#` only where the example has it (not «1 квартал 2025»).
+            let hint = sample.contains("#")
+            return .init(ru: "период «\(period)» не подходит: нужен такой, как «\(sample)»" + (hint ? " (# — цифра; учебный год — два года подряд)" : ""),
+                         en: "period '\(period)' does not fit: expected one like '\(sample)'" + (hint ? " (# is a digit; an academic year is two consecutive years)" : ""))
         case .unknownFormat(let path):
             return .init(ru: "не понять формат «\(path)»: укажите расширение .xlsx или .ods",
                          en: "cannot tell the format of '\(path)': use .xlsx or .ods")
@@ -81,14 +83,16 @@ extension FormSchema {
     /// Throws unless `period` fits the title sheet's `period` field pattern and, for an
     /// academic year, names two consecutive years.
     public func checkPeriod(_ period: String) throws {
+        // What a period of this kind looks like, told to people as an example, not a regex.
         var sample: String
         switch self.period {
         case .academicYear: sample = "####/####"
         case .year: sample = "####"
-        case .quarter, .month: sample = period
+        case .quarter: sample = "1 квартал 2025"
+        case .month: sample = "03.2025"
         }
         if let pattern = titleSheet?.field("period")?.pattern {
-            sample = TextPattern(pattern)?.sample ?? pattern
+            sample = TextPattern(pattern)?.sample ?? sample
             guard period.range(of: pattern, options: .regularExpression) != nil else {
                 throw TemplateError.badPeriod(period, sample: sample)
             }
