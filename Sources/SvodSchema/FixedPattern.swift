@@ -10,13 +10,16 @@ public struct FixedPattern: Sendable, Equatable {
     public enum Atom: Sendable, Equatable {
         case scalar(Unicode.Scalar)
         case ranges([ClosedRange<UInt32>])
+        /// `\d`: any decimal digit, as ICU reads it (fullwidth «１» too).
+        case digit
 
         /// `\d` or `[0-9]`.
-        public var isDigit: Bool { self == .ranges([48...57]) }
+        public var isDigit: Bool { self == .digit || self == .ranges([48...57]) }
 
         /// Whether a scalar fits this position.
         public func matches(_ s: Unicode.Scalar) -> Bool {
             switch self {
+            case .digit: return (48...57).contains(s.value) || (s.value > 0x7F && s.properties.generalCategory == .decimalNumber)
             case .scalar(let c): return s == c
             case .ranges(let r): return r.contains { $0.contains(s.value) }
             }
@@ -39,7 +42,7 @@ public struct FixedPattern: Sendable, Equatable {
             case "\\":
                 guard i + 1 < p.count else { return nil }
                 let e = p[i + 1]
-                if e == "d" { atom = .ranges([48...57]) }
+                if e == "d" { atom = .digit }
                 else if "\\.-/()[]{}*+?|^$ ".unicodeScalars.contains(e) { atom = .scalar(e) }
                 else { return nil }
                 i += 2
@@ -73,10 +76,11 @@ public struct FixedPattern: Sendable, Equatable {
         var i = start
         guard i < p.count, p[i] != "^" else { return nil }
         while i < p.count, p[i] != "]" {
+            if p[i] == "&", i + 1 < p.count, p[i + 1] == "&" { return nil }  // ICU's class intersection
             var low = p[i]
             if low == "\\" {
                 guard i + 1 < p.count else { return nil }
-                if p[i + 1] == "d" { ranges.append(48...57); i += 2; continue }
+                if p[i + 1] == "d" { return nil }  // \d in a class is any Unicode digit: left to ICU
                 guard "\\-]^[".unicodeScalars.contains(p[i + 1]) else { return nil }
                 low = p[i + 1]
                 i += 1

@@ -109,6 +109,9 @@ public enum SchemaLoader {
             let codes = Set(fields.map(\.code))
             let label = t.string("label-field", required: true) ?? ""
             let groupBy = t.strings("group-by"), summed = t.strings("fields")
+            if Set(groupBy).count != groupBy.count {
+                log.add(t.location, ru: "«totals»: поле повторяется в «group-by»", en: "'totals': a field repeats in 'group-by'")
+            }
             for code in [label] + groupBy + summed where !codes.contains(code) {
                 log.add(t.location, ru: "«totals»: «\(code)» не является полем листа «\(id)»", en: "'totals': '\(code)' is not a field of sheet '\(id)'")
             }

@@ -173,7 +173,7 @@ struct TableGeometry {
             for g in order {
                 let first = next
                 for r in members[g]! { add(r) }
-                var fixed = Dictionary(uniqueKeysWithValues: zip(t.groupBy, g))
+                var fixed = Dictionary(zip(t.groupBy, g), uniquingKeysWith: { first, _ in first })
                 fixed[t.labelField] = label
                 add(fixed, sums: Array(first..<next))
             }

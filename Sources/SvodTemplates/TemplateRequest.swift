@@ -100,7 +100,9 @@ extension FormSchema {
         switch self.period {
         case .academicYear:
             let years = period.split(separator: "/").compactMap { Int($0) }
-            guard years.count == 2, years[1] == years[0] + 1, years[0] >= 1900 else { throw TemplateError.badPeriod(period, sample: sample) }
+            guard years.count == 2, (1900...9999).contains(years[0]), years[1] == years[0] + 1 else {
+                throw TemplateError.badPeriod(period, sample: sample)
+            }
         case .year:
             guard let y = Int(period), (1900...2200).contains(y) else { throw TemplateError.badPeriod(period, sample: sample) }
         case .quarter, .month:

@@ -20,7 +20,7 @@ struct TextPattern: Equatable {
         for atom in fixed.atoms {
             switch atom {
             case .scalar(let s): out.append(.literal(Character(s)))
-            case .ranges where atom.isDigit: out.append(.digit)
+            case .digit, .ranges where atom.isDigit: out.append(.digit)
             case .ranges: return nil
             }
         }

@@ -120,6 +120,26 @@ import Testing
         let r = try svod(["validate", "--schemas", schemas, dir.appendingPathComponent("inbox").path])
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stdoutText.contains("Проверено файлов: 2; прошли проверку: 1; с ошибками: 1; не прочитаны: 0"), "\(r.stdoutText)")
+        // Annotated copies keep their place below the folder (two schools' vpr.xlsx do not collide)
+        // and never replace the school's own file.
+        let other = dir.appendingPathComponent("inbox/co10")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: broken, toPath: other.appendingPathComponent("vpr-broken.xlsx").path)
+        for junk in [".Trash-1000/files"] {
+            try FileManager.default.createDirectory(at: inbox.appendingPathComponent(junk), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: broken, toPath: inbox.appendingPathComponent(junk + "/old.xlsx").path)
+        }
+        let notes = dir.appendingPathComponent("notes")
+        let annotated = try svod(["validate", "--schemas", schemas, "--annotate", notes.path, dir.appendingPathComponent("inbox").path])
+        #expect(annotated.status == 1 && annotated.stdoutText.contains("Проверено файлов: 3;"), "\(annotated.stdoutText)\(annotated.stderr)")
+        for copy in ["co9/vpr-broken.xlsx", "co9/vpr.ods", "co10/vpr-broken.xlsx"] {
+            #expect(FileManager.default.fileExists(atPath: notes.appendingPathComponent(copy).path), "\(copy)")
+        }
+        let before = try Data(contentsOf: inbox.appendingPathComponent("vpr-broken.xlsx"))
+        let over = try svod(["validate", "--schemas", schemas, "--annotate", dir.appendingPathComponent("inbox").path,
+                             dir.appendingPathComponent("inbox").path])
+        #expect(over.status == 2 && over.stderr.contains("другую папку"), "\(over.stderr)")
+        #expect(try Data(contentsOf: inbox.appendingPathComponent("vpr-broken.xlsx")) == before, "the school's file is untouched")
         let empty = dir.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let none = try svod(["validate", "--schemas", schemas, empty.path])

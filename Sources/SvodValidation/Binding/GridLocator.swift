@@ -19,6 +19,9 @@ struct GridLocator {
         // The column numbers stand in one of the next rows: the one naming most of the schema's columns.
         var best: (row: Int, columns: [String: Int])?
         for r in (header.row + 1)...min(header.row + 3, last.row) {
+            // The row of column numbers gives the row-code column its own number, 2: a data row
+            // (a row code there) is never taken for it.
+            guard Self.code(sheet[CellReference(row: r, column: header.column)]) == "2" else { continue }
             var found: [String: Int] = [:]
             for c in (header.column + 1)...max(header.column + 1, last.column) {
                 if let code = Self.code(sheet[CellReference(row: r, column: c)]), wanted.contains(code), found[code] == nil { found[code] = c }
@@ -31,6 +34,9 @@ struct GridLocator {
             if let code = Self.code(sheet[CellReference(row: r, column: header.column)]), rows[code] == nil { rows[code] = r }
         }
     }
+
+    /// Whether the file shows its codes at all (then a code it lacks means a value it lacks).
+    var found: Bool { !rows.isEmpty && !columns.isEmpty }
 
     /// The cell of a row code × column code in this file, if both codes are there.
     func cell(row: String, column: String) -> CellReference? {

@@ -7,9 +7,11 @@ enum SheetMatcher {
     enum Match {
         case exact(Int)
         case renamed(Int, String)
+        /// The one tab left over, taken for the one missing table: it holds only if the table's header is on it.
+        case leftover(Int, String)
 
         var index: Int {
-            switch self { case .exact(let i), .renamed(let i, _): return i }
+            switch self { case .exact(let i), .renamed(let i, _), .leftover(let i, _): return i }
         }
     }
 
@@ -26,7 +28,7 @@ enum SheetMatcher {
         let missing = found.indices.filter { found[$0].match == nil && found[$0].schema.layout == .table }
         let left = candidates(sheets, taken: taken).filter { $0.element.visibility == .visible }
         if missing.count == 1, left.count == 1 {
-            found[missing[0]].match = .renamed(left[0].offset, left[0].element.name)
+            found[missing[0]].match = .leftover(left[0].offset, left[0].element.name)
         }
         return found
     }

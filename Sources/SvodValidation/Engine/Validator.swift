@@ -47,9 +47,16 @@ public struct Validator {
         var formRecords: [String: BoundRecord] = [:]
         for (schema, found) in assigned where schema.layout == .form {
             guard let index = found?.index else { continue }
-            let (record, unplaced) = try FormSheetBinder.bind(schema, reader: reader, index: index)
+            let (record, unplaced, codesShown) = try FormSheetBinder.bind(schema, reader: reader, index: index)
             formRecords[schema.id] = record
-            if !unplaced.isEmpty {
+            if codesShown {
+                for field in unplaced {
+                    let codes = "\(field.gridRow ?? "")×\(field.gridColumn ?? "")"
+                    findings.append(Finding(field.required ? .error : .warning, rule: "grid.code", sheet: infos[index].name, field: field.code,
+                                            message: .init(ru: "нет ячейки строки и графы \(codes) («\(field.label)»): на листе нет такого кода строки или графы",
+                                                           en: "no cell for row and column \(codes) ('\(field.label)'): the sheet lacks that row or column code")))
+                }
+            } else if !unplaced.isEmpty {
                 let codes = unplaced.prefix(3).map { "\($0.gridRow ?? "")×\($0.gridColumn ?? "")" }.joined(separator: ", ")
                 findings.append(Finding(.warning, rule: "grid.codes", sheet: infos[index].name, message: .init(
                     ru: "на листе не найдены коды строк и граф (\(codes)\(unplaced.count > 3 ? "…" : "")): значения взяты из ячеек шаблона",
@@ -67,7 +74,12 @@ public struct Validator {
                 en: "the file was filled in a version \(version) template, the form is at version \(form.version): checked against the current one; take a new template (svod template)")))
         }
 
-        for (schema, found) in assigned {
+        for (schema, assignedMatch) in assigned {
+            var found = assignedMatch
+            // A leftover tab counts only when the table's header is on it («Лист2» left empty is no ВПР).
+            if case .leftover(let i, let name)? = found {
+                found = try TableRecordStream(schema: schema, rows: try reader.rows(ofSheet: i)) != nil ? .renamed(i, name) : nil
+            }
             guard let match = found else {
                 if schema.required {
                     findings.append(Finding(.error, rule: "sheet.missing", message: .init(
@@ -78,7 +90,7 @@ public struct Validator {
             let index: Int
             switch match {
             case .exact(let i): index = i
-            case .renamed(let i, let name):
+            case .renamed(let i, let name), .leftover(let i, let name):
                 index = i
                 findings.append(Finding(.warning, rule: "sheet.renamed", sheet: name, message: .init(
                     ru: "лист «\(name)» принят за «\(schema.name)»", en: "sheet '\(name)' taken for '\(schema.name)'")))
@@ -159,7 +171,8 @@ public struct Validator {
                 for (position, name) in kept {
                     let v = record.values[position: position].map { RecordEnvironment.expression($0.coercion.value) } ?? .missing
                     if !isTotal { columns[name, default: []].append(v) }
-                    if isTotal || totals == nil { scalars[name] = v }
+                    // A form sheet's value was set before this loop, its codes read as list codes.
+                    if schema.layout == .table, isTotal || totals == nil { scalars[name] = v }
                 }
                 guard !sheetRules.isEmpty else { continue }
                 let prev = previousRows.flatMap { rows in

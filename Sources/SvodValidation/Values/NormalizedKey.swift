@@ -22,7 +22,8 @@ extension ValueCoercion {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
-        for c in s.lowercased() {
+        // Composed first: «й» typed as «и» + U+0306 is the same label (keys are compared as bytes).
+        for c in s.precomposedStringWithCanonicalMapping.lowercased() {
             if isSpace(c) {
                 pendingSpace = true
                 continue
@@ -47,8 +48,8 @@ extension ValueCoercion {
             let v = u.value
             var mapped = u
             switch v {
-            case 0x22, 0x27, 0x60, 0xAB, 0xBB, 0xB4, 0x2018...0x201F, 0xAD, 0x200C, 0x200D:
-                continue  // quotes and invisible marks
+            case 0x22, 0x27, 0x60, 0xAB, 0xBB, 0xB4, 0x2018...0x201F, 0xAD:
+                continue  // quotes and the soft hyphen
             case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF:
                 pendingSpace = true
                 continue

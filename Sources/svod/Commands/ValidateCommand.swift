@@ -30,7 +30,8 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let files = InputFiles.expand(arguments)
+        let inputs = InputFiles.expand(arguments)
+        let files = inputs.map(\.path)
         guard !files.isEmpty else {
             let text = common.lang == .ru ? "svod: ошибка: \(arguments.joined(separator: ", ")): нет файлов XLSX или ODS\n"
                 : "svod: error: \(arguments.joined(separator: ", ")): no XLSX or ODS files\n"
@@ -45,7 +46,7 @@ struct ValidateCommand: ParsableCommand {
         var htmlReports: [ValidationReport] = []
         var tally = (valid: 0, failed: 0, refused: 0)
         let colour = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        for file in files {
+        for (file, input) in zip(files, inputs) {
             do {
                 let reader = try Spreadsheet.open(path: file)
                 let schema: FormSchema
@@ -68,7 +69,7 @@ struct ValidateCommand: ParsableCommand {
                 case .json: jsonParts.append(JSONReport.render(report, language: common.lang))
                 case .html: htmlReports.append(report)
                 }
-                if let annotate { try writeAnnotated(reader, report, file: file, to: annotate, several: files.count > 1) }
+                if let annotate { try writeAnnotated(reader, report, file: input, to: annotate, several: files.count > 1) }
                 let failed = !report.isValid || (strict && report.count(.warning, explained: false) > 0)
                 if failed { worst = max(worst, 1); tally.failed += 1 } else { tally.valid += 1 }
             } catch {
@@ -84,7 +85,10 @@ struct ValidateCommand: ParsableCommand {
                 }
             }
         }
-        if format == .json { out.write(files.count == 1 && jsonParts.count == 1 ? jsonParts[0] + "\n" : "[" + jsonParts.joined(separator: ",\n") + "]\n") }
+        // One object for one file named on the command line; an array for several, or for a folder
+        // (whatever it holds), so a script knows the shape from its own call.
+        let single = arguments.count == 1 && inputs.count == 1 && inputs[0].path == arguments[0]
+        if format == .json { out.write(single && jsonParts.count == 1 ? jsonParts[0] + "\n" : "[" + jsonParts.joined(separator: ",\n") + "]\n") }
         if format == .text && files.count > 1 {
             out.write(common.lang == .ru
                 ? "\nПроверено файлов: \(files.count); прошли проверку: \(tally.valid); с ошибками: \(tally.failed); не прочитаны: \(tally.refused)\n"
@@ -98,14 +102,21 @@ struct ValidateCommand: ParsableCommand {
 
 extension ValidateCommand {
     /// One file: `annotate` is the copy's path (its extension picks the format, else the
-    /// input's). Several: `annotate` is a folder, each copy named like its input.
-    func writeAnnotated(_ reader: WorkbookReader, _ report: ValidationReport, file: String, to annotate: String, several: Bool) throws {
+    /// input's). Several: `annotate` is a folder where each copy keeps its input's place below
+    /// the folder it came from, so two schools' `vpr.xlsx` do not overwrite each other. A copy
+    /// never replaces the school's own file.
+    func writeAnnotated(_ reader: WorkbookReader, _ report: ValidationReport, file: InputFiles.Input, to annotate: String,
+                        several: Bool) throws {
         var target = annotate
         if several {
-            try FileManager.default.createDirectory(atPath: annotate, withIntermediateDirectories: true)
-            let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             let ext = reader.format == .ods || reader.format == .fods ? "ods" : "xlsx"
-            target = URL(fileURLWithPath: annotate).appendingPathComponent("\(base).\(ext)").path
+            let relative = (file.relative as NSString).deletingPathExtension + "." + ext
+            target = (annotate as NSString).appendingPathComponent(relative)
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        }
+        if URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath()
+            == URL(fileURLWithPath: file.path).standardizedFileURL.resolvingSymlinksInPath() {
+            throw AnnotateOverInput(path: target)
         }
         let format = SpreadsheetOutput.format(forPath: target) ?? (reader.format == .xlsx ? .xlsx : .ods)
         let outcome = try AnnotatedWorkbook.write(source: reader, report: report, to: target, format: format, language: common.lang)
@@ -114,6 +125,16 @@ extension ValidateCommand {
                 : "svod: warning: \(target): sheet '\(from)' renamed '\(to)'\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
+    }
+}
+
+/// `--annotate` would write over the file being checked.
+struct AnnotateOverInput: LocalizedFailure {
+    let path: String
+    var kind: FailureKind { .unreadable }
+    var message: LocalizedText {
+        .init(ru: "копия с замечаниями легла бы на сам проверяемый файл «\(path)»: укажите для --annotate другую папку",
+              en: "the annotated copy would overwrite the file being checked, '\(path)': give --annotate another folder")
     }
 }
 

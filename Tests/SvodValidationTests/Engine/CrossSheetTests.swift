@@ -56,6 +56,15 @@ import Testing
         sheet: grads
         check: exams = results.n
         message: {ru: "Экзаменов {actual}, а в строке «Всего» {expected}", en: "{actual} exams, {expected} in the total row"}
+      - id: t.school-rows
+        sheet: results
+        check: n <= 60
+        when: title.school = "co9"
+        message: {ru: "Участников {actual}, больше {expected}", en: "{actual} took it, more than {expected}"}
+      - id: t.school-named
+        sheet: grads
+        check: SUM(results.n) >= 0 AND title.school <> ""
+        message: {ru: "Нет школы", en: "No school"}
       - id: t.profile
         sheet: grads
         check: profile = (admitted > 0)
@@ -119,6 +128,13 @@ import Testing
         #expect(Set(shown(r)) == ["totals.sum ЕГЭ!B4", "t.total Выпускники!C4"], "\(shown(r))")
         let sum = try run(exams: 71)
         #expect(Set(shown(sum)) == ["t.exams Выпускники!C4", "t.total Выпускники!C4"], "\(shown(sum))")
+    }
+
+    /// A rule over the whole form naming the school does not turn the school back into typed
+    /// text for the rules run on each row: they still read its registry code.
+    @Test func theSchoolReadsAsItsCodeInEveryRule() throws {
+        let r = try run(school: "МБОУ ЦО № 9", rows: [("Русский язык", 50), ("Физика", 65), ("Всего", 115)], )
+        #expect(shown(r).contains("t.school-rows ЕГЭ!B3"), "\(shown(r))")
     }
 
     @Test func yesNoValuesAreShownInWords() throws {

@@ -97,4 +97,19 @@ import Testing
         #expect(form == nil)
         #expect(issues.contains { $0.message.en.contains("no field 'n22'") }, "\(issues)")
     }
+
+    /// An empty tab beside the title is not taken for the missing table: it has no header to prove it.
+    @Test func anEmptyLeftoverTabIsNotTheTable() throws {
+        try withDir { dir in
+            let path = dir.appendingPathComponent("e.xlsx").path
+            let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
+            try TitleSheet.write(to: w)
+            try w.beginSheet(SheetSetup(name: "Лист2"))
+            try w.endSheet()
+            try w.finish()
+            let report = try Validator(catalog: catalog).validate(try Spreadsheet.open(path: path), form: try #require(catalog.form("vpr")),
+                                                                  file: path, sha256: "")
+            #expect(report.findings.map(\.rule) == ["sheet.missing"], "\(report.findings.map(\.rule))")
+        }
+    }
 }

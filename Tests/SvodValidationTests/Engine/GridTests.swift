@@ -94,6 +94,20 @@ import Testing
         #expect(shown(r) == ["grid.codes Раздел 1", "oo1.teachers Раздел 1!C6"], "\(shown(r))")
     }
 
+    /// The codes are there but one row's code was wiped, and a row was inserted where the
+    /// template had it: the value is not taken from the wrong row, its absence is said.
+    @Test func aLostRowCodeIsALostValueNotAnotherRowsValue() throws {
+        let r = try run(rows: [("Педагогов", "01", 40, 30), ("вставка", "01.1", 2, 1), ("Учителей", "", 35, 29)])
+        #expect(Set(shown(r)) == ["grid.code Раздел 1"], "\(shown(r))")
+        #expect(r.findings.filter { $0.rule == "grid.code" }.count == 2 && r.findings.contains { $0.severity == .error })
+    }
+
+    /// Without the row of column numbers a data row is not taken for it: no codes, the template's cells.
+    @Test func aDataRowIsNotTakenForTheColumnNumbers() throws {
+        let r = try run(rows: [("Педагогов", "01", 4, 3), ("Учителей", "02", 3, 1)], headerOnly: true)
+        #expect(shown(r) == ["grid.codes Раздел 1"], "\(shown(r))")
+    }
+
     /// A «№ строки» on the sheet's last row, nothing under it: nothing to find, no crash.
     @Test func aLoneRowCodeHeaderIsNoGrid() throws {
         let r = try run(rows: [], headerOnly: true)

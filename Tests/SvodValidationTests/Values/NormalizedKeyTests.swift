@@ -6,7 +6,7 @@ import Testing
 @Suite struct NormalizedKeyTests {
     static let pool: [String] = ["А", "Я", "ё", "Ё", "Ѐ", "Џ", "ї", "a", "Z", "5", " ", "\u{A0}", "\u{202F}", "\t", "\n", "\r\n", "«", "»",
                                  "\"", "'", "`", "´", "\u{2019}", "—", "–", "\u{2212}", "-", "\u{AD}", "\u{200B}", "\u{FEFF}", "№", "%",
-                                 ",", ".", "(", "е\u{308}", "é", "İ", "ß", "Ω", "😀"]
+                                 ",", ".", "(", "е\u{308}", "é", "İ", "ß", "Ω", "😀", "\u{200D}", "\u{200C}", "и\u{306}", "й"]
 
     @Test func theFastPathAgreesWithTheCharacterPath() {
         var rng = SystemRandomNumberGenerator()
@@ -21,5 +21,6 @@ import Testing
         #expect(ValueCoercion.scalarNormalizedKey("  Кол-во \u{A0}«5»  ") == "кол-во 5")
         #expect(ValueCoercion.scalarNormalizedKey("Ёлка—ЁЖ") == "елка-еж")
         #expect(ValueCoercion.scalarNormalizedKey("café") == nil, "Latin-1 letters take the character path")
+        #expect(ValueCoercion.normalizedKey("Учебны\u{438}\u{306} предмет") == ValueCoercion.normalizedKey("Учебный предмет"), "NFD is composed")
     }
 }
