@@ -92,8 +92,10 @@ struct RecordEnvironment: ExpressionEnvironment {
 
 /// Runs a rule against an environment and says what failed, if anything.
 enum RuleRunner {
+    /// `typed`: what the school typed in the target cell, shown in the message instead of the
+    /// list code a code field reads as in the rule.
     static func run(_ rule: CompiledRule, _ env: RecordEnvironment, places: Int?, sheet: String, cell: CellReference?,
-                    field: String?) -> Finding? {
+                    field: String?, typed: String? = nil) -> Finding? {
         var env = env
         do {
             if let when = rule.when {
@@ -116,7 +118,7 @@ enum RuleRunner {
                 let a = try left.evaluate(env), e = try right.evaluate(env)
                 guard case .number(let actual) = a, case .number(let expected) = e else {
                     guard try rule.check.evaluate(env) == .bool(false) else { return nil }
-                    return finding(rule, sheet: sheet, cell: cell, field: field, actual: a, expected: e)
+                    return finding(rule, sheet: sheet, cell: cell, field: field, actual: typed.map { .text($0) } ?? a, expected: e)
                 }
                 if holds(op, actual, expected, rule.schema.tolerance, places: places) { return nil }
                 return finding(rule, sheet: sheet, cell: cell, field: field, actual: actual, expected: rounded(expected, places), difference: actual - expected)

@@ -63,7 +63,13 @@ public struct Validator {
                     en: "the sheet does not show the row and column codes (\(codes)\(unplaced.count > 3 ? "…" : "")): values are read at the template's cells")))
             }
             let env = environment(record: record, codeFields: Self.codeFields(schema))
-            for field in schema.fields { scalars["\(schema.id).\(field.code)"] = env.value(of: field.code) }
+            // A value that fails its own check is reported once, where its sheet is checked; other
+            // sheets' rules read it as missing, as the sheet's own rules do.
+            var scratch: [Finding] = []
+            for (field, plan) in zip(schema.fields, checks.plans(schema.fields)) {
+                let failed = record.values[field.code].map { checks.check(plan, $0, sheet: "", into: &scratch) } ?? false
+                scalars["\(schema.id).\(field.code)"] = failed ? .missing : env.value(of: field.code)
+            }
         }
         findings += submitterFindings(form, formRecords: formRecords, names: assigned, infos: infos)
         // A template of another version of the form: it is checked against the current one.
@@ -186,7 +192,9 @@ public struct Validator {
                     if isTotal && rule.readsOtherSheet { continue }
                     let target = targets[k]
                     let (cell, sheetName) = place(of: target, in: record, sheet: name, formRecords: formRecords, sheetNames: sheetNames)
-                    if let f = RuleRunner.run(rule, env, places: targetPlaces[k], sheet: sheetName, cell: cell, field: target) {
+                    // A code field's finding shows what was typed («Лицей № 1»), not the list code.
+                    let typed = target.flatMap { t in codeFields[t] != nil ? record.values[t].map { CellDisplay.text($0.raw) } : nil }
+                    if let f = RuleRunner.run(rule, env, places: targetPlaces[k], sheet: sheetName, cell: cell, field: target, typed: typed) {
                         findings.append(f)
                     }
                 }

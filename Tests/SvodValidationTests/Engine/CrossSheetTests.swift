@@ -61,6 +61,10 @@ import Testing
         check: n <= 60
         when: title.school = "co9"
         message: {ru: "Участников {actual}, больше {expected}", en: "{actual} took it, more than {expected}"}
+      - id: t.no-chemistry
+        sheet: results
+        check: subject <> "chem"
+        message: {ru: "Предмет {actual} в этой форме не сдают", en: "{actual} is not taken in this form"}
       - id: t.school-named
         sheet: grads
         check: SUM(results.n) >= 0 AND title.school <> ""
@@ -135,6 +139,20 @@ import Testing
     @Test func theSchoolReadsAsItsCodeInEveryRule() throws {
         let r = try run(school: "МБОУ ЦО № 9", rows: [("Русский язык", 50), ("Физика", 65), ("Всего", 115)], )
         #expect(shown(r).contains("t.school-rows ЕГЭ!B3"), "\(shown(r))")
+    }
+
+    /// A form sheet's value that fails its own check (a negative count) is one finding: the rules
+    /// of other sheets that read it treat it as missing, as its own sheet's rules do.
+    @Test func aValueThatFailsItsCheckIsReportedOnce() throws {
+        let r = try run(admitted: -5)
+        #expect(shown(r) == ["field.range Выпускники!C3"], "\(shown(r))")
+    }
+
+    /// A code field is compared by its list code but shown as the school typed it.
+    @Test func aCodeFieldIsShownAsTyped() throws {
+        let r = try run(rows: [("Русский язык", 50), ("Хим.", 20), ("Всего", 70)])
+        let f = try #require(r.findings.first { $0.rule == "t.no-chemistry" }, "\(shown(r))")
+        #expect(f.place == "ЕГЭ!A3" && f.message.ru == "Предмет Хим. в этой форме не сдают", "\(f.message.ru)")
     }
 
     @Test func yesNoValuesAreShownInWords() throws {
