@@ -67,8 +67,8 @@ import Testing
                 own = try Self.validate([path(e)], extra: extra)[path(e)]
             }
             let report = try #require(own, "no report for \(e.path)")
-            #expect(report["form"] as? [String: Any] == nil || (report["form"] as? [String: Any])?["id"] as? String == e.form,
-                    "\(e.path) taken for another form: \(String(describing: report["form"]))")
+            #expect(report["error"] == nil && (report["form"] as? [String: Any])?["id"] as? String == e.form,
+                    "\(e.path): refused, or taken for another form: \(report)")
             let found = Set((report["findings"] as? [[String: Any]] ?? []).map {
                 Self.key($0["rule"] as? String, $0["severity"] as? String, $0["sheet"] as? String, $0["cell"] as? String)
             })
