@@ -80,9 +80,7 @@ import Testing
              templateVersion: String? = nil) throws -> ValidationReport {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try SchemaFolder.make(in: dir, form: Self.schema, named: "t", references: ["lists.yaml", "organisations.yaml"])
-        let catalog = SchemaCatalog(directory: dir.path)
-        #expect(catalog.issues.isEmpty, "\(catalog.issues)")
+        let catalog = try testCatalog(in: dir, form: Self.schema, named: "t", references: ["lists.yaml", "organisations.yaml"])
         let path = dir.appendingPathComponent("t.xlsx").path
         let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
         if let templateVersion {

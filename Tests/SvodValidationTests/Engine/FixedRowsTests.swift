@@ -30,9 +30,7 @@ import Testing
     @Test func aMissingListedRowIsAnErrorAndAnExtraOneAQuery() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try SchemaFolder.make(in: dir, form: Self.schema, named: "f")
-        let catalog = SchemaCatalog(directory: dir.path)
-        #expect(catalog.issues.isEmpty, "\(catalog.issues)")
+        let catalog = try testCatalog(in: dir, form: Self.schema, named: "f")
         let path = dir.appendingPathComponent("f.xlsx").path
         let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
         try w.beginSheet(SheetSetup(name: "ГИА-9"))

@@ -33,10 +33,7 @@ import Testing
     func run(_ cells: [String: CellValue]) throws -> ValidationReport {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("forms"), withIntermediateDirectories: true)
-        try Self.schema.write(to: dir.appendingPathComponent("forms/staff.yaml"), atomically: true, encoding: .utf8)
-        let catalog = SchemaCatalog(directory: dir.path)
-        #expect(catalog.issues.isEmpty, "\(catalog.issues)")
+        let catalog = try testCatalog(in: dir, form: Self.schema, named: "staff", references: [])
         let path = dir.appendingPathComponent("f.xlsx").path
         let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
         try w.beginSheet(SheetSetup(name: "Кадры"))

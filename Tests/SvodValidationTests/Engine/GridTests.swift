@@ -50,9 +50,7 @@ import Testing
              headerOnly: Bool = false) throws -> ValidationReport {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try SchemaFolder.make(in: dir, form: Self.schema, named: "oo1")
-        let catalog = SchemaCatalog(directory: dir.path)
-        #expect(catalog.issues.isEmpty, "\(catalog.issues.map { $0.line(.en) })")
+        let catalog = try testCatalog(in: dir, form: Self.schema, named: "oo1")
         let path = dir.appendingPathComponent("g.xlsx").path
         let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
         try w.beginSheet(SheetSetup(name: "Раздел 1"))

@@ -30,9 +30,7 @@ import Testing
     @Test func everyMistakeIsFoundAndNothingElse() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try SchemaFolder.make(in: dir, form: Self.schema, named: "lean")
-        let catalog = SchemaCatalog(directory: dir.path)
-        #expect(catalog.issues.isEmpty, "\(catalog.issues)")
+        let catalog = try testCatalog(in: dir, form: Self.schema, named: "lean")
         let path = dir.appendingPathComponent("t.xlsx").path
         let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
         let pct = w.style(CellStyle(numberFormat: "0.0%"))

@@ -56,9 +56,7 @@ import Testing
     @Test func rulesReadReferenceTablesByNameOrCode() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try SchemaFolder.make(in: dir, form: Self.form, named: "ege", references: ["lists.yaml", "ege-min.yaml"])
-        let catalog = SchemaCatalog(directory: dir.path)
-        #expect(catalog.issues.isEmpty, "\(catalog.issues.map { $0.line(.en) })")
+        let catalog = try testCatalog(in: dir, form: Self.form, named: "ege", references: ["lists.yaml", "ege-min.yaml"])
         let path = dir.appendingPathComponent("e.xlsx").path
         let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
         try w.beginSheet(SheetSetup(name: "ЕГЭ"))

@@ -29,9 +29,7 @@ import Testing
     func run(_ rows: [(String, Double)]) throws -> ValidationReport {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try SchemaFolder.make(in: dir, form: Self.schema, named: "gia9")
-        let catalog = SchemaCatalog(directory: dir.path)
-        #expect(catalog.issues.isEmpty, "\(catalog.issues)")
+        let catalog = try testCatalog(in: dir, form: Self.schema, named: "gia9")
         let path = dir.appendingPathComponent("g.ods").path
         let w = try SpreadsheetOutput.create(path: path, format: .ods)
         try w.beginSheet(SheetSetup(name: "ГИА-9"))
@@ -64,8 +62,7 @@ import Testing
     @Test func aGrandTotalUnderGroupsSumsThemAll() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("forms"), withIntermediateDirectories: true)
-        try """
+        let catalog = try testCatalog(in: dir, form: """
         id: grouped
         version: 1
         title: Группы
@@ -80,9 +77,7 @@ import Testing
               - {code: cls, label: Класс, type: text}
               - {code: what, label: Строка, type: text}
               - {code: n, label: Число, type: integer}
-        """.write(to: dir.appendingPathComponent("forms/g.yaml"), atomically: true, encoding: .utf8)
-        let catalog = SchemaCatalog(directory: dir.path)
-        #expect(catalog.issues.isEmpty, "\(catalog.issues)")
+        """, named: "g", references: [])
         let path = dir.appendingPathComponent("g.xlsx").path
         let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
         try w.beginSheet(SheetSetup(name: "Лист"))
