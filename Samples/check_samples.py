@@ -30,7 +30,7 @@ from decimal import Decimal, ROUND_HALF_UP
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import seed_tables as ST  # noqa: E402
-from make_samples import default_svod  # noqa: E402
+from make_samples import default_svod, list_names  # noqa: E402
 
 def share(part, whole, places=1):
     q = Decimal(part) * 100 / Decimal(whole)
@@ -232,7 +232,7 @@ def main():
                 t = tot[(str(r["class"]), r["subject"])]
                 for j, k in enumerate(("n", "n5", "n4", "n3", "n2")):
                     t[j] += int(r[k])
-        names = subject_names(args.schemas)
+        names = list_names(args.schemas)["subjects"]
         for line, klass, subj, succ, qual in ST.VPR["rows"]:
             n, n5, n4, n3, n2 = tot[(klass, names[subj])]
             for what, got, text in (("успеваемость", share(n5 + n4 + n3, n), succ[yi]), ("качество", share(n5 + n4, n), qual[yi])):
@@ -286,8 +286,9 @@ def new_sums(ck, figures):
             ck.fail(f"{what}: schools add up to {got}, the seed says {want}")
         else:
             ck.passed += 1
-    names = subject_names(ck.schemas)
-    lname = lambda lst, code: list_names(ck.schemas).get(lst, {}).get(code, code)
+    lists = list_names(ck.schemas)  # read once: lname runs for every row compared
+    names = lists["subjects"]
+    lname = lambda lst, code: lists.get(lst, {}).get(code, code)
     for year in ("2018/2019", "2019/2020"):
         books = figures.get(("gia9", year))
         if books:
@@ -385,29 +386,6 @@ def new_sums(ck, figures):
                 eq(f"Диагностика 10 {subj} % выполнения", share(t[1] + t[2] + t[3], t[0]), ST.number(succ))
                 eq(f"Диагностика 10 {subj} % качества", share(t[1] + t[2], t[0]), ST.number(qual))
         print(f"Диагностика 10 2020/2021: {len(books)} schools; pupils of all 13 subjects, and the shares (chemistry apart) = 2.6.1")
-
-
-def list_names(schemas):
-    out = {}
-    for fn in sorted(os.listdir(os.path.join(schemas, "reference"))):
-        cur = None
-        for line in open(os.path.join(schemas, "reference", fn), encoding="utf-8"):
-            m = re.match(r"^  - id:\s*(\S+)", line)
-            if m:
-                cur = m.group(1)
-            m = re.match(r"\s*-\s*\{code:\s*\"?([\w-]+)\"?,\s*name:\s*(\"[^\"]*\"|[^,}]+)", line)
-            if m and cur:
-                out.setdefault(cur, {})[m.group(1)] = m.group(2).strip().strip('"')
-    return out
-
-
-def subject_names(schemas):
-    names = {}
-    for line in open(os.path.join(schemas, "reference", "lists.yaml"), encoding="utf-8"):
-        m = re.match(r"\s*-\s*\{code:\s*([\w-]+),\s*name:\s*([^,}]+)", line)
-        if m:
-            names.setdefault(m.group(1), m.group(2).strip().strip('"'))
-    return names
 
 
 if __name__ == "__main__":

@@ -580,21 +580,28 @@ def fill_computed(ctx, form, values):
     return values
 
 
+def list_names(schemas):
+    """Every reference list's items, list id → code → name, read from the YAML as text (no YAML library needed)."""
+    out = {}
+    for fn in sorted(os.listdir(os.path.join(schemas, "reference"))):
+        cur = None
+        for line in open(os.path.join(schemas, "reference", fn), encoding="utf-8"):
+            m = re.match(r"^  - id:\s*(\S+)", line)
+            if m:
+                cur = m.group(1)
+            m = re.match(r"\s*-\s*\{code:\s*\"?([\w-]+)\"?,\s*name:\s*(\"[^\"]*\"|[^,}]+)", line)
+            if m and cur:
+                out.setdefault(cur, {})[m.group(1)] = m.group(2).strip().strip('"')
+    return out
+
+
 _names = {}
 
 
 def list_name(ctx, list_id, code):
     """The item's name in the reference lists (what a school types), by list."""
     if not _names:
-        for fn in sorted(os.listdir(os.path.join(ctx.schemas, "reference"))):
-            cur = None
-            for line in open(os.path.join(ctx.schemas, "reference", fn), encoding="utf-8"):
-                m = re.match(r"^  - id:\s*(\S+)", line)
-                if m:
-                    cur = m.group(1)
-                m = re.match(r"\s*-\s*\{code:\s*\"?([\w-]+)\"?,\s*name:\s*(\"[^\"]*\"|[^,}]+)", line)
-                if m and cur:
-                    _names.setdefault(cur, {})[m.group(1)] = m.group(2).strip().strip('"')
+        _names.update(list_names(ctx.schemas))
     return _names.get(list_id, {}).get(code, code)
 
 
