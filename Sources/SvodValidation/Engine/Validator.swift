@@ -45,6 +45,9 @@ public struct Validator {
 
         // Form sheets first (a few cells each): every row of every table can read their values.
         var formRecords: [String: BoundRecord] = [:]
+        // Their field checks, run here once: the findings join the report where the sheet comes in
+        // the form's order, and a failed value reads as missing in every rule, of any sheet.
+        var formChecked: [String: (findings: [Finding], invalid: Set<String>)] = [:]
         for (schema, found) in assigned where schema.layout == .form {
             guard let index = found?.index else { continue }
             let (record, unplaced, codesShown) = try FormSheetBinder.bind(schema, reader: reader, index: index)
@@ -63,13 +66,13 @@ public struct Validator {
                     en: "the sheet does not show the row and column codes (\(codes)\(unplaced.count > 3 ? "…" : "")): values are read at the template's cells")))
             }
             let env = environment(record: record, codeFields: Self.codeFields(schema))
-            // A value that fails its own check is reported once, where its sheet is checked; other
-            // sheets' rules read it as missing, as the sheet's own rules do.
-            var scratch: [Finding] = []
+            var checked: [Finding] = []
+            var invalid = Set<String>()
             for (field, plan) in zip(schema.fields, checks.plans(schema.fields)) {
-                let failed = record.values[field.code].map { checks.check(plan, $0, sheet: "", into: &scratch) } ?? false
-                scalars["\(schema.id).\(field.code)"] = failed ? .missing : env.value(of: field.code)
+                if let v = record.values[field.code], checks.check(plan, v, sheet: infos[index].name, into: &checked) { invalid.insert(field.code) }
+                scalars["\(schema.id).\(field.code)"] = invalid.contains(field.code) ? .missing : env.value(of: field.code)
             }
+            formChecked[schema.id] = (checked, invalid)
         }
         findings += submitterFindings(form, formRecords: formRecords, names: assigned, infos: infos)
         // A template of another version of the form: it is checked against the current one.
@@ -132,7 +135,7 @@ public struct Validator {
                 tableStream = stream
             }
             var seenKeys: [String: Int] = [:]
-            let plans = checks.plans(schema.fields)
+            let plans = schema.layout == .form ? [] : checks.plans(schema.fields)
             var totals = schema.totals.map { TotalsCheck($0, sheet: name) }
             let sheetRules = rules.filter { $0.perRecord && $0.schema.sheet == schema.id }
             // The field a rule's finding points at: its left side, else its first field (found once).
@@ -153,6 +156,10 @@ public struct Validator {
             while let record = try next() {
                 let isTotal = totals?.isTotal(record) == true
                 var invalid = Set<String>()
+                if let checked = formChecked[schema.id] {
+                    findings += checked.findings
+                    invalid = checked.invalid
+                }
                 for position in plans.indices {
                     // «Всего» in the label column of a total row is not a list item.
                     if isTotal && plans[position].field.code == schema.totals?.labelField { continue }
