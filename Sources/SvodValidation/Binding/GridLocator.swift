@@ -44,11 +44,12 @@ struct GridLocator {
         return CellReference(row: r, column: c)
     }
 
+    /// The first such header in reading order (the sheet's cells are looked at once, not sorted).
     private static func rowCodeHeader(in sheet: Sheet) -> CellReference? {
-        for (ref, cell) in sheet.orderedCells {
-            if case .text(let t) = cell.value, rowCodeHeaders.contains(ValueCoercion.normalizedKey(t)) { return ref }
-        }
-        return nil
+        sheet.cells.compactMap { ref, cell -> CellReference? in
+            guard case .text(let t) = cell.value, rowCodeHeaders.contains(ValueCoercion.normalizedKey(t)) else { return nil }
+            return ref
+        }.min { ($0.row, $0.column) < ($1.row, $1.column) }
     }
 
     /// A code as compared: trimmed, and digits without leading zeros («01», 1 and «1» are one code).
