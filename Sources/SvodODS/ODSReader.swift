@@ -1,3 +1,4 @@
+import Foundation
 import SvodPackage
 import SvodWorkbook
 import SvodXML
@@ -11,6 +12,10 @@ public final class ODSReader: WorkbookReader {
 
     private let openContent: () throws -> ChunkSource
     private let contentName: String
+    /// The content's size as declared or on disk: one of at least `parseAhead` bytes is
+    /// parsed on a thread of its own.
+    private let contentSize: Int64
+    private let parseAhead: Int64
     private let xmlLimits: XMLLimits
     private let cellLimits: CellLimits
     private var cachedSheets: [SheetInfo]?
@@ -19,8 +24,10 @@ public final class ODSReader: WorkbookReader {
     private let openMeta: (() throws -> ChunkSource)?
 
     /// Opens a zipped ODS: refuses encrypted packages, then streams content.xml on demand.
-    public init(archive: ZipArchive, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default) throws {
+    public init(archive: ZipArchive, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default,
+                parseAhead: Int64 = PackagePart.parseAheadSize) throws {
         format = .ods
+        self.parseAhead = parseAhead
         self.xmlLimits = xmlLimits
         self.cellLimits = cellLimits
         if archive.entry(named: "META-INF/manifest.xml") != nil {
@@ -36,27 +43,34 @@ public final class ODSReader: WorkbookReader {
         let meta = archive.entry(named: "meta.xml")
         openMeta = meta.map { m in { try archive.open(m) } }
         contentName = entry.name
+        contentSize = entry.declaredSize
         openContent = {
             do { return try archive.open(entry, prefetch: true) } catch { throw ReadError.wrap(error, part: entry.name) }
         }
     }
 
     /// Opens a flat ODF spreadsheet (one XML file).
-    public init(flatPath path: String, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default) throws {
+    public init(flatPath path: String, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default,
+                parseAhead: Int64 = PackagePart.parseAheadSize) throws {
         format = .fods
+        self.parseAhead = parseAhead
         self.xmlLimits = xmlLimits
         self.cellLimits = cellLimits
         contentName = path.split(separator: "/").last.map(String.init) ?? path
+        contentSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.int64Value ?? 0
         openContent = { try FileChunkSource(path: path) }
         openMeta = openContent
     }
 
     /// Opens a flat ODF spreadsheet held in memory.
-    public init(flatBytes bytes: [UInt8], xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default) throws {
+    public init(flatBytes bytes: [UInt8], xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default,
+                parseAhead: Int64 = PackagePart.parseAheadSize) throws {
         format = .fods
+        self.parseAhead = parseAhead
         self.xmlLimits = xmlLimits
         self.cellLimits = cellLimits
         contentName = "content"
+        contentSize = Int64(bytes.count)
         openContent = { MemoryChunkSource(bytes: bytes) }
         openMeta = openContent
     }
@@ -89,13 +103,15 @@ public final class ODSReader: WorkbookReader {
     }
 
     public func rows(ofSheet index: Int) throws -> SheetRowReader {
-        let pass = try ContentPass(source: openContent(), part: contentName, limits: xmlLimits, cells: cellLimits,
+        let pass = try ContentPass(source: openContent(), part: contentName, ahead: contentSize >= parseAhead,
+                                   limits: xmlLimits, cells: cellLimits,
                                    onlySheet: index)
         return SheetRows(pass: pass, sheet: index)
     }
 
     public func readSheets(_ visit: (Int, SheetInfo, SheetRowReader) throws -> Void) throws {
-        let pass = try ContentPass(source: openContent(), part: contentName, limits: xmlLimits, cells: cellLimits,
+        let pass = try ContentPass(source: openContent(), part: contentName, ahead: contentSize >= parseAhead,
+                                   limits: xmlLimits, cells: cellLimits,
                                    onlySheet: nil)
         var visited = 0
         while true {
@@ -114,7 +130,8 @@ public final class ODSReader: WorkbookReader {
 
     /// One pass without decoding cells, to learn sheet names and named ranges.
     private func scan() throws {
-        let pass = try ContentPass(source: openContent(), part: contentName, limits: xmlLimits, cells: cellLimits,
+        let pass = try ContentPass(source: openContent(), part: contentName, ahead: contentSize >= parseAhead,
+                                   limits: xmlLimits, cells: cellLimits,
                                    onlySheet: Int.min)
         try pass.stream.drain()
         cachedSheets = pass.parser.sheets
@@ -129,10 +146,10 @@ final class ContentPass {
     private var queue: [(sheet: Int, row: Row)] = []
     private var head = 0
 
-    init(source: ChunkSource, part: String, limits: XMLLimits, cells: CellLimits, onlySheet: Int?) throws {
+    init(source: ChunkSource, part: String, ahead: Bool, limits: XMLLimits, cells: CellLimits, onlySheet: Int?) throws {
         parser = ContentParser(limits: cells)
         parser.onlySheet = onlySheet
-        stream = XMLStream(source: source, part: part, handler: parser, limits: limits)
+        stream = XMLStream(source: source, part: part, handler: parser, limits: limits, ahead: ahead)
     }
 
     /// The next row of any sheet without consuming it; nil at the end of the document.

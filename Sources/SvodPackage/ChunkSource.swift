@@ -65,12 +65,18 @@ public enum PackagePart {
         }
     }
 
-    /// Opens the part for row streaming with a second thread inflating ahead.
+    /// The default size from which a part is parsed on a thread of its own (about 20,000
+    /// cells of XLSX): below it a thread does not pay for itself.
+    public static let parseAheadSize: Int64 = 2 << 20
+
+    /// Opens the part for row streaming with a second thread inflating ahead, and a third
+    /// parsing ahead when the part is declared at least `parseAhead` bytes.
     public static func rows<P: RowProducer>(_ entry: ZipEntry, in archive: ZipArchive, producer: P,
-                                            limits: XMLLimits) throws -> PartRowReader<P> {
+                                            limits: XMLLimits, parseAhead: Int64 = parseAheadSize) throws -> PartRowReader<P> {
         do {
             let source = try archive.open(entry, prefetch: true)
-            return PartRowReader(source: source, part: entry.name, producer: producer, limits: limits)
+            return PartRowReader(source: source, part: entry.name, producer: producer, limits: limits,
+                                 ahead: entry.declaredSize >= parseAhead)
         } catch {
             throw ReadError.wrap(error, part: entry.name)
         }

@@ -19,9 +19,10 @@ public final class PartRowReader<Producer: RowProducer>: SheetRowReader {
     private var buffered: [Row] = []
     private var head = 0
 
-    /// Reads the bytes of `source` (named `part` in messages) through `producer`.
-    public init(source: ChunkSource, part: String, producer: Producer, limits: XMLLimits) {
-        self.stream = XMLStream(source: source, part: part, handler: producer, limits: limits)
+    /// Reads the bytes of `source` (named `part` in messages) through `producer`, parsing on
+    /// a thread of its own when `ahead`.
+    public init(source: ChunkSource, part: String, producer: Producer, limits: XMLLimits, ahead: Bool = false) {
+        self.stream = XMLStream(source: source, part: part, handler: producer, limits: limits, ahead: ahead)
         self.producer = producer
     }
 

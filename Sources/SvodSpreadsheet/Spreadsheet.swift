@@ -14,12 +14,17 @@ public struct ReadOptions: Sendable {
     public var xml: XMLLimits
     /// Cell-count limits.
     public var cells: CellLimits
+    /// Sheets (XLSX) or content (ODS) of at least this many bytes are parsed on a thread of
+    /// their own: 0 for every part, `.max` for none.
+    public var parseAhead: Int64
 
     /// The defaults, or chosen limits.
-    public init(zip: ZipLimits = .default, xml: XMLLimits = .default, cells: CellLimits = .default) {
+    public init(zip: ZipLimits = .default, xml: XMLLimits = .default, cells: CellLimits = .default,
+                parseAhead: Int64 = PackagePart.parseAheadSize) {
         self.zip = zip
         self.xml = xml
         self.cells = cells
+        self.parseAhead = parseAhead
     }
 }
 
@@ -41,7 +46,7 @@ public enum Spreadsheet {
         case .compoundFile:
             throw refuseCompound(try readBounded(path))
         case .flatODF:
-            return try ODSReader(flatPath: path, xmlLimits: options.xml, cellLimits: options.cells)
+            return try ODSReader(flatPath: path, xmlLimits: options.xml, cellLimits: options.cells, parseAhead: options.parseAhead)
         case let other:
             throw refusal(other, head: head)
         }
@@ -56,7 +61,7 @@ public enum Spreadsheet {
         case .compoundFile:
             throw refuseCompound(bytes)
         case .flatODF:
-            return try ODSReader(flatBytes: bytes, xmlLimits: options.xml, cellLimits: options.cells)
+            return try ODSReader(flatBytes: bytes, xmlLimits: options.xml, cellLimits: options.cells, parseAhead: options.parseAhead)
         case let other:
             throw refusal(other, head: head)
         }
@@ -77,7 +82,7 @@ public enum Spreadsheet {
             }
         }
         if archive.entry(named: "[Content_Types].xml") != nil || archive.entry(named: "_rels/.rels") != nil {
-            return try XLSXReader(archive: archive, xmlLimits: options.xml, cellLimits: options.cells)
+            return try XLSXReader(archive: archive, xmlLimits: options.xml, cellLimits: options.cells, parseAhead: options.parseAhead)
         }
         if let mime = archive.entry(named: "mimetype") {
             let text = String(decoding: try readPart(archive, mime, max: 256), as: UTF8.self)
@@ -87,10 +92,10 @@ public enum Spreadsheet {
                     ru: "это документ OpenDocument, но не электронная таблица (\(text))",
                     en: "an OpenDocument file, but not a spreadsheet (\(text))"))
             }
-            return try ODSReader(archive: archive, xmlLimits: options.xml, cellLimits: options.cells)
+            return try ODSReader(archive: archive, xmlLimits: options.xml, cellLimits: options.cells, parseAhead: options.parseAhead)
         }
         if archive.entry(named: "content.xml") != nil && archive.entry(named: "META-INF/manifest.xml") != nil {
-            return try ODSReader(archive: archive, xmlLimits: options.xml, cellLimits: options.cells)
+            return try ODSReader(archive: archive, xmlLimits: options.xml, cellLimits: options.cells, parseAhead: options.parseAhead)
         }
         throw ReadError(.notSpreadsheet, .init(
             ru: "zip-архив не содержит электронной таблицы (нет ни книги XLSX, ни содержимого ODS)",

@@ -14,6 +14,7 @@ public final class XLSXReader: WorkbookReader {
 
     private let archive: ZipArchive
     private let xmlLimits: XMLLimits
+    private let parseAhead: Int64
     private let cellLimits: CellLimits
     private let sheetParts: [String?]
     private let sharedStringsPart: String?
@@ -22,11 +23,14 @@ public final class XLSXReader: WorkbookReader {
     private var sharedStrings: SharedStringsHandle?
     private var styleKinds: [NumberFormatKind]?
 
-    /// Opens the workbook in an archive: finds its parts through the relationships.
-    public init(archive: ZipArchive, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default) throws {
+    /// Opens the workbook in an archive: finds its parts through the relationships. Sheets
+    /// of at least `parseAhead` bytes are parsed on a thread of their own.
+    public init(archive: ZipArchive, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default,
+                parseAhead: Int64 = PackagePart.parseAheadSize) throws {
         self.archive = archive
         self.xmlLimits = xmlLimits
         self.cellLimits = cellLimits
+        self.parseAhead = parseAhead
 
         let packageRels = try Self.relationships(of: "", in: archive, limits: xmlLimits)
         customPart = packageRels.first { $0.kind == "custom-properties" && !$0.external }?.target
@@ -91,7 +95,7 @@ public final class XLSXReader: WorkbookReader {
         let parser = WorksheetParser(sheetName: sheets[index].name, sharedStrings: try loadSharedStrings(),
                                      styleKinds: try loadStyles(), dateSystem: dateSystem,
                                      limits: cellLimits)
-        return try PackagePart.rows(entry, in: archive, producer: parser, limits: xmlLimits)
+        return try PackagePart.rows(entry, in: archive, producer: parser, limits: xmlLimits, parseAhead: parseAhead)
     }
 
     public func readSheets(_ visit: (Int, SheetInfo, SheetRowReader) throws -> Void) throws {

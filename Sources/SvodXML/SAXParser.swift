@@ -12,14 +12,8 @@ public final class SAXParser {
     public init(handler: XMLHandler, limits: XMLLimits = .default) {
         self.handler = handler
         self.limits = limits
-        var sax = xmlSAXHandler()
-        sax.initialized = XML_SAX2_MAGIC
-        sax.startElementNs = svodStartElement
-        sax.endElementNs = svodEndElement
-        sax.characters = svodCharacters
-        sax.cdataBlock = svodCharacters
-        sax.internalSubset = svodInternalSubset
-        sax.serror = svodStructuredError
+        var sax = xmlSAXHandler.svod(start: svodStartElement, end: svodEndElement, text: svodCharacters,
+                                     doctype: svodInternalSubset)
         ctxt = xmlCreatePushParserCtxt(&sax, nil, nil, 0, nil)
         guard let ctxt else { return }
         // The handler is the callbacks' context; `self` keeps it alive while libxml2 may call it.
@@ -27,8 +21,7 @@ public final class SAXParser {
         handler.context = ctxt
         handler.depth = 0
         handler.maxDepth = limits.maxDepth
-        // No XML_PARSE_NOENT (never substitute), no DTDLOAD, no HUGE (keep libxml2's own caps).
-        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
+        harden(ctxt)
         let dict = ctxt.pointee.dict
         handler.prepare(XMLNameTable { name in
             XMLToken(pointer: name.withCString { xmlDictLookup(dict, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), -1) })
@@ -62,18 +55,20 @@ public final class SAXParser {
             let rc = xmlParseChunk(ctxt, p, Int32(n), last ? 1 : 0)
             if let failure = handler.failure { throw failure }
             if rc != 0 || ctxt.pointee.wellFormed == 0 {
-                throw XMLError.malformed(line: Int(xmlSAX2GetLineNumber(ctxt)), detail: lastErrorText())
+                throw XMLError.malformed(ctxt)
             }
             offset += n
         } while offset < count
     }
+}
 
-    private func lastErrorText() -> String {
-        guard let ctxt, let msg = ctxt.pointee.lastError.message else { return "unknown error" }
+extension XMLError {
+    /// The error libxml2 recorded in `ctxt`, with its line, on one line.
+    static func malformed(_ ctxt: xmlParserCtxtPtr) -> XMLError {
+        var text = Substring(ctxt.pointee.lastError.message.map { String(cString: $0) } ?? "unknown error")
         // libxml2 ends its messages with a line feed; the refusal must stay on one line.
-        var text = Substring(String(cString: msg))
         while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
+        return .malformed(line: Int(xmlSAX2GetLineNumber(ctxt)), detail: String(text))
     }
 }
 
@@ -113,6 +108,29 @@ private let svodInternalSubset: internalSubsetSAXFunc = { ctx, _, _, _ in
     withHandler(ctx) { $0.failure = XMLError.doctype }
 }
 
-private let svodStructuredError: xmlStructuredErrorFunc = { _, _ in
-    // Errors are read from the context after xmlParseChunk returns; nothing is printed.
+private let quietErrors: xmlStructuredErrorFunc = { _, _ in
+    // Errors are read from the context once libxml2 returns; nothing is printed.
+}
+
+extension xmlSAXHandler {
+    /// The SAX2 callbacks svod parses with: elements, text and CDATA alike, a DOCTYPE hook
+    /// that refuses it, and errors kept for the caller instead of printed.
+    static func svod(start: startElementNsSAX2Func, end: endElementNsSAX2Func, text: charactersSAXFunc,
+                     doctype: internalSubsetSAXFunc) -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = start
+        sax.endElementNs = end
+        sax.characters = text
+        sax.cdataBlock = text
+        sax.internalSubset = doctype
+        sax.serror = quietErrors
+        return sax
+    }
+}
+
+/// Sets the options every svod parser runs with: no XML_PARSE_NOENT (never substitute), no
+/// DTDLOAD, no network, no HUGE (keep libxml2's own caps).
+func harden(_ ctxt: xmlParserCtxtPtr) {
+    xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
 }

@@ -6,7 +6,7 @@ import Testing
 /// One test per way real ODS files differ from the textbook.
 @Suite struct ODSTrapTests {
     func read(_ tables: String, styles: String = "") throws -> WorkbookDump {
-        try WorkbookDump(Spreadsheet.open(bytes: ODSFixture.package(content: ODSFixture.content(tables, automaticStyles: styles))))
+        try WorkbookDump.bothWays { try Spreadsheet.open(bytes: ODSFixture.package(content: ODSFixture.content(tables, automaticStyles: styles)), options: $0) }
     }
 
     func table(_ name: String, _ rows: String, style: String? = nil) -> String {
@@ -160,8 +160,8 @@ import Testing
         let spaces = String(repeating: "<text:s text:c=\"32767\"/>", count: 200)
         let content = ODSFixture.content("<table:table table:name=\"Т\"><table:table-row><table:table-cell office:value-type=\"string\"><text:p>\(spaces)</text:p></table:table-cell></table:table-row></table:table>")
         #expect {
-            _ = try WorkbookDump(Spreadsheet.open(bytes: ODSFixture.package(content: content),
-                                                  options: ReadOptions(cells: CellLimits(maxCells: 1000, maxTextBytes: 1 << 20))))
+            _ = try WorkbookDump.bothWays({ try Spreadsheet.open(bytes: ODSFixture.package(content: content), options: $0) },
+                                          options: ReadOptions(cells: CellLimits(maxCells: 1000, maxTextBytes: 1 << 20)))
         } throws: { ($0 as? ReadError)?.reason == .limit }
     }
 }
@@ -169,8 +169,8 @@ import Testing
 /// Counts and spans at the edge of Int: clamped, never an arithmetic trap.
 @Suite struct ODSHostileRegressionTests {
     func read(_ rows: String) throws -> WorkbookDump {
-        try WorkbookDump(Spreadsheet.open(bytes: ODSFixture.package(content: ODSFixture.content(
-            "<table:table table:name=\"Т\">\(rows)</table:table>"))))
+        try WorkbookDump.bothWays { try Spreadsheet.open(bytes: ODSFixture.package(content: ODSFixture.content(
+            "<table:table table:name=\"Т\">\(rows)</table:table>")), options: $0) }
     }
 
     @Test func hugeRepeatCountsOnEmptyRowsAndCells() throws {
@@ -212,8 +212,8 @@ import Testing
         let cell = "<table:table-cell office:value-type=\"string\"><text:p>" + String(repeating: "<text:s text:c=\"32767\"/>", count: 60) + "</text:p></table:table-cell>"
         let rows = String(repeating: "<table:table-row>\(cell)</table:table-row>", count: 200)
         #expect {
-            _ = try WorkbookDump(Spreadsheet.open(bytes: ODSFixture.package(content: ODSFixture.content("<table:table table:name=\"Т\">\(rows)</table:table>")),
-                                                  options: ReadOptions(cells: CellLimits(maxCells: 1_000_000, maxTextBytesInFlight: 16 << 20))))
+            _ = try WorkbookDump.bothWays({ try Spreadsheet.open(bytes: ODSFixture.package(content: ODSFixture.content("<table:table table:name=\"Т\">\(rows)</table:table>")), options: $0) },
+                                          options: ReadOptions(cells: CellLimits(maxCells: 1_000_000, maxTextBytesInFlight: 16 << 20)))
         } throws: { ($0 as? ReadError)?.reason == .limit }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// One test per way real XLSX files differ from the textbook.
 @Suite struct XLSXTrapTests {
-    func read(_ bytes: [UInt8]) throws -> WorkbookDump { try WorkbookDump(Spreadsheet.open(bytes: bytes)) }
+    func read(_ bytes: [UInt8]) throws -> WorkbookDump { try WorkbookDump.bothWays { try Spreadsheet.open(bytes: bytes, options: $0) } }
 
     func oneSheet(_ rows: String, after: String = "", shared: [String]? = nil, styles: String? = nil,
                   date1904: Bool = false) throws -> WorkbookDump {
@@ -245,13 +245,56 @@ import Testing
     }
 }
 
+/// Big sheets are parsed on a thread of their own; what they read must not change.
+@Suite struct ParseAheadTests {
+    static let rows = (1...30_000).map { r in
+        "<row r=\"\(r)\"><c r=\"A\(r)\" t=\"s\"><v>\(r % 3)</v></c><c r=\"B\(r)\"><v>\(r).5</v></c>"
+            + "<c r=\"C\(r)\" t=\"inlineStr\"><is><r><t xml:space=\"preserve\">строка </t></r><r><t>\(r) &amp; _x0041_</t></r></is></c>"
+            + "<c r=\"D\(r)\" t=\"b\"><v>\(r % 2)</v></c>"
+            + "<c r=\"E\(r)\"><f t=\"shared\" si=\"0\"\(r == 1 ? " ref=\"E1:E30000\"" : "")>\(r == 1 ? "B1*2" : "")</f><v>\(r * 2 + 1)</v></c></row>"
+    }.joined()
+    static let bytes = XLSXFixture.package(
+        sheets: [("S", XLSXFixture.sheet(rows, after: "<mergeCells><mergeCell ref=\"F1:G2\"/></mergeCells>"))],
+        sharedStrings: XLSXFixture.sharedStrings(["<si><t>а</t></si>", "<si><t>б</t></si>", "<si><t>в</t></si>"]))
+
+    @Test func aBigSheetReadsTheSameParsedAhead() throws {
+        #expect(Self.bytes.count > 100_000)
+        let d = try WorkbookDump.bothWays { try Spreadsheet.open(bytes: Self.bytes, options: $0) }
+        #expect(d.cells["S"]?.count == 150_000)
+        #expect(d.value("S", "A30000") == .text("а"))
+        #expect(d.value("S", "C29999") == .text("строка 29999 & A"))
+        #expect(d.formula("S", "E30000") == "B30000*2")
+        #expect(d.merges["S"] == ["F1:G2"])
+    }
+
+    @Test func aReaderDroppedMidSheetStopsItsParser() throws {
+        let reader = try Spreadsheet.open(bytes: Self.bytes, options: ReadOptions(parseAhead: 0))
+        for _ in 0..<3 {
+            let rows = try reader.rows(ofSheet: 0)
+            #expect(try rows.nextRow()?.cells.count == 5)
+        }
+        // Each stream above stopped its parser thread on release; the sheet still reads whole.
+        let rows = try reader.rows(ofSheet: 0)
+        var count = 0
+        while try rows.nextRow() != nil { count += 1 }
+        #expect(count == 30_000)
+    }
+
+    @Test func aBrokenTailFailsAfterTheRowsBeforeIt() throws {
+        let bytes = XLSXFixture.package(sheets: [("S", XLSXFixture.sheet(Self.rows) + "<broken")])
+        let rows = try Spreadsheet.open(bytes: bytes, options: ReadOptions(parseAhead: 0)).rows(ofSheet: 0)
+        #expect(try rows.nextRow()?.index == 0)
+        #expect { while try rows.nextRow() != nil {} } throws: { ($0 as? ReadError)?.reason == .malformed }
+    }
+}
+
 @Suite struct XLSXTextLimitTests {
     /// Many rich-text runs in one inline string cannot add up past the cell-text limit.
     @Test func runsCannotExhaustMemory() {
         let runs = String(repeating: "<r><t>" + String(repeating: "я", count: 1000) + "</t></r>", count: 600)
         let bytes = XLSXFixture.package(sheets: [("S", XLSXFixture.sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>\(runs)</is></c></row>"))])
         #expect {
-            _ = try WorkbookDump(Spreadsheet.open(bytes: bytes, options: ReadOptions(cells: CellLimits(maxCells: 10, maxTextBytes: 1 << 20))))
+            _ = try WorkbookDump.bothWays({ try Spreadsheet.open(bytes: bytes, options: $0) }, options: ReadOptions(cells: CellLimits(maxCells: 10, maxTextBytes: 1 << 20)))
         } throws: { ($0 as? ReadError)?.reason == .limit }
     }
 }
@@ -263,7 +306,7 @@ import Testing
     @Test func lookupsAheadOfTheLoaderWaitForIt() throws {
         let rows = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>4999</v></c><c r=\"B1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"s\"><v>5000</v></c></row>"
         let bytes = XLSXFixture.package(sheets: [("S", XLSXFixture.sheet(rows))], sharedStrings: XLSXFixture.sharedStrings(Self.items))
-        let d = try WorkbookDump(Spreadsheet.open(bytes: bytes))
+        let d = try WorkbookDump.bothWays { try Spreadsheet.open(bytes: bytes, options: $0) }
         #expect(d.value("S", "A1") == .text("строка 4999"))
         #expect(d.value("S", "B1") == .text("строка 0"))
         // An index past the table is no value, not a crash.
@@ -285,7 +328,7 @@ import Testing
     @Test func aBrokenTableFailsTheSheetThatNeedsIt() {
         let bytes = XLSXFixture.package(sheets: [("S", XLSXFixture.sheet("<row r=\"1\"><c t=\"s\"><v>3</v></c></row>"))],
                                         sharedStrings: "<sst xmlns=\"\(XLSXFixture.main)\"><si><t>a</t></si><si><t>b</t>")
-        #expect { _ = try WorkbookDump(Spreadsheet.open(bytes: bytes)) } throws: { ($0 as? ReadError)?.reason == .malformed }
+        #expect { _ = try WorkbookDump.bothWays { try Spreadsheet.open(bytes: bytes, options: $0) } } throws: { ($0 as? ReadError)?.reason == .malformed }
     }
 }
 

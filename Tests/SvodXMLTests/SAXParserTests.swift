@@ -3,7 +3,7 @@ import SvodXML
 import Testing
 
 /// Records events as text: "<name a=v>", "text", "</name>".
-final class Recorder: XMLHandler {
+class Recorder: XMLHandler {
     var events: [String] = []
     var tRow: XMLToken?
 
@@ -21,8 +21,81 @@ final class Recorder: XMLHandler {
     }
 }
 
+/// Adjacent text events are one logical text node.
+func mergeText(_ events: [String]) -> [String] {
+    var merged: [String] = []
+    for e in events {
+        if e.hasPrefix("#"), let last = merged.last, last.hasPrefix("#") {
+            merged[merged.count - 1] += e.dropFirst()
+        } else {
+            merged.append(e)
+        }
+    }
+    return merged
+}
+
+/// Parses `xml` on a parser thread, the input handed over in chunks of `chunk` bytes.
+func parseAhead(_ xml: String, chunk: Int = 1 << 20, limits: XMLLimits = .default) throws -> [String] {
+    let r = Recorder()
+    let bytes = Array(xml.utf8)
+    let input = ChunkedInput(bytes, chunk: chunk)
+    let p = BackgroundSAXParser(handler: r, limits: limits, input: input.next)
+    while try p.pump() {}
+    return mergeText(r.events)
+}
+
+/// Bytes handed out a chunk at a time, counting the calls.
+final class ChunkedInput: @unchecked Sendable {
+    let bytes: [UInt8]
+    let chunk: Int
+    var offset = 0
+    var calls = 0
+    var failure: Error?
+    private var scratch: [UInt8] = []
+
+    init(_ bytes: [UInt8], chunk: Int, failure: Error? = nil) {
+        self.bytes = bytes
+        self.chunk = chunk
+        self.failure = failure
+    }
+
+    func next() throws -> UnsafeRawBufferPointer? {
+        calls += 1
+        guard offset < bytes.count else {
+            if let failure { throw failure }
+            return nil
+        }
+        let end = min(offset + chunk, bytes.count)
+        scratch = Array(bytes[offset..<end])
+        offset = end
+        return scratch.withUnsafeBytes { UnsafeRawBufferPointer($0) }
+    }
+}
+
 @Suite struct SAXParserTests {
+    /// Parses inline (push) and ahead (on a thread) and expects the same events or the same
+    /// kind of refusal; returns the inline result.
     func parse(_ xml: String, chunk: Int = 1 << 20, limits: XMLLimits = .default) throws -> [String] {
+        let inline = Result { try parseInline(xml, chunk: chunk, limits: limits) }
+        let ahead = Result { try parseAhead(xml, chunk: chunk, limits: limits) }
+        switch (inline, ahead) {
+        case (.success(let a), .success(let b)):
+            #expect(a == b, "inline and ahead disagree on \(xml.prefix(80))")
+        case (.failure(let a), .failure(let b)):
+            #expect(Self.kind(a) == Self.kind(b), "inline: \(a); ahead: \(b)")
+        default:
+            Issue.record("inline: \(inline); ahead: \(ahead)")
+        }
+        return try inline.get()
+    }
+
+    static func kind(_ error: Error) -> String {
+        guard let e = error as? XMLError else { return "\(type(of: error))" }
+        if case .malformed = e { return "malformed" }
+        return "\(e)"
+    }
+
+    func parseInline(_ xml: String, chunk: Int, limits: XMLLimits) throws -> [String] {
         let r = Recorder()
         let p = SAXParser(handler: r, limits: limits)
         let bytes = Array(xml.utf8)
@@ -33,16 +106,7 @@ final class Recorder: XMLHandler {
             i = end
         }
         try p.finish()
-        // Adjacent text events are one logical text node.
-        var merged: [String] = []
-        for e in r.events {
-            if e.hasPrefix("#"), let last = merged.last, last.hasPrefix("#") {
-                merged[merged.count - 1] += e.dropFirst()
-            } else {
-                merged.append(e)
-            }
-        }
-        return merged
+        return mergeText(r.events)
     }
 
     @Test func eventsWithNamespacesAndTokens() throws {
