@@ -26,9 +26,11 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
 
         .target(name: "SvodLocale", swiftSettings: fast),
-        .target(name: "SvodIO", dependencies: ["SvodLocale"], swiftSettings: fast),
+        .target(name: "SvodIO", dependencies: ["CLibCrypto", "SvodLocale"], swiftSettings: fast),
         .target(name: "SvodZip", dependencies: ["CLibZip", "CZlib", "SvodIO", "SvodLocale"], swiftSettings: fast),
         .target(name: "SvodXML", dependencies: ["CLibXML2", "SvodLocale"], swiftSettings: fast),
         .target(name: "SvodWorkbook", dependencies: ["SvodLocale"], swiftSettings: fast),
@@ -48,6 +50,7 @@ let package = Package(
         ]),
 
         .target(name: "SvodTestSupport", dependencies: ["SvodWorkbook", "SvodSpreadsheet"], path: "Tests/SvodTestSupport"),
+        .testTarget(name: "SvodIOTests", dependencies: ["SvodIO"]),
         .testTarget(name: "SvodZipTests", dependencies: ["SvodZip", "SvodIO", "SvodLocale", "SvodTestSupport"]),
         .testTarget(name: "SvodXMLTests", dependencies: ["SvodXML", "SvodLocale"]),
         .testTarget(name: "SvodWorkbookTests", dependencies: ["SvodWorkbook"]),
