@@ -4,8 +4,9 @@ import PackageDescription
 // Targets are the architecture's walls: a target imports only what it declares,
 // so formats cannot reach into schemas and nothing reaches into the CLI.
 // Dynamic exclusivity checks cost a tenth of a read (measured with perf on the 200k-row
-// benchmark); the parsers' state is only ever touched from one thread, so release builds
-// skip them. Debug builds and tests keep them.
+// benchmark, and a few percent of a validation); the parsers' and the validator's state is
+// only ever touched from one thread, so release builds skip them. Debug builds and tests
+// keep them.
 let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(
@@ -37,9 +38,11 @@ let package = Package(
         .target(name: "SvodPackage", dependencies: ["SvodIO", "SvodZip", "SvodXML", "SvodWorkbook"], swiftSettings: fast),
         .target(name: "SvodXLSX", dependencies: ["SvodPackage", "SvodIO", "SvodZip", "SvodXML", "SvodWorkbook"], swiftSettings: fast),
         .target(name: "SvodODS", dependencies: ["SvodPackage", "SvodIO", "SvodZip", "SvodXML", "SvodWorkbook"], swiftSettings: fast),
-        .target(name: "SvodSchema", dependencies: ["SvodWorkbook", "SvodLocale", "SvodExpressions", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SvodSchema", dependencies: ["SvodWorkbook", "SvodLocale", "SvodExpressions", .product(name: "Yams", package: "Yams")],
+                swiftSettings: fast),
         .target(name: "SvodExpressions", swiftSettings: fast),
-        .target(name: "SvodValidation", dependencies: ["SvodSchema", "SvodExpressions", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO"]),
+        .target(name: "SvodValidation", dependencies: ["SvodSchema", "SvodExpressions", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO"],
+                swiftSettings: fast),
         .target(name: "SvodTemplates", dependencies: ["SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodLocale"]),
         .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"]),
         .target(name: "SvodSpreadsheet",

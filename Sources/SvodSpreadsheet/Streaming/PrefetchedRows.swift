@@ -18,7 +18,7 @@ public final class PrefetchedRows: SheetRowReader {
     private var started = false
 
     /// Reads `source` ahead once `warmup` rows have been read directly.
-    public init(_ source: SheetRowReader, warmup: Int = 1024, batchSize: Int = 256, batches: Int = 4) {
+    public init(_ source: SheetRowReader, warmup: Int = 1024, batchSize: Int = 1024, batches: Int = 4) {
         self.source = source
         self.warmup = warmup
         pipe = Pipe(source, batchSize: batchSize, batches: batches)
