@@ -172,6 +172,8 @@ final class SheetRows: SheetRowReader {
     private let pass: ContentPass
     private let sheet: Int
 
+    var parsesAhead: Bool { pass.stream.parsesAhead }
+
     init(pass: ContentPass, sheet: Int) {
         self.pass = pass
         self.sheet = sheet

@@ -28,6 +28,8 @@ public final class PartRowReader<Producer: RowProducer>: SheetRowReader {
 
     public var merges: [CellRange] { producer.merges }
 
+    public var parsesAhead: Bool { stream.parsesAhead }
+
     public func nextRow() throws -> Row? {
         while head == buffered.count {
             buffered.removeAll(keepingCapacity: true)

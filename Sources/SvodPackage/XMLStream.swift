@@ -9,6 +9,11 @@ public final class XMLStream {
     public let part: String
     /// Whether the whole document has been parsed.
     public private(set) var finished = false
+    /// Whether the document is parsed on a thread of its own.
+    public var parsesAhead: Bool {
+        if case .ahead = engine { return true }
+        return false
+    }
 
     private enum Engine {
         /// Parsing on the caller's thread, a chunk per pump.

@@ -41,6 +41,14 @@ public protocol SheetRowReader: AnyObject {
     func nextRow() throws -> Row?
     /// Merged ranges; complete once `nextRow()` has returned nil.
     var merges: [CellRange] { get }
+    /// Whether the sheet is already parsed on a thread of its own, so that a consumer gains
+    /// nothing by reading ahead on another.
+    var parsesAhead: Bool { get }
+}
+
+extension SheetRowReader {
+    /// Rows read on the caller's thread, by default.
+    public var parsesAhead: Bool { false }
 }
 
 extension WorkbookReader {

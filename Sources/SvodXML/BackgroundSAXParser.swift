@@ -25,7 +25,7 @@ public final class BackgroundSAXParser {
     public init(handler: XMLHandler, limits: XMLLimits = .default,
                 input: @escaping () throws -> UnsafeRawBufferPointer?) {
         self.handler = handler
-        channel = TapeChannel(slots: 4, tapeSize: 512 << 10)
+        channel = TapeChannel(slots: 2, tapeSize: 512 << 10)
         recorder = TapeRecorder(input: input, channel: channel, maxDepth: limits.maxDepth)
         dict = recorder.ctxt?.pointee.dict
         if let dict { xmlDictReference(dict) }

@@ -17,6 +17,22 @@ import Testing
             return Row(index: next, cells: [Cell(column: 0, value: .number(Double(next)))])
         }
         var merges: [CellRange] { [CellRange("A1:B2")!] }
+        var ahead = false
+        var parsesAhead: Bool { ahead }
+        /// The threads `nextRow()` ran on.
+        var threads = Set<ObjectIdentifier>()
+    }
+
+    /// Counting, remembering the thread of each read.
+    final class Watched: SheetRowReader {
+        let inner: Counting
+        init(_ inner: Counting) { self.inner = inner }
+        func nextRow() throws -> Row? {
+            inner.threads.insert(ObjectIdentifier(Thread.current))
+            return try inner.nextRow()
+        }
+        var merges: [CellRange] { inner.merges }
+        var parsesAhead: Bool { inner.parsesAhead }
     }
 
     @Test(arguments: [0, 1, 255, 256, 257, 1023, 1024, 1025, 10_000], [0, 1024])
@@ -29,6 +45,22 @@ import Testing
         }
         #expect(seen == n)
         #expect(rows.merges == [CellRange("A1:B2")!])
+    }
+
+    @Test func aSourceParsingAheadIsReadOnTheCallersThread() throws {
+        let source = Counting(5000)
+        source.ahead = true
+        let rows = PrefetchedRows(Watched(source), warmup: 0)
+        var seen = 0
+        while try rows.nextRow() != nil { seen += 1 }
+        #expect(seen == 5000)
+        #expect(source.threads == [ObjectIdentifier(Thread.current)])
+        #expect(rows.merges == [CellRange("A1:B2")!])
+        // Without the flag the same source is read on a thread of its own.
+        let other = Counting(5000)
+        let ahead = PrefetchedRows(Watched(other), warmup: 0)
+        while try ahead.nextRow() != nil {}
+        #expect(!other.threads.contains(ObjectIdentifier(Thread.current)))
     }
 
     @Test func anErrorArrivesAfterTheRowsBeforeIt() throws {

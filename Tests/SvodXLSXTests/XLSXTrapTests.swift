@@ -265,6 +265,9 @@ import Testing
         #expect(d.value("S", "C29999") == .text("строка 29999 & A"))
         #expect(d.formula("S", "E30000") == "B30000*2")
         #expect(d.merges["S"] == ["F1:G2"])
+        // Over 2 MiB of sheet XML: parsed ahead by default, inline when told.
+        #expect(try Spreadsheet.open(bytes: Self.bytes).rows(ofSheet: 0).parsesAhead)
+        #expect(try !Spreadsheet.open(bytes: Self.bytes, options: ReadOptions(parseAhead: .max)).rows(ofSheet: 0).parsesAhead)
     }
 
     @Test func aReaderDroppedMidSheetStopsItsParser() throws {

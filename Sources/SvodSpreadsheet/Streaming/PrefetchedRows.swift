@@ -6,7 +6,8 @@ import SvodWorkbook
 /// Parsing a sheet keeps one core busy; a consumer that does real work per row (validation)
 /// then runs on the other instead of after it. At most `batches` × `batchSize` rows wait in
 /// memory, so a streaming read stays flat. Dropping the reader stops the thread after the row
-/// it is reading.
+/// it is reading. A source that already parses on a thread of its own is read directly: a
+/// second hop would add handoffs, and rows built on one core and freed on another.
 public final class PrefetchedRows: SheetRowReader {
     private let pipe: Pipe
     private let source: SheetRowReader
@@ -16,6 +17,8 @@ public final class PrefetchedRows: SheetRowReader {
     /// form (most submissions) is over before a thread would pay for itself.
     private var warmup: Int
     private var started = false
+    /// Reading the source on the caller's thread, because it parses ahead by itself.
+    private var direct = false
 
     /// Reads `source` ahead once `warmup` rows have been read directly.
     public init(_ source: SheetRowReader, warmup: Int = 1024, batchSize: Int = 1024, batches: Int = 4) {
@@ -27,7 +30,12 @@ public final class PrefetchedRows: SheetRowReader {
     deinit { if started { pipe.cancel() } }
 
     public func nextRow() throws -> Row? {
+        if direct { return try source.nextRow() }
         if !started {
+            if source.parsesAhead {
+                direct = true
+                return try source.nextRow()
+            }
             if warmup > 0 {
                 warmup -= 1
                 if let row = try source.nextRow() { return row }
@@ -53,7 +61,7 @@ public final class PrefetchedRows: SheetRowReader {
     }
 
     /// Complete once `nextRow()` has returned nil.
-    public var merges: [CellRange] { pipe.merges }
+    public var merges: [CellRange] { direct ? source.merges : pipe.merges }
 
     /// The queue between the reading thread and the consumer.
     private final class Pipe: @unchecked Sendable {
