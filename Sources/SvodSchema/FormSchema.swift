@@ -10,8 +10,9 @@ public struct FormSchema: Sendable {
     public var version: Int
     /// Title in both languages.
     public var title: LocalizedText
-    /// Which of the seed's nine mechanisms (section 3.5) it serves, 1–9.
-    public var mechanism: Int
+    /// Which of the seed's nine mechanisms (section 3.5) it serves, 1–9: mostly one; a form
+    /// such as `teachers-pd` serves two (7 and 8).
+    public var mechanisms: [Int]
     /// The period one submission covers.
     public var period: ReportingPeriod
     /// When it is collected, as the seed's «Срок исполнения» column says (e.g. «Ежегодно, ноябрь»).

@@ -42,10 +42,14 @@ public enum SchemaLoader {
         let id = o.string("id", required: true) ?? ""
         let version = o.int("version", required: true) ?? 0
         let title = o.localized("title", required: true) ?? ("", "")
-        let mechanism = o.int("mechanism", required: true) ?? 0
-        if !(1...9).contains(mechanism) && o.value("mechanism") != nil {
-            log.add(o.location(of: "mechanism"), ru: "«mechanism»: номер механизма МСОКО от 1 до 9 (раздел 3.5)",
-                    en: "'mechanism': an МСОКО mechanism number, 1 to 9 (section 3.5)")
+        // One number, or a list for a form that serves several mechanisms.
+        let written = o.value("mechanism") == nil ? nil : o.strings("mechanism")
+        if written == nil { log.add(o.location, ru: "нет обязательного ключа «mechanism»", en: "missing required key 'mechanism'") }
+        let mechanisms = (written ?? []).compactMap { Int($0) }
+        if let written, written.isEmpty || mechanisms.count != written.count || !mechanisms.allSatisfy((1...9).contains)
+            || Set(mechanisms).count != mechanisms.count {
+            log.add(o.location(of: "mechanism"), ru: "«mechanism»: номер механизма МСОКО от 1 до 9 (раздел 3.5) или список разных номеров",
+                    en: "'mechanism': an МСОКО mechanism number, 1 to 9 (section 3.5), or a list of distinct numbers")
         }
         var period = ReportingPeriod.academicYear
         if let p = o.string("period", required: true) {
@@ -65,7 +69,7 @@ public enum SchemaLoader {
             defer { r.reportUnknownKeys() }
             return readRule(r, defaultSheet: sheets.first?.id, log)
         }
-        return FormSchema(id: id, version: version, title: LocalizedText(ru: title.ru, en: title.en), mechanism: mechanism,
+        return FormSchema(id: id, version: version, title: LocalizedText(ru: title.ru, en: title.en), mechanisms: mechanisms,
                           period: period, periodicity: LocalizedText(ru: periodicity.ru, en: periodicity.en),
                           submitters: submitters, sheets: sheets, rules: rules, source: o.location)
     }

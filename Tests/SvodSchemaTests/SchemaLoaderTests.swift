@@ -27,11 +27,18 @@ import Testing
         message: {ru: "Доля {actual}, ожидалось {expected}", en: "Share {actual}, expected {expected}"}
     """
 
+    @Test func aFormMayServeSeveralMechanisms() throws {
+        let (form, issues) = SchemaLoader.form(Self.minimal.replacingOccurrences(of: "mechanism: 1", with: "mechanism: [7, 8]"), file: "t.yaml")
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(form?.mechanisms == [7, 8])
+    }
+
     @Test func loadsAFormWithEverythingInPlace() throws {
         let (form, issues) = SchemaLoader.form(Self.minimal, file: "test.yaml")
         #expect(issues.isEmpty, "\(issues)")
         let f = try #require(form)
         #expect(f.id == "test" && f.version == 2 && f.title.en == "Test" && f.periodicity.ru == "Ежегодно, ноябрь")
+        #expect(f.mechanisms == [1])
         let s = try #require(f.sheet("results"))
         #expect(s.fields.map(\.code) == ["class", "n", "share"])
         #expect(s.field("share")?.type == .percent(places: 1))
@@ -48,6 +55,9 @@ import Testing
         ("      - {code: share, label: \"Доля, %\", type: percent, places: 1, min: 0, max: 100}",
          "      - {code: n, label: \"Доля, %\", type: percent, places: 1, min: 0, max: 100}", 14, "дважды"),
         ("    mechanism: 1", "    mechanism: 12", 4, "mechanism"),
+        ("    mechanism: 1", "    mechanism: [7, 7]", 4, "mechanism"),
+        ("    mechanism: 1", "    mechanism: [8, 10]", 4, "mechanism"),
+        ("    mechanism: 1", "    mechanism: []", 4, "mechanism"),
         ("        key: [class]", "        key: [klass]", 8, "klass"),
         ("      - {code: share, label: \"Доля, %\", type: percent, places: 1, min: 0, max: 100}",
          "      - {code: share, label: \"Доля, %\", type: percent, places: 1, min: 100, max: 0}", 14, "min"),

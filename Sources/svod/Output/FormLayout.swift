@@ -55,7 +55,8 @@ enum FormLayoutJSON {
           "id": \(CellText.quoted(f.id)),
           "version": \(f.version),
           "title": {"ru": \(CellText.quoted(f.title.ru)), "en": \(CellText.quoted(f.title.en))},
-          "mechanism": \(f.mechanism),
+          "mechanism": \(f.mechanisms.first ?? 0),
+          "mechanisms": \(f.mechanisms),
           "period": "\(f.period.rawValue)",
           "periodicity": {"ru": \(CellText.quoted(f.periodicity.ru)), "en": \(CellText.quoted(f.periodicity.en))},
           "sheets": [
@@ -75,7 +76,8 @@ enum FormLayoutText {
     static func render(_ f: FormSchema, _ lang: Language) -> String {
         let ru = lang == .ru
         var out = "\(f.id) v\(f.version): \(f.title(lang))\n"
-        out += (ru ? "Механизм МСОКО: \(f.mechanism); срок: \(f.periodicity(lang))\n" : "МСОКО mechanism: \(f.mechanism); due: \(f.periodicity(lang))\n")
+        let mechanisms = f.mechanisms.map(String.init).joined(separator: ", ")
+        out += (ru ? "Механизм МСОКО: \(mechanisms); срок: \(f.periodicity(lang))\n" : "МСОКО mechanism: \(mechanisms); due: \(f.periodicity(lang))\n")
         for s in f.sheets {
             out += ru ? "\nЛист «\(s.name)» (\(s.layout == .table ? "таблица" : "форма"))\n" : "\nSheet «\(s.name)» (\(s.layout.rawValue))\n"
             for (i, field) in s.fields.enumerated() {
