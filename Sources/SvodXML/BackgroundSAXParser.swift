@@ -264,6 +264,10 @@ private final class TapeChannel: @unchecked Sendable {
     private var ending: Error??  // set once the parser has finished: .some(failure or nil)
     private var cancelled = false
     private var exited = false
+    private var waitingForFull = false, waitingForEmpty = false
+    /// How many tapes a waiting side waits for; with `slots` ≥ 2 neither can wait on the other
+    /// forever (they hold all the tapes between them, and at least two are on one side).
+    private static let batch = 2
 
     init(slots: Int, tapeSize: Int) {
         self.tapeSize = tapeSize
@@ -275,7 +279,14 @@ private final class TapeChannel: @unchecked Sendable {
     func emptyTape() -> EventTape? {
         condition.lock()
         defer { condition.unlock() }
-        while empty.isEmpty && !cancelled { condition.wait() }
+        if empty.isEmpty {
+            // Once it has to wait, the parser waits for two: woken per tape, the two threads
+            // would trade places hundreds of times a sheet, and the scheduler then tends to
+            // stack them on one core.
+            waitingForEmpty = true
+            while empty.count < Self.batch && !cancelled { condition.wait() }
+            waitingForEmpty = false
+        }
         if cancelled { return nil }
         return empty.removeLast()
     }
@@ -286,7 +297,7 @@ private final class TapeChannel: @unchecked Sendable {
         defer { condition.unlock() }
         if cancelled { return false }
         full.append(tape)
-        condition.broadcast()
+        if waitingForFull && full.count >= Self.batch { condition.broadcast() }
         return true
     }
 
@@ -303,7 +314,12 @@ private final class TapeChannel: @unchecked Sendable {
     func take() -> Item {
         condition.lock()
         defer { condition.unlock() }
-        while full.isEmpty && ending == nil { condition.wait() }
+        if full.isEmpty && ending == nil {
+            // As for the parser: once it has to wait, the reader waits for two tapes.
+            waitingForFull = true
+            while full.count < Self.batch && ending == nil { condition.wait() }
+            waitingForFull = false
+        }
         if !full.isEmpty { return .tape(full.removeFirst()) }
         return .end(ending!)
     }
@@ -318,7 +334,7 @@ private final class TapeChannel: @unchecked Sendable {
     func recycle(_ tape: EventTape) {
         condition.lock()
         empty.append(tape)
-        condition.broadcast()
+        if waitingForEmpty && empty.count >= Self.batch { condition.broadcast() }
         condition.unlock()
     }
 

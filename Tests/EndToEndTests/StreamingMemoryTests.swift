@@ -55,14 +55,16 @@ import Testing
         ("ODS, LibreOffice-style runs", "ods", 2, odsRows),
     ]
 
+    /// Both sizes are big enough (over 2 MiB of sheet XML) to be parsed on a thread of their
+    /// own, so that the difference is what rows cost, not the parser thread's fixed buffers.
     @Test(arguments: kinds.indices)
     func memoryIsFlatInRows(_ index: Int) throws {
         let kind = Self.kinds[index]
-        let (small, smallOut) = try peak(kind.make(10_000), "small." + kind.ext)
+        let (small, smallOut) = try peak(kind.make(30_000), "small." + kind.ext)
         let (large, largeOut) = try peak(kind.make(150_000), "large." + kind.ext)
-        #expect(smallOut.contains("10000 rows, \(10_000 * kind.cellsPerRow) non-empty cells"), "\(smallOut)")
+        #expect(smallOut.contains("30000 rows, \(30_000 * kind.cellsPerRow) non-empty cells"), "\(smallOut)")
         #expect(largeOut.contains("150000 rows, \(150_000 * kind.cellsPerRow) non-empty cells"), "\(largeOut)")
-        #expect(large - small < 16 << 20, "\(kind.name): peak \(small >> 20) MiB for 10k rows, \(large >> 20) MiB for 150k")
+        #expect(large - small < 16 << 20, "\(kind.name): peak \(small >> 20) MiB for 30k rows, \(large >> 20) MiB for 150k")
     }
 
     func convertPeak(_ bytes: [UInt8], _ name: String, to ext: String) throws -> Int {

@@ -33,6 +33,37 @@ final class FailingRecorder: Recorder {
         #expect(inline.count == 20_000 * 14 + 4)
     }
 
+    /// A reader slower than the parser, then a parser slower than the reader: each side waits
+    /// for the other in turn, and every event still arrives once, in order.
+    @Test func eitherSideMayWaitForTheOther() throws {
+        final class Slow: Recorder {
+            var count = 0
+            override func endElement(_ name: XMLName) {
+                count += 1
+                if count % 20_000 == 0 { Thread.sleep(forTimeInterval: 0.01) }
+                super.endElement(name)
+            }
+        }
+        final class SlowInput: @unchecked Sendable {
+            let inner: ChunkedInput
+            init(_ inner: ChunkedInput) { self.inner = inner }
+            func next() throws -> UnsafeRawBufferPointer? {
+                if inner.calls % 100 == 99 { Thread.sleep(forTimeInterval: 0.01) }
+                return try inner.next()
+            }
+        }
+        let xml = Self.sheet(rows: 40_000)  // about ten tapes of events
+        let expected = try SAXParserTests().parseInline(xml, chunk: 65_536, limits: .default)
+        let slowReader = Slow()
+        let p1 = BackgroundSAXParser(handler: slowReader, input: ChunkedInput(Array(xml.utf8), chunk: 65_536).next)
+        while try p1.pump() {}
+        #expect(mergeText(slowReader.events) == expected)
+        let fastReader = Recorder()
+        let p2 = BackgroundSAXParser(handler: fastReader, input: SlowInput(ChunkedInput(Array(xml.utf8), chunk: 16_384)).next)
+        while try p2.pump() {}
+        #expect(mergeText(fastReader.events) == expected)
+    }
+
     @Test func eventsBiggerThanATapeArriveWhole() throws {
         let text = String(repeating: "абв&lt;", count: 100_000)
         let attribute = String(repeating: "x", count: 300_000)
