@@ -14,4 +14,13 @@
 
 /* xmlFree is a mutable global function pointer, which Swift 6 refuses to touch. */
 static inline void svod_xmlFree(void *p) { xmlFree(p); }
+
+/* Some of libxml2's messages go straight to the calling thread's generic error function,
+   which prints to stderr; svod's refusals stay one line, so that function is silenced (it
+   is variadic, which Swift cannot define). */
+static void svod_quiet_generic_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static inline void svod_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, svod_quiet_generic_error);
+    xmlResetLastError();
+}
 #endif

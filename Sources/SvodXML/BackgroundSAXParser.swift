@@ -98,6 +98,7 @@ private final class TapeRecorder: @unchecked Sendable {
     var writer: TapeWriter
     /// Whether events are still recorded: false once stopped or refused.
     private(set) var recording = false
+    private let inputErrors = InputErrors()
     private var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
     private var offset = 0
     var depth = 0
@@ -128,6 +129,8 @@ private final class TapeRecorder: @unchecked Sendable {
     /// Parses the whole input on the calling thread, handing tapes to the channel.
     func run() {
         guard let ctxt else { return }
+        inputErrors.listen()
+        defer { InputErrors.stopListening() }
         tape = channel.emptyTape()
         if let tape {
             writer = TapeWriter(tape)
@@ -142,7 +145,7 @@ private final class TapeRecorder: @unchecked Sendable {
         } else if let failure {
             end = failure
         } else if ctxt.pointee.wellFormed == 0 {
-            end = XMLError.malformed(ctxt)
+            end = XMLError.malformed(ctxt, input: inputErrors)
         }
         // The events before a refusal are the handler's too, as they would be parsing inline.
         if let tape, !cancelled {
@@ -271,7 +274,7 @@ private final class TapeChannel: @unchecked Sendable {
 
     init(slots: Int, tapeSize: Int) {
         self.tapeSize = tapeSize
-        // One more than `slots`: the tape being filled and the one being replayed are out.
+        // Two more than `slots`: the tape being filled and the one being replayed are out.
         empty = (0..<(slots + 2)).map { _ in EventTape(capacity: tapeSize + (tapeSize >> 2)) }
     }
 

@@ -7,6 +7,7 @@ public final class SAXParser {
     private var ctxt: xmlParserCtxtPtr?
     private let handler: XMLHandler
     private let limits: XMLLimits
+    private let inputErrors = InputErrors()
 
     /// A parser that delivers events to `handler`.
     public init(handler: XMLHandler, limits: XMLLimits = .default) {
@@ -46,6 +47,9 @@ public final class SAXParser {
     private func push(_ base: UnsafeRawPointer?, _ count: Int, terminate: Bool) throws {
         guard let ctxt else { throw XMLError.malformed(line: 0, detail: "parser could not be created") }
         if let failure = handler.failure { throw failure }
+        // Per thread in libxml2, and a push parser may be fed from more than one thread.
+        inputErrors.listen()
+        defer { InputErrors.stopListening() }
         var offset = 0
         repeat {
             // xmlParseChunk takes an Int32 length; feed large buffers in slices.
@@ -55,7 +59,7 @@ public final class SAXParser {
             let rc = xmlParseChunk(ctxt, p, Int32(n), last ? 1 : 0)
             if let failure = handler.failure { throw failure }
             if rc != 0 || ctxt.pointee.wellFormed == 0 {
-                throw XMLError.malformed(ctxt)
+                throw XMLError.malformed(ctxt, input: inputErrors)
             }
             offset += n
         } while offset < count
@@ -63,9 +67,11 @@ public final class SAXParser {
 }
 
 extension XMLError {
-    /// The error libxml2 recorded in `ctxt`, with its line, on one line.
-    static func malformed(_ ctxt: xmlParserCtxtPtr) -> XMLError {
-        var text = Substring(ctxt.pointee.lastError.message.map { String(cString: $0) } ?? "unknown error")
+    /// The error libxml2 recorded in `ctxt`, with its line, on one line. An input error
+    /// (bytes not in the declared encoding) is raised outside the context and comes first:
+    /// the context then holds only its consequence, such as «Premature end of data».
+    static func malformed(_ ctxt: xmlParserCtxtPtr, input: InputErrors) -> XMLError {
+        var text = Substring(input.first ?? ctxt.pointee.lastError.message.map { String(cString: $0) } ?? "unknown error")
         // libxml2 ends its messages with a line feed; the refusal must stay on one line.
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return .malformed(line: Int(xmlSAX2GetLineNumber(ctxt)), detail: String(text))
@@ -110,6 +116,35 @@ private let svodInternalSubset: internalSubsetSAXFunc = { ctx, _, _, _ in
 
 private let quietErrors: xmlStructuredErrorFunc = { _, _ in
     // Errors are read from the context once libxml2 returns; nothing is printed.
+}
+
+/// Errors libxml2 raises outside a parser context — bytes that are not in the declared
+/// encoding, the input failing — which it would otherwise print to stderr. Kept per parser.
+final class InputErrors {
+    /// The first one's message.
+    private(set) var first: String?
+
+    /// Sends the calling thread's out-of-context errors here (libxml2 keeps the handlers per
+    /// thread) and keeps its generic error printer quiet, until `stopListening`.
+    func listen() {
+        svod_silence_generic_errors()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque(), recordInputError)
+    }
+
+    /// Detaches the thread's handler from this object, which may be gone by the next error.
+    static func stopListening() {
+        xmlSetStructuredErrorFunc(nil, nil)
+    }
+
+    fileprivate func record(_ error: xmlErrorPtr) {
+        guard first == nil, let message = error.pointee.message else { return }
+        first = String(cString: message)
+    }
+}
+
+private let recordInputError: xmlStructuredErrorFunc = { ctx, error in
+    guard let ctx, let error else { return }
+    Unmanaged<InputErrors>.fromOpaque(ctx).takeUnretainedValue().record(error)
 }
 
 extension xmlSAXHandler {

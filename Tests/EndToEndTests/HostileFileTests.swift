@@ -18,6 +18,15 @@ import Testing
         return zip.build()
     }
 
+    /// A worksheet declared Shift_JIS whose last cell holds bytes that are not Shift_JIS.
+    static func misencoded(rows: Int) -> ZipBuilder.Entry {
+        let head = "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><worksheet xmlns=\"\(main)\"><sheetData>"
+            + (1...rows).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c></row>" }.joined()
+            + "<row r=\"\(rows + 1)\"><c t=\"inlineStr\"><is><t>"
+        let data = Array(head.utf8) + [0x85, 0x90, 0x8F, 0x9A, 0xFF, 0xFE] + Array("</t></is></c></row></sheetData></worksheet>".utf8)
+        return .init(name: "xl/worksheets/sheet1.xml", data: data)
+    }
+
     static let bombPayload = DeflateBomb.stream(prefix: Array("<worksheet xmlns=\"\(main)\"><sheetData> ".utf8),
                                                 repeating: 1 << 30)
 
@@ -58,6 +67,11 @@ import Testing
         ("truncated zip", "unreadable", {
             let whole = XLSXFixture.package(sheets: [("S", XLSXFixture.sheet("<row r=\"1\"><c><v>1</v></c></row>"))])
             return Array(whole.prefix(whole.count * 2 / 3))
+        }),
+        // libxml2 prints encoding errors to stderr unless told not to; the refusal stays one line.
+        ("bytes outside the declared encoding", "unreadable", { xlsx(sheetEntry: misencoded(rows: 10)) }),
+        ("bytes outside the declared encoding, in a sheet parsed ahead (3 MiB)", "unreadable", {
+            xlsx(sheetEntry: misencoded(rows: 80_000))
         }),
         ("cell beyond XFD1048576", "limit", {
             xlsx(sheetEntry: .init(name: "xl/worksheets/sheet1.xml",

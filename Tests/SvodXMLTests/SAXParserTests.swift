@@ -150,6 +150,23 @@ final class ChunkedInput: @unchecked Sendable {
         #expect((try? parse(deep, limits: XMLLimits(maxDepth: 60))) != nil)
     }
 
+    @Test func bytesOutsideTheDeclaredEncodingAreNamed() {
+        let xml = Array("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><a>".utf8) + [0x85, 0x90, 0x8F, 0x9A, 0xFF, 0xFE] + Array("</a>".utf8)
+        let expectation = { (error: Error) -> Bool in
+            guard case XMLError.malformed(_, let detail) = error else { return false }
+            return detail.contains("input conversion failed")
+        }
+        #expect(performing: {
+            let p = SAXParser(handler: Recorder())
+            try xml.withUnsafeBytes { try p.feed($0) }
+            try p.finish()
+        }, throws: expectation)
+        #expect(performing: {
+            let p = BackgroundSAXParser(handler: Recorder(), input: ChunkedInput(xml, chunk: 7).next)
+            while try p.pump() {}
+        }, throws: expectation)
+    }
+
     @Test func malformedAndTruncatedDocumentsFail() {
         for xml in ["<a><b></a>", "<a>", "", "not xml", "<a attr=1/>"] {
             #expect(throws: XMLError.self) { _ = try parse(xml) }

@@ -54,9 +54,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// Opens the bytes and reads everything a caller of the library can reach.
+/// Opens the bytes and reads everything a caller of the library can reach, twice: parsing
+/// inline, and parsing on a thread of its own (recorded events replayed), which the library
+/// otherwise uses only for parts of 2 MiB and more.
 func read(_ bytes: [UInt8]) {
-    guard let reader = try? Spreadsheet.open(bytes: bytes) else { return }
+    read(bytes, ReadOptions(parseAhead: .max))
+    read(bytes, ReadOptions(parseAhead: 0))
+}
+
+func read(_ bytes: [UInt8], _ options: ReadOptions) {
+    guard let reader = try? Spreadsheet.open(bytes: bytes, options: options) else { return }
     var sink = 0
     _ = try? reader.readSheets { _, info, rows in
         sink &+= info.name.utf8.count
