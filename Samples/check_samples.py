@@ -189,7 +189,6 @@ def main():
         lay = ck.layout("vpr")
         sheet = next(s for s in lay["sheets"] if s["id"] == "results")
         qcol = next(f["column"] for f in sheet["fields"] if f["code"] == "quality")
-        first = None
         jobs = []
         for school, path, recs in figures[("vpr", later)]:
             want = []
@@ -198,7 +197,6 @@ def main():
                 if b and abs(Decimal(str(r["quality"])) - Decimal(str(b["quality"]))) > 15:
                     want.append(("vpr.quality-trend", "warning", sheet["name"], f"{qcol}{i + 4}"))
             jobs.append((path, by_key[("vpr", earlier, school)], want))
-        from concurrent.futures import ThreadPoolExecutor
         with ThreadPoolExecutor(4) as ex:
             done = list(ex.map(lambda j: (j, ck.validate(j[0], previous=j[1])), jobs))
         for (path, _prev, want), (rc, _form, found) in done:
@@ -342,7 +340,6 @@ def new_sums(ck, figures):
             print(f"ДОД {year}: {len(books)} files (62 schools and the НОШ): ИТОГО {t['ИТОГО'][0]} associations, {t['ИТОГО'][1]} pupils = 2.12.1")
     books = figures.get(("talents", "2019/2020"))
     if books:
-        lv = {"international": "Международный", "federal": "Заключительный (всероссийский)", "regional": "Региональный", "municipal": "Муниципальный"}
         for _l, level, n, wp, sh in ST.TALENTS["rows"]:
             want = lname("olympiad-levels", {"federal": "final"}.get(level, level))
             rows = [r for _s, _p, b in books for r in b["contests"] if r["level"] == want and r["direction"] != "Всего"]

@@ -335,7 +335,6 @@ def vpr_quality(row):
 def data_vpr(ctx, year):
     city = vpr_city(ctx)
     res = {s.code: {"results": []} for s in ctx.schools}
-    prev = {}
     for line, klass, subj, _s, _q in ST.VPR["rows"]:
         takers = vpr_takers(ctx, klass, subj)
         rows_by_year = {}
@@ -513,7 +512,6 @@ def schema_meta(ctx, form):
             mm = re.match(r"^\s+(labels|fields|group-by):\s*\[(.*)\]?\s*$", s)
             if mm:
                 cur["totals"][{"group-by": "group"}.get(mm.group(1), mm.group(1))] = [x.strip() for x in mm.group(2).rstrip("]").split(",") if x.strip()]
-                last = {"group-by": "group"}.get(mm.group(1), mm.group(1))
             elif re.match(r"^\s{8,}\S", s) and cur["totals"]["fields"] and not s.strip().startswith(("label", "group")):
                 cur["totals"]["fields"] += [x.strip() for x in s.strip().rstrip("]").split(",") if x.strip()]
         m = re.search(r"code:\s*([\w]+).*computed:\s*true", s)
@@ -615,7 +613,6 @@ def table(ctx, form, sid, by_key, total=True):
     keys = sheet.get("key") or []
     out = []
     tot = meta["totals"]
-    groups = {}
     for row in meta["rows"]:
         k = tuple(row[x] for x in keys)
         rec = {x: list_name(ctx, lists[x], row[x]) if lists.get(x) else row[x] for x in keys}
@@ -679,7 +676,6 @@ def kids(ctx, year):
         return ctx._kids[year]
     total, g9, g11 = CITY_PUPILS[year]
     schools = all_schools(ctx, ("primary-school",))
-    rng = random.Random(f"{ctx.seed}:kids:{year}")
     rest = total - g9 - g11
     if year == "2020/2021":        # grades 10–11 follow the profiles of table 2.7.1 (see career)
         senior = career_senior(ctx)
@@ -687,7 +683,6 @@ def kids(ctx, year):
         s11 = sum(senior[s.code][1] for s in ctx.schools)
         g11 = s11
         rest = total - g9 - s10 - s11
-    wsum = sum(GRADE_WEIGHT[:8])
     per_grade = split_total(rest, GRADE_WEIGHT[:8])
     if year != "2020/2021":
         w10 = GRADE_WEIGHT[9]
@@ -775,7 +770,6 @@ def gia9_summary(ctx, year):
 
 
 def gia9_city_marks(year, subj, N):
-    d = next(d for _l, y, d in ST.GIA9_RESULTS["rows"] if y == year)
     p = {"rus": (0.2, 0.45, 0.01), "math": (0.11, 0.5, 0.015)}.get(subj, (0.16, 0.45, 0.02))
     m = marks_for(N, *p)
     if subj in ("rus", "math"):      # «5» printed in 2.4.2 for 2018/2019 (line 571); 2019/2020 alike
@@ -791,9 +785,7 @@ def gia9_city_marks(year, subj, N):
 def data_gia9(ctx, year):
     summ = gia9_summary(ctx, year)
     res = {s.code: {"summary": dict(summ[s.code]), "results": {}} for s in ctx.schools}
-    admitted = [summ[s.code]["attestat"] + 0 for s in ctx.schools]
     d = next(d for _l, y, d in ST.GIA9_RESULTS["rows"] if y == year)
-    yi = ST.GIA9_YEARS.index(year)
     room = {y: [4 * gia9_summary(ctx, y)[s.code]["attestat"] for s in ctx.schools] for y in ("2018/2019", "2019/2020")}
     for line, subj, vals in ST.GIA9_PARTICIPANTS["rows"]:
         rows_by_year = {}
@@ -1161,7 +1153,6 @@ def career_senior(ctx):
 def data_career(ctx, year):
     ks = kids(ctx, year)
     prof = career_profiles(ctx)
-    prev = kids(ctx, previous_year(year))
     res = {}
     for s in ctx.schools:
         rng = random.Random(f"{ctx.seed}:career:{s.code}")
@@ -1277,7 +1268,6 @@ def data_talents(ctx, year):
         rng = random.Random(f"{ctx.seed}:talents:{s.code}")
         P = sum(ks[s.code])
         v = {}
-        tot = {k: 0 for k in ("school", "municipal", "regional", "final")}
         for subj in vs:
             a = rng.randint(0, max(1, P // 40)) if not s.evening else 0
             b = rng.randint(0, a // 4)
@@ -1296,7 +1286,6 @@ def data_talents(ctx, year):
             w = sum(r[f"{st}_w"] for r in recs)
             p = sum(r[f"{st}_p"] for r in recs)
             vt.update({f"{st}_n": n, f"{st}_w": w, f"{st}_p": p})
-        pup = {}
         prev = None
         for st in ("school", "municipal", "regional", "final"):
             n = vt[f"{st}_n"]
@@ -1546,7 +1535,6 @@ def data_teachers_pd(ctx, year):
     for s in ctx.schools:
         rng = random.Random(f"{ctx.seed}:tpd:{s.code}")
         T = next(r["n"] for r in st[s.code]["staff"] if r["position"] == list_name(ctx, "staff-positions", "teachers"))
-        ped = sum(r["n"] for r in st[s.code]["staff"] if r["position"] not in ("Всего",)) - 0
         ped = T + 3
         pk3 = round(ped * rng.uniform(0.85, 1.0))
         dy = round(ped * rng.uniform(0.25, 0.45))

@@ -303,7 +303,7 @@ def main():
               f"peak RSS {ss['rss']:.1f} MiB")
 
     if a.profile and sv:
-        print(f"\n== where svod validate's time goes (perf record -g, 1 run of the table) ==")
+        print("\n== where svod validate's time goes (perf record -g, 1 run of the table) ==")
         profile(plan[("svod validate", T)][0])
 
     if measure.report_failures(failures, " on ") or not agree:
