@@ -28,12 +28,10 @@ public final class BackgroundSAXParser {
         channel = TapeChannel(slots: 2, tapeSize: 512 << 10)
         recorder = TapeRecorder(input: input, channel: channel, maxDepth: limits.maxDepth)
         dict = recorder.ctxt?.pointee.dict
-        if let dict { xmlDictReference(dict) }
         handler.context = nil
         if let dict {
-            handler.prepare(XMLNameTable { name in
-                XMLToken(pointer: name.withCString { xmlDictLookup(dict, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), -1) })
-            })
+            xmlDictReference(dict)
+            handler.prepare(XMLNameTable(dictionary: dict))
         }
     }
 
@@ -60,7 +58,7 @@ public final class BackgroundSAXParser {
     private func replayNext() throws -> Bool {
         if let failure = handler.failure { throw failure }
         if !started {
-            guard recorder.ctxt != nil else { throw XMLError.malformed(line: 0, detail: "parser could not be created") }
+            guard recorder.ctxt != nil else { throw XMLError.noParser }
             started = true
             let recorder = self.recorder
             let thread = Thread { recorder.run() }

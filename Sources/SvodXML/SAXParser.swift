@@ -23,10 +23,7 @@ public final class SAXParser {
         handler.depth = 0
         handler.maxDepth = limits.maxDepth
         harden(ctxt)
-        let dict = ctxt.pointee.dict
-        handler.prepare(XMLNameTable { name in
-            XMLToken(pointer: name.withCString { xmlDictLookup(dict, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), -1) })
-        })
+        handler.prepare(XMLNameTable(dictionary: ctxt.pointee.dict))
     }
 
     deinit {
@@ -45,7 +42,7 @@ public final class SAXParser {
     }
 
     private func push(_ base: UnsafeRawPointer?, _ count: Int, terminate: Bool) throws {
-        guard let ctxt else { throw XMLError.malformed(line: 0, detail: "parser could not be created") }
+        guard let ctxt else { throw XMLError.noParser }
         if let failure = handler.failure { throw failure }
         // Per thread in libxml2, and a push parser may be fed from more than one thread.
         inputErrors.listen()
@@ -67,6 +64,9 @@ public final class SAXParser {
 }
 
 extension XMLError {
+    /// libxml2 could not create a parser (out of memory).
+    static let noParser = XMLError.malformed(line: 0, detail: "parser could not be created")
+
     /// The error libxml2 recorded in `ctxt`, with its line, on one line. An input error
     /// (bytes not in the declared encoding) is raised outside the context and comes first:
     /// the context then holds only its consequence, such as «Premature end of data».

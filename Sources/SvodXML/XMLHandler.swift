@@ -37,6 +37,13 @@ open class XMLHandler {
 public struct XMLNameTable {
     let intern: (String) -> XMLToken
 
+    /// Names interned in a parser's dictionary, where libxml2 puts the names it reports.
+    init(dictionary dict: xmlDictPtr?) {
+        intern = { name in
+            XMLToken(pointer: name.withCString { xmlDictLookup(dict, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), -1) })
+        }
+    }
+
     /// The token for a local name.
     public func token(_ name: String) -> XMLToken { intern(name) }
 
