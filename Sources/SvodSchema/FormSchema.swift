@@ -87,6 +87,8 @@ public struct SheetSchema: Sendable {
     public var required: Bool
     /// Where it was declared.
     public var source: SourceLocation
+    /// A table that may rightly have no rows (no re-checks this year): without it an empty table is `sheet.empty`.
+    public var mayBeEmpty = false
 
     /// The field with this code.
     public func field(_ code: String) -> FieldSchema? { fields.first { $0.code == code } }

@@ -124,9 +124,11 @@ public enum SchemaLoader {
                                   groupBy: groupBy, fields: summed)
             t.reportUnknownKeys()
         }
-        return SheetSchema(id: id, name: name, aliases: o.strings("aliases"), layout: layout,
-                           headerRows: o.int("header-rows") ?? 1, key: o.strings("key"), fixedRows: fixed, fields: fields,
-                           totals: totals, grid: grid, required: o.bool("required") ?? true, source: o.location)
+        var sheet = SheetSchema(id: id, name: name, aliases: o.strings("aliases"), layout: layout,
+                                headerRows: o.int("header-rows") ?? 1, key: o.strings("key"), fixedRows: fixed, fields: fields,
+                                totals: totals, grid: grid, required: o.bool("required") ?? true, source: o.location)
+        sheet.mayBeEmpty = o.bool("may-be-empty") ?? false
+        return sheet
     }
 
     private static func readField(_ o: YAMLObject, layout: SheetLayout, grid: GridSchema?, _ log: IssueLog) -> FieldSchema? {

@@ -24,6 +24,10 @@ public struct Finding: Sendable {
     public var message: LocalizedText
     /// The school's explanation, when it gave one in the form's explanations sheet.
     public var explanation: String?
+    /// The row a per-row finding is about, by the labels of its key fields («4 класс, Русский язык»).
+    public var rowKey: LocalizedText?
+    /// Last period's value of the field, for findings of rules that compare periods.
+    public var previous: String?
 
     /// A finding.
     public init(_ severity: Severity, rule: String, sheet: String? = nil, cell: CellReference? = nil, field: String? = nil,

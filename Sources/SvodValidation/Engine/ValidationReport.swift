@@ -14,6 +14,10 @@ public struct ValidationReport: Sendable {
     public var findings: [Finding]
     /// Rules whose findings were cut at the cap, with how many there were.
     public var truncated: [String: Int]
+    /// The school's registry code from «Титул», when it names one.
+    public var school: String?
+    /// The period from «Титул», as written.
+    public var period: String?
 
     /// No errors.
     public var isValid: Bool { !findings.contains { $0.severity == .error } }

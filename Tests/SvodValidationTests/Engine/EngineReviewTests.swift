@@ -59,7 +59,7 @@ import Testing
             last[0] = ValidatorTests.line("4", "Математика", [10, 20, 30, 11])
             last[0][0] = .text("4 класс")
             last[0][1] = .text("Алгебра")
-            let previous = try ValidatorTests.write(last, in: dir, name: "last")
+            let previous = try ValidatorTests.write(last, in: dir, name: "last", period: "2022/2023")
             let report = try validate(try ValidatorTests.write(ValidatorTests.good, in: dir), previous: previous)
             #expect(report.findings.contains { $0.rule == "vpr.quality-trend" })
         }

@@ -27,7 +27,8 @@ import Testing
 
     /// Writes a ВПР file: title rows, the header on row `headerRow`, the lines, an optional explanations sheet.
     static func write(_ lines: [Line], sheet: String = "ВПР", headerRow: Int = 4, format: SpreadsheetFormat = .xlsx,
-                      explanations: [[String]] = [], percentColumns: Set<Int> = [], in dir: URL, name: String = "form") throws -> String {
+                      explanations: [[String]] = [], percentColumns: Set<Int> = [], in dir: URL, name: String = "form",
+                      period: String = "2023/2024") throws -> String {
         let path = dir.appendingPathComponent("\(name).\(format == .xlsx ? "xlsx" : "ods")").path
         let w = try SpreadsheetOutput.create(path: path, format: format)
         let percent = w.style(CellStyle(numberFormat: CellStyle.Format.percentOneDecimal))
@@ -43,7 +44,7 @@ import Testing
             try w.write(OutputRow(index: headerRow + 1 + i, cells: cells))
         }
         try w.endSheet()
-        try TitleSheet.write(to: w)
+        try TitleSheet.write(to: w, period: period)
         if !explanations.isEmpty {
             try w.beginSheet(SheetSetup(name: "Пояснения"))
             for (i, e) in explanations.enumerated() {
@@ -172,7 +173,7 @@ import Testing
         try withDir { dir in
             var last = Self.good
             last[0] = Self.line("4", "Математика", [10, 20, 30, 11])  // quality 42.3 then, 81.7 now
-            let previous = try Self.write(last, in: dir, name: "last")
+            let previous = try Self.write(last, in: dir, name: "last", period: "2022/2023")
             let report = try validate(try Self.write(Self.good, in: dir), previous: previous)
             let f = try #require(report.findings.first { $0.rule == "vpr.quality-trend" })
             #expect(f.severity == .warning && f.cell?.a1 == "I6")
