@@ -34,6 +34,10 @@ final class FieldPlan {
     let min: Double?
     let max: Double?
     let listID: String?
+    /// What the value should look like when it fails its pattern, in words.
+    let patternHint: LocalizedText?
+    /// The period kind of a title sheet's period field: the text must name one such period.
+    private let period: ReportingPeriod?
     private let list: Set<String>?
     private let allowed: Set<String>?
     private let regex: NSRegularExpression?
@@ -45,8 +49,10 @@ final class FieldPlan {
 
     static let notInList: UInt8 = 1, notAllowed: UInt8 = 2, noMatch: UInt8 = 4, placeholder: UInt8 = 8
 
-    init(_ field: FieldSchema, lists: [String: Set<String>]) {
+    init(_ field: FieldSchema, lists: [String: Set<String>], period: ReportingPeriod? = nil) {
         self.field = field
+        self.period = field.code == "period" ? period : nil
+        patternHint = field.pattern.map { Self.hint($0, period: field.code == "period" ? period : nil) }
         switch field.type {
         case .integer: kind = .whole
         case .decimal, .percent: kind = .fraction
@@ -65,7 +71,7 @@ final class FieldPlan {
     func verdict(_ t: String) -> UInt8 {
         // «Химия» starts like «х», the crossed-out cell: asked once per text, then remembered.
         let mayBePlaceholder = t.unicodeScalars.first.map(MissingPlaceholders.mayStart) ?? false
-        if !mayBePlaceholder && list == nil && allowed == nil && regex == nil {
+        if !mayBePlaceholder && list == nil && allowed == nil && regex == nil && period == nil {
             // A fixed-shape pattern costs less to match than to look up: codes are often unique per row.
             guard let fixed else { return 0 }
             return fixed.matches(t) ? 0 : Self.noMatch
@@ -81,9 +87,29 @@ final class FieldPlan {
         }
         if let regex, regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil { bits |= Self.noMatch }
         if let fixed, !fixed.matches(t) { bits |= Self.noMatch }
+        if let period, bits & Self.noMatch == 0, period.ordinal(t) == nil { bits |= Self.noMatch }
         // Unique texts (a register number per row) would only grow the memo.
         if verdicts.count < 50_000 { verdicts[key] = bits }
         return bits
+    }
+
+    /// A pattern said in words: a period by its kind, a fixed shape by a sample.
+    static func hint(_ pattern: String, period: ReportingPeriod?) -> LocalizedText {
+        switch period {
+        case .academicYear?: return .init(ru: "учебный год вида 2019/2020", en: "an academic year such as 2019/2020")
+        case .year?: return .init(ru: "год вида 2020", en: "a year such as 2020")
+        case .quarter?: return .init(ru: "квартал вида «1 квартал 2025»", en: "a quarter such as «1 квартал 2025»")
+        case .month?: return .init(ru: "месяц вида 03.2025", en: "a month such as 03.2025")
+        case nil: break
+        }
+        if let fixed = FixedPattern(pattern), !fixed.atoms.contains(where: { if case .ranges = $0, !$0.isDigit { return true }; return false }) {
+            let sample = String(String.UnicodeScalarView(fixed.atoms.map { atom -> Unicode.Scalar in
+                if case .scalar(let s) = atom { return s }
+                return "#"
+            }))
+            return .init(ru: "значение вида \(sample) (# — цифра)", en: "a value such as \(sample) (# is a digit)")
+        }
+        return .init(ru: "значение по образцу \(pattern)", en: "a value matching \(pattern)")
     }
 
     /// What is wrong with a whole number read as the text a cell shows for it.
@@ -100,6 +126,8 @@ final class FieldPlan {
 /// type, within its bounds, one of its allowed values or list items, matching its pattern.
 struct FieldChecks {
     let lists: [String: Set<String>]
+    /// Lists by id, for their titles and the nearest item to suggest.
+    let catalogLists: [String: CodeList]
 
     init(catalog: SchemaCatalog) {
         var lists: [String: Set<String>] = [:]
@@ -107,10 +135,13 @@ struct FieldChecks {
             lists[l.id] = Set(l.items.flatMap { [$0.code, $0.name] + $0.aliases }.map(ValueCoercion.normalizedKey))
         }
         self.lists = lists
+        catalogLists = Dictionary(catalog.lists.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The prepared checks of a sheet's fields, in field order.
-    func plans(_ fields: [FieldSchema]) -> [FieldPlan] { fields.map { FieldPlan($0, lists: lists) } }
+    /// The prepared checks of a sheet's fields, in field order; `period` is the form's period kind.
+    func plans(_ fields: [FieldSchema], period: ReportingPeriod? = nil) -> [FieldPlan] {
+        fields.map { FieldPlan($0, lists: lists, period: period) }
+    }
 
     /// Whether a cell certainly passes its field's checks as it is, without reading it into a
     /// typed value: a whole number within bounds in a number field, or plain text that is in
@@ -193,14 +224,21 @@ struct FieldChecks {
             let bits = plan.verdict(t)
             guard bits != 0 else { break }
             if bits & FieldPlan.notInList != 0, let list = plan.listID {
-                add(.error, "field.list", ru: "\(label): «\(t)» нет в справочнике «\(list)»", en: "\(label): '\(t)' is not in the list '\(list)'")
+                let title = catalogLists[list]?.title ?? .init(ru: list, en: list)
+                let near = ListSuggestion.nearest(t, in: catalogLists[list])
+                let suggestRU = near.map { "; может быть, «\($0)»?" } ?? ": выберите значение из списка"
+                let suggestEN = near.map { "; did you mean '\($0)'?" } ?? ": pick a value from the list"
+                add(.error, "field.list", ru: "\(label): «\(t)» нет в справочнике «\(title.ru)»\(suggestRU)",
+                    en: "\(label): '\(t)' is not in the list '\(title.en)'\(suggestEN)", expected: near)
             }
             if bits & FieldPlan.notAllowed != 0 {
                 add(.error, "field.allowed", ru: "\(label): допустимо только \(field.allowed.joined(separator: ", "))",
                     en: "\(label): only \(field.allowed.joined(separator: ", ")) allowed", expected: field.allowed.joined(separator: "|"))
             }
             if bits & FieldPlan.noMatch != 0 {
-                add(.error, "field.pattern", ru: "\(label): «\(t)» не соответствует образцу", en: "\(label): '\(t)' does not match the pattern")
+                let hint = plan.patternHint ?? .init(ru: "значение по образцу", en: "a value matching the pattern")
+                add(.error, "field.pattern", ru: "\(label): ожидается \(hint.ru), а в ячейке «\(t)»",
+                    en: "\(label): expected \(hint.en), but the cell holds '\(t)'", expected: hint.en)
             }
         default:
             break

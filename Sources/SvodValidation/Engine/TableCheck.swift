@@ -13,7 +13,7 @@ struct TableCheck {
     let sheet: String
 
     func run(_ stream: TableRecordStream) throws {
-        let plans = pass.checks.plans(schema.fields)
+        let plans = pass.checks.plans(schema.fields, period: pass.form.period)
         // Columns that sheet-level rules aggregate, by position and dotted name (decided once).
         let kept: [(Int, String)] = schema.fields.enumerated().compactMap { i, f in
             pass.wantedColumns.contains("\(schema.id).\(f.code)") ? (i, "\(schema.id).\(f.code)") : nil

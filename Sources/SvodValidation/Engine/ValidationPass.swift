@@ -62,7 +62,7 @@ final class ValidationPass {
             let env = environment(record: record, codeFields: Self.codeFields(schema))
             var checked: [Finding] = []
             var invalid = Set<String>()
-            for (field, plan) in zip(schema.fields, checks.plans(schema.fields)) {
+            for (field, plan) in zip(schema.fields, checks.plans(schema.fields, period: form.period)) {
                 if let v = record.values[field.code], checks.check(plan, v, sheet: infos[index].name, into: &checked) { invalid.insert(field.code) }
                 scalars["\(schema.id).\(field.code)"] = invalid.contains(field.code) ? .missing : env.value(of: field.code)
             }

@@ -28,7 +28,7 @@ import Testing
     /// Writes a ВПР file: title rows, the header on row `headerRow`, the lines, an optional explanations sheet.
     static func write(_ lines: [Line], sheet: String = "ВПР", headerRow: Int = 4, format: SpreadsheetFormat = .xlsx,
                       explanations: [[String]] = [], percentColumns: Set<Int> = [], in dir: URL, name: String = "form",
-                      period: String = "2023/2024") throws -> String {
+                      period: String = "2023/2024", school: String = "co9", extraSheets: [(String, [[String]])] = []) throws -> String {
         let path = dir.appendingPathComponent("\(name).\(format == .xlsx ? "xlsx" : "ods")").path
         let w = try SpreadsheetOutput.create(path: path, format: format)
         let percent = w.style(CellStyle(numberFormat: CellStyle.Format.percentOneDecimal))
@@ -44,10 +44,17 @@ import Testing
             try w.write(OutputRow(index: headerRow + 1 + i, cells: cells))
         }
         try w.endSheet()
-        try TitleSheet.write(to: w, period: period)
+        try TitleSheet.write(to: w, school: school, period: period)
         if !explanations.isEmpty {
             try w.beginSheet(SheetSetup(name: "Пояснения"))
             for (i, e) in explanations.enumerated() {
+                try w.write(OutputRow(index: i, cells: e.enumerated().map { OutputCell(column: $0.offset, value: .text($0.element)) }))
+            }
+            try w.endSheet()
+        }
+        for (name, rows) in extraSheets {
+            try w.beginSheet(SheetSetup(name: name))
+            for (i, e) in rows.enumerated() {
                 try w.write(OutputRow(index: i, cells: e.enumerated().map { OutputCell(column: $0.offset, value: .text($0.element)) }))
             }
             try w.endSheet()

@@ -1,0 +1,90 @@
+import Foundation
+import SvodIO
+import SvodLocale
+import SvodSchema
+import SvodSpreadsheet
+import SvodValidation
+import SvodWorkbook
+
+/// The check every driver runs on a file — `svod validate`, the import, the batch run: open it
+/// by its bytes, recognise its form (or take the one given), read last period's file, validate,
+/// hash, and name the school. Each input ends as one `FileVerdict`.
+public struct SubmissionChecker {
+    /// The catalogue checked against.
+    public let catalog: SchemaCatalog
+    private let validator: Validator
+
+    /// A checker over a catalogue.
+    public init(catalog: SchemaCatalog) {
+        self.catalog = catalog
+        validator = Validator(catalog: catalog)
+    }
+
+    /// Checks one file; `form` forces the form, `previous` is last period's file of the same school.
+    /// `opened` sees the reader and report of a checked file (to write an annotated copy) before it is closed.
+    public func check(_ path: String, form: String? = nil, previous: String? = nil,
+                      opened: ((WorkbookReader, ValidationReport) throws -> Void)? = nil) -> FileVerdict {
+        do {
+            let reader = try Spreadsheet.open(path: path)
+            let schema = try self.form(of: reader, given: form)
+            let previousReader = try previous.map { try Spreadsheet.open(path: $0) }
+            // The digest is computed on another core while the file is checked.
+            let digest = Digest(path)
+            var report = try validator.validate(reader, form: schema, file: path, sha256: "", previous: previousReader)
+            report.sha256 = try digest.value()
+            try opened?(reader, report)
+            let school = report.school.flatMap { code in catalog.organisations.first { $0.code == code } }
+            return FileVerdict(file: path, report: report, school: school, formTitle: schema.title)
+        } catch {
+            return FileVerdict(file: path, refusal: Refusal(error))
+        }
+    }
+
+    private func form(of reader: WorkbookReader, given id: String?) throws -> FormSchema {
+        if let id {
+            guard let f = catalog.form(id) else { throw UnknownForm(id: id, known: catalog.forms.map(\.id)) }
+            return f
+        }
+        guard let f = try FormDetector.detect(reader, in: catalog) else { throw UnrecognisedForm() }
+        return f
+    }
+}
+
+/// No form with the id asked for.
+public struct UnknownForm: LocalizedFailure {
+    public let id: String
+    public let known: [String]
+    public var kind: FailureKind { .unreadable }
+    public var message: LocalizedText {
+        .init(ru: "нет формы «\(id)»; есть: \(known.joined(separator: ", "))",
+              en: "there is no form '\(id)'; known: \(known.joined(separator: ", "))")
+    }
+}
+
+/// No form matches the file.
+public struct UnrecognisedForm: LocalizedFailure {
+    public var kind: FailureKind { .unreadable }
+    public var message: LocalizedText {
+        .init(ru: "не удалось определить форму по листам и заголовкам; укажите --form (список: svod schemas list)",
+              en: "cannot tell the form from the sheets and headers; give --form (see svod schemas list)")
+    }
+}
+
+/// A file's SHA-256, computed on a background queue.
+final class Digest: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<String, Error> = .success("")
+
+    init(_ path: String) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.result = Result { try SHA256.file(path) }
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the digest.
+    func value() throws -> String {
+        done.wait()
+        return try result.get()
+    }
+}
