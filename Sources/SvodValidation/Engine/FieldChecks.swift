@@ -185,22 +185,22 @@ struct FieldChecks {
         let field = plan.field
         // Built only when a finding needs it: most values pass, and this runs for each of them.
         var label: String { field.label.hasPrefix("«") ? field.label : "«\(field.label)»" }
-        func add(_ severity: Severity, _ rule: String, ru: String, en: String, expected: String? = nil) {
-            out.append(Finding(severity, rule: rule, sheet: sheet, cell: v.cell, field: field.code, actual: Self.shown(v.raw),
+        func add(_ kind: FindingKind, ru: String, en: String, expected: String? = nil) {
+            out.append(Finding(kind, sheet: sheet, cell: v.cell, field: field.code, actual: Self.shown(v.raw),
                                expected: expected, message: .init(ru: ru, en: en)))
         }
         if let problem = v.coercion.problem {
-            add(.error, "field.type", ru: "\(label): \(problem.message.ru)", en: "\(label): \(problem.message.en)")
+            add(FindingKinds.fieldType, ru: "\(label): \(problem.message.ru)", en: "\(label): \(problem.message.en)")
             return true
         }
         // A fraction under a percent format is how Excel stores «81,7 %»: nothing to report.
         for note in v.coercion.notes where note != .percentAsFraction {
-            add(.warning, "field.format", ru: "\(label): \(note.message.ru)", en: "\(label): \(note.message.en)")
+            add(FindingKinds.fieldFormat, ru: "\(label): \(note.message.ru)", en: "\(label): \(note.message.en)")
         }
         switch v.coercion.value {
         case .missing:
             if field.required {
-                add(.error, "field.required", ru: "не заполнено \(label)", en: "\(label) is empty")
+                add(FindingKinds.fieldRequired, ru: "не заполнено \(label)", en: "\(label) is empty")
             }
         case .number(let n):
             guard field.min != nil || field.max != nil else { break }
@@ -213,11 +213,11 @@ struct FieldChecks {
                 d = NSDecimalNumber(decimal: n).doubleValue
             }
             if let min = field.min, d < min {
-                add(.error, "field.range", ru: "\(label) не может быть меньше \(Self.number(min, .ru))", en: "\(label) cannot be less than \(Self.number(min, .en))",
+                add(FindingKinds.fieldRange, ru: "\(label) не может быть меньше \(Self.number(min, .ru))", en: "\(label) cannot be less than \(Self.number(min, .en))",
                     expected: "≥ \(Self.number(min, .en))")
             }
             if let max = field.max, d > max {
-                add(.error, "field.range", ru: "\(label) не может быть больше \(Self.number(max, .ru))", en: "\(label) cannot be greater than \(Self.number(max, .en))",
+                add(FindingKinds.fieldRange, ru: "\(label) не может быть больше \(Self.number(max, .ru))", en: "\(label) cannot be greater than \(Self.number(max, .en))",
                     expected: "≤ \(Self.number(max, .en))")
             }
         case .text(let t):
@@ -228,16 +228,16 @@ struct FieldChecks {
                 let near = ListSuggestion.nearest(t, in: catalogLists[list])
                 let suggestRU = near.map { "; может быть, «\($0)»?" } ?? ": выберите значение из списка"
                 let suggestEN = near.map { "; did you mean '\($0)'?" } ?? ": pick a value from the list"
-                add(.error, "field.list", ru: "\(label): «\(t)» нет в справочнике «\(title.ru)»\(suggestRU)",
+                add(FindingKinds.fieldList, ru: "\(label): «\(t)» нет в справочнике «\(title.ru)»\(suggestRU)",
                     en: "\(label): '\(t)' is not in the list '\(title.en)'\(suggestEN)", expected: near)
             }
             if bits & FieldPlan.notAllowed != 0 {
-                add(.error, "field.allowed", ru: "\(label): допустимо только \(field.allowed.joined(separator: ", "))",
+                add(FindingKinds.fieldAllowed, ru: "\(label): допустимо только \(field.allowed.joined(separator: ", "))",
                     en: "\(label): only \(field.allowed.joined(separator: ", ")) allowed", expected: field.allowed.joined(separator: "|"))
             }
             if bits & FieldPlan.noMatch != 0 {
                 let hint = plan.patternHint ?? .init(ru: "значение по образцу", en: "a value matching the pattern")
-                add(.error, "field.pattern", ru: "\(label): ожидается \(hint.ru), а в ячейке «\(t)»",
+                add(FindingKinds.fieldPattern, ru: "\(label): ожидается \(hint.ru), а в ячейке «\(t)»",
                     en: "\(label): expected \(hint.en), but the cell holds '\(t)'", expected: hint.en)
             }
         default:
