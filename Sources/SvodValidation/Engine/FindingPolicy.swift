@@ -5,15 +5,15 @@ import SvodWorkbook
 /// What the report keeps of everything the checks found: one finding per mistake, and a word
 /// about a form that holds no data at all.
 enum FindingPolicy {
-    /// A form whose data sheets hold no record and no required value (a template with only the
-    /// title filled) is an error of its own: «ошибок нет» must never mean «пусто».
+    /// A form whose data sheets hold no record beyond the rows' names and no required value (a
+    /// template with only the title filled) is an error of its own: «ошибок нет» must never mean «пусто».
     static func addEmptyForm(_ findings: inout [Finding], pass: ValidationPass) {
         let data = pass.form.sheets.filter { $0.id != SubmissionIdentity.titleSheet }
         guard !data.isEmpty else { return }
         for schema in data {
             switch schema.layout {
             case .table:
-                if (pass.recordsSeen[schema.id] ?? 0) > 0 { return }
+                if (pass.dataSeen[schema.id] ?? 0) > 0 { return }
             case .form:
                 guard let record = pass.formRecords[schema.id] else { continue }
                 let required = schema.fields.filter { $0.required && !$0.computed }

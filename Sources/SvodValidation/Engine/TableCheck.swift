@@ -24,14 +24,20 @@ struct TableCheck {
             var count = 0
             while try stream.checkNext(plans, pass.checks, sheet: sheet, into: &pass.findings) { count += 1 }
             pass.recordsSeen[schema.id] = count
+            pass.dataSeen[schema.id] = count
             return
         }
+        // Fields that carry data, not a row's name: a template's fixed rows come with their keys typed.
+        let naming = Set(schema.key + [schema.totals?.labelField].compactMap { $0 } + schema.fields.filter(\.computed).map(\.code))
+        let dataPositions = schema.fields.indices.filter { !naming.contains(schema.fields[$0].code) }
+        var withData = 0
         var totals = schema.totals.map { TotalsCheck($0, sheet: sheet, keys: pass.keys, schema: schema) }
         var seenKeys: [String: Int] = [:]
         var count = 0
         while let record = try stream.next() {
             let isTotal = totals?.isTotal(record) == true
             if !isTotal { count += 1 }
+            if !isTotal, dataPositions.contains(where: { record.values[position: $0].map { !$0.raw.isEmpty } ?? false }) { withData += 1 }
             let rowKey = Self.rowKey(record, schema)
             let invalid = checkValues(record, plans, isTotal: isTotal, rowKey: rowKey)
             totals?.add(record, invalid: invalid)
@@ -40,6 +46,7 @@ struct TableCheck {
             pass.runSheetRules(schema, record, sheet: sheet, invalid: invalid, isTotal: isTotal, rowKey: rowKey, prepared: sheetRules)
         }
         pass.recordsSeen[schema.id] = count
+        pass.dataSeen[schema.id] = withData
         pass.findings += totals?.findings() ?? []
         pass.findings += fixedRowFindings(seen: seenKeys)
     }

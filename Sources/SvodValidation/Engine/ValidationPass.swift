@@ -35,6 +35,8 @@ final class ValidationPass {
     var formChecked: [String: (findings: [Finding], invalid: Set<String>)] = [:]
     /// Data records met per table sheet id (form sheets count their filled values).
     var recordsSeen: [String: Int] = [:]
+    /// Records with a value beyond their key (fixed rows a template lists are no data).
+    var dataSeen: [String: Int] = [:]
 
     var keys: RecordKeys { validator.keys }
     var checks: FieldChecks { validator.checks }
