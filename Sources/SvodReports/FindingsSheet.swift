@@ -25,7 +25,8 @@ struct FindingsSheet {
         // The filter range is declared before the rows, so the row count is worked out first.
         var bodyRows = report.findings.count + report.truncated.count
         if bodyRows == 0 { bodyRows = 1 }
-        let widths: [Double] = [6, 16, 16, 60, 18, 18, 22, 40]
+        // Wide enough for «Патриотизм и добровольчество!C12» on two lines and «предупреждение (пояснено)» on two.
+        let widths: [Double] = [6, 22, 16, 60, 16, 16, 24, 40]
         try writer.beginSheet(SheetSetup(
             name: name,
             columns: widths.enumerated().map { ColumnSetup($0.offset, width: $0.element) },
@@ -34,7 +35,7 @@ struct FindingsSheet {
 
         let header = writer.style(CellStyle(bold: true, fill: .headerFill, border: true, vertical: .center, wrap: true))
         let plain = writer.style(CellStyle(border: true, vertical: .top, wrap: true))
-        let link = writer.style(CellStyle(fontColor: Color(red: 0x05, green: 0x63, blue: 0xC1), border: true, vertical: .top))
+        let link = writer.style(CellStyle(fontColor: Color(red: 0x05, green: 0x63, blue: 0xC1), border: true, vertical: .top, wrap: true))
         let muted = writer.style(CellStyle(italic: true, fontColor: Color(red: 0x59, green: 0x59, blue: 0x59), border: true, vertical: .top, wrap: true))
         var severityStyles: [String: StyleID] = [:]
         func severityStyle(_ kind: String) -> StyleID {
@@ -46,7 +47,7 @@ struct FindingsSheet {
             case "explained": fill = Color(red: 0xE7, green: 0xE6, blue: 0xE6)
             default: fill = Color(red: 0xDD, green: 0xEB, blue: 0xF7)
             }
-            let s = writer.style(CellStyle(fill: fill, border: true, vertical: .top))
+            let s = writer.style(CellStyle(fill: fill, border: true, vertical: .top, wrap: true))
             severityStyles[kind] = s
             return s
         }
@@ -84,7 +85,7 @@ struct FindingsSheet {
             var cells = [OutputCell(column: 0, value: .number(Double(index + 1)), style: plain)]
             cells.append(placeCell(f, link: link, plain: plain))
             cells.append(OutputCell(column: 2, value: .text(ReportWording.severity(f, language)), style: severityStyle(kind(f))))
-            cells.append(OutputCell(column: 3, value: .text(f.message(language)), style: plain))
+            cells.append(OutputCell(column: 3, value: .text(ReportWording.capitalized(f.message(language))), style: plain))
             cells.append(value(f.actual, column: 4))
             cells.append(value(f.expected, column: 5))
             cells.append(OutputCell(column: 6, value: .text(f.rule), style: plain))

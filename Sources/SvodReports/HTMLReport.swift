@@ -46,7 +46,7 @@ public enum HTMLReport {
         for (i, r) in reports.enumerated() { out += file(r, number: i + 1, language) }
         out += "<footer>\n<p>" + escape(ru
             ? "Под каждым сообщением — код правила. Объясняя предупреждение, школа указывает этот код и ячейку на листе «Пояснения» своей формы."
-            : "Under each message is the rule's code. To explain a warning, a school gives this code and the cell on its form's sheet «Пояснения».")
+            : "Under each message is the rule's code. To explain a warning, a school gives this code and the cell on its form's sheet 'Пояснения'.")
             + "</p>\n<p>" + (ru ? "Отчёт составлен программой svod." : "Report made by svod.") + "</p>\n</footer>\n"
         out += "</body>\n</html>\n"
         return out
@@ -114,7 +114,7 @@ public enum HTMLReport {
         out += "<td class=\"place\">\(place.count > 15 ? place.replacingOccurrences(of: "!", with: "!<wbr>") : place)</td>"
         out += "<td class=\"sev\"><span class=\"badge \(kind)\">\(escape(ReportWording.severity(f.severity, language)))</span>"
         if f.severity == .warning && f.explanation != nil { out += "<br><span class=\"state\">\(ReportWording.explained(language))</span>" }
-        out += "</td><td class=\"message\"><div class=\"text\">\(escape(f.message(language)))</div>"
+        out += "</td><td class=\"message\"><div class=\"text\">\(escape(ReportWording.capitalized(f.message(language))))</div>"
         if let e = f.explanation {
             out += "<div class=\"explanation\"><span class=\"label\">\(escape(ReportWording.explanation(language))):</span> \(escape(e))</div>"
         }

@@ -120,7 +120,8 @@ enum ReportWording {
         }.map { ($0.key, $0.value) }
     }
 
-    /// The text with its first letter in upper case.
+    /// The text with its first letter in upper case: a message opens a table cell as a sentence
+    /// («Не заполнено «Класс»»), though the engine writes it to follow a label.
     static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
     /// The text with its first letter in lower case, for a verdict inside a line.

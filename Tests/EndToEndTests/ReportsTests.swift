@@ -110,6 +110,10 @@ import Testing
             let c7 = try #require(report.findings.first { $0.place == "ВПР!C7" })
             #expect(page.contains("ВПР!C7"))
             #expect(page.contains(Self.html(c7.message.ru)))
+            // A message the engine writes to follow a label («не заполнено …») opens its cell as a sentence.
+            let e9 = try #require(report.findings.first { $0.place == "ВПР!E9" })
+            #expect(e9.message.ru.hasPrefix("не заполнено"), "\(e9.message.ru)")
+            #expect(page.contains(">Не заполнено"))
             #expect(report.count(.error) == 3 && report.count(.warning, explained: false) == 1, "\(report.findings.map { "\($0.severity) \($0.rule) \($0.place ?? "")" })")
             #expect(page.contains("3 ошибки, 1 предупреждение"))
             // The planted markup appears only escaped; the page itself has no script at all.
@@ -296,7 +300,7 @@ import Testing
                 == [.text("ошибка"), .text("предупреждение")])
             let zip = try ZipArchive(path: outPath)
             let comments = try zip.entries.filter { $0.name.hasPrefix("xl/comments") }.map { String(decoding: try zip.read($0), as: UTF8.self) }.joined()
-            #expect(comments.contains("Предупреждение: ") && comments.contains("Ошибка: ") && !comments.contains("нимание"))
+            #expect(comments.contains("Предупреждение — ") && comments.contains("Ошибка — ") && !comments.contains("нимание"))
         }
     }
 
