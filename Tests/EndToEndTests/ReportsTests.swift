@@ -230,6 +230,48 @@ import Testing
         }
     }
 
+    /// The engine's notations one by one: what the page shows in each language, and the cell
+    /// «Замечания» gets.
+    static let notations: [(engine: String, ru: String, en: String, cell: CellValue)] = [
+        ("19.6", "19,6", "19.6", .number(19.6)), ("-0.25", "-0,25", "-0.25", .number(-0.25)), ("1.10", "1,10", "1.10", .number(1.1)),
+        ("1097", "1097", "1097", .number(1097)), ("TRUE", "ИСТИНА", "TRUE", .bool(true)),
+        ("2024-09-02", "02.09.2024", "2024-09-02", .date(CivilDateTime(year: 2024, month: 9, day: 2, hasTime: false)!)),
+        ("2024-09-02T08:30:00", "02.09.2024 08:30:00", "2024-09-02T08:30:00", .date(CivilDateTime(year: 2024, month: 9, day: 2, hour: 8, minute: 30)!)),
+        // Texts that only look like numbers stay as typed.
+        ("81,7", "81,7", "81,7", .text("81,7")), ("1 097", "1 097", "1 097", .text("1 097")), ("5.", "5.", "5.", .text("5.")),
+        (".5", ".5", ".5", .text(".5")), ("1e5", "1e5", "1e5", .text("1e5")), ("1.2.3", "1.2.3", "1.2.3", .text("1.2.3")),
+        ("12345678901234567", "12345678901234567", "12345678901234567", .text("12345678901234567")),
+        ("2024-13-02", "2024-13-02", "2024-13-02", .text("2024-13-02")), ("—", "—", "—", .text("—")),
+    ]
+
+    @Test func everyNotationIsShownAsTheLanguageWritesIt() throws {
+        try withDir { dir in
+            let sourcePath = try Self.write(Self.lines(), in: dir)
+            var report = try Self.validate(sourcePath)
+            let f = try #require(report.findings.first { $0.place == "ВПР!C7" })
+            report.findings = Self.notations.map { n in
+                var g = f
+                g.actual = n.engine
+                g.expected = n.engine
+                return g
+            }
+            report.truncated = [:]
+            let ru = Self.valueCells(HTMLReport.render([report], language: .ru))
+            let en = Self.valueCells(HTMLReport.render([report], language: .en))
+            #expect(ru == Self.notations.flatMap { [Self.html($0.ru), Self.html($0.ru)] })
+            #expect(en == Self.notations.flatMap { [Self.html($0.en), Self.html($0.en)] })
+            for format in [SpreadsheetFormat.xlsx, .ods] {
+                let outPath = dir.appendingPathComponent("annotated.\(format == .xlsx ? "xlsx" : "ods")").path
+                try AnnotatedWorkbook.write(source: try Spreadsheet.open(path: sourcePath), report: report, to: outPath, format: format, language: .ru)
+                let list = try Sheet(reading: try Spreadsheet.open(path: outPath), index: 0)
+                for (i, n) in Self.notations.enumerated() {
+                    #expect(list[CellReference(row: i + 1, column: 4)] == n.cell, "\(format) \(n.engine)")
+                    #expect(list[CellReference(row: i + 1, column: 5)] == n.cell, "\(format) \(n.engine)")
+                }
+            }
+        }
+    }
+
     /// The format code of a cell of an XLSX sheet svod wrote (nil for General).
     static func xlsxFormat(of ref: String, sheet: String, styles: String) -> String? {
         guard let start = sheet.range(of: "<c r=\"\(ref)\"") else { return "missing \(ref)" }
