@@ -21,7 +21,8 @@ struct CellAnnotations {
     init(_ report: ValidationReport, language: Language) {
         for f in report.findings {
             guard let sheet = f.sheet, let cell = f.cell else { continue }
-            var line = capitalized(ReportWording.severity(f, language)) + ": " + f.message(language)
+            // «Ошибка — не заполнено «…»»: a dash, since messages often hold a colon of their own («Качество, %»: …).
+            var line = ReportWording.capitalized(ReportWording.severity(f, language)) + " — " + f.message(language)
             if let e = f.explanation { line += "\n" + ReportWording.explanation(language) + ": " + e }
             if var mark = bySheet[sheet]?[cell.row]?[cell.column] {
                 // Severity orders error < warning < info: the smaller is the worse.
@@ -45,6 +46,4 @@ struct CellAnnotations {
 
     /// Sheets named by findings with a cell.
     var sheets: [String] { Array(bySheet.keys) }
-
-    private func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }

@@ -25,7 +25,8 @@ struct FindingsSheet {
         // The filter range is declared before the rows, so the row count is worked out first.
         var bodyRows = report.findings.count + report.truncated.count
         if bodyRows == 0 { bodyRows = 1 }
-        let widths: [Double] = [6, 16, 16, 60, 18, 18, 22, 40]
+        // Wide enough for «Патриотизм и добровольчество!C12» on two lines and «предупреждение (пояснено)» on two.
+        let widths: [Double] = [6, 22, 16, 60, 16, 16, 24, 40]
         try writer.beginSheet(SheetSetup(
             name: name,
             columns: widths.enumerated().map { ColumnSetup($0.offset, width: $0.element) },
@@ -34,7 +35,7 @@ struct FindingsSheet {
 
         let header = writer.style(CellStyle(bold: true, fill: .headerFill, border: true, vertical: .center, wrap: true))
         let plain = writer.style(CellStyle(border: true, vertical: .top, wrap: true))
-        let link = writer.style(CellStyle(fontColor: Color(red: 0x05, green: 0x63, blue: 0xC1), border: true, vertical: .top))
+        let link = writer.style(CellStyle(fontColor: Color(red: 0x05, green: 0x63, blue: 0xC1), border: true, vertical: .top, wrap: true))
         let muted = writer.style(CellStyle(italic: true, fontColor: Color(red: 0x59, green: 0x59, blue: 0x59), border: true, vertical: .top, wrap: true))
         var severityStyles: [String: StyleID] = [:]
         func severityStyle(_ kind: String) -> StyleID {
@@ -46,7 +47,7 @@ struct FindingsSheet {
             case "explained": fill = Color(red: 0xE7, green: 0xE6, blue: 0xE6)
             default: fill = Color(red: 0xDD, green: 0xEB, blue: 0xF7)
             }
-            let s = writer.style(CellStyle(fill: fill, border: true, vertical: .top))
+            let s = writer.style(CellStyle(fill: fill, border: true, vertical: .top, wrap: true))
             severityStyles[kind] = s
             return s
         }
@@ -57,12 +58,25 @@ struct FindingsSheet {
             OutputCell(column: $0.offset, value: .text($0.element), style: header)
         }))
 
+        // Values are written as what they are — numbers, да/нет, dates — each number under a
+        // format that shows it to the places the engine gave it (46.1 as «46,1» in a Russian
+        // Excel, not the text '46.1'); texts stay texts.
+        var valueStyles: [String: StyleID] = [:]
+        func value(_ s: String?, column: Int) -> OutputCell {
+            guard let s else { return OutputCell(column: column, value: .empty, style: plain) }
+            let (v, format) = ReportValue(s).cell(language)
+            guard let format else { return OutputCell(column: column, value: v, style: plain) }
+            let style = valueStyles[format] ?? writer.style(CellStyle(border: true, vertical: .top, numberFormat: format))
+            valueStyles[format] = style
+            return OutputCell(column: column, value: v, style: style)
+        }
+
         var row = 1
         func more(_ count: Int, _ rule: String, severity: Severity?) throws {
             let kind = severity.map { $0 == .error ? "error" : $0 == .warning ? "warning" : "info" } ?? "info"
             try writer.write(OutputRow(index: row, cells: [
-                OutputCell(column: 2, value: .text(severity.map { severityLabel($0) } ?? ""), style: severityStyle(kind)),
-                OutputCell(column: 3, value: .text(ReportWording.more(count, rule: rule, language)), style: muted),
+                OutputCell(column: 2, value: .text(severity.map { ReportWording.severity($0, language) } ?? ""), style: severityStyle(kind)),
+                OutputCell(column: 3, value: .text(ReportWording.more(count, rule: rule, severity: severity, language)), style: muted),
                 OutputCell(column: 6, value: .text(rule), style: plain),
             ]))
             row += 1
@@ -71,9 +85,9 @@ struct FindingsSheet {
             var cells = [OutputCell(column: 0, value: .number(Double(index + 1)), style: plain)]
             cells.append(placeCell(f, link: link, plain: plain))
             cells.append(OutputCell(column: 2, value: .text(ReportWording.severity(f, language)), style: severityStyle(kind(f))))
-            cells.append(OutputCell(column: 3, value: .text(f.message(language)), style: plain))
-            cells.append(OutputCell(column: 4, value: text(f.actual), style: plain))
-            cells.append(OutputCell(column: 5, value: text(f.expected), style: plain))
+            cells.append(OutputCell(column: 3, value: .text(ReportWording.capitalized(f.message(language))), style: plain))
+            cells.append(value(f.actual, column: 4))
+            cells.append(value(f.expected, column: 5))
             cells.append(OutputCell(column: 6, value: .text(f.rule), style: plain))
             cells.append(OutputCell(column: 7, value: text(f.explanation), style: plain))
             try writer.write(OutputRow(index: row, cells: cells))
@@ -111,15 +125,6 @@ struct FindingsSheet {
         case .error: return "error"
         case .warning: return f.explanation != nil ? "explained" : "warning"
         case .info: return "info"
-        }
-    }
-
-    private func severityLabel(_ s: Severity) -> String {
-        let ru = language == .ru
-        switch s {
-        case .error: return ru ? "ошибка" : "error"
-        case .warning: return ru ? "предупреждение" : "warning"
-        case .info: return ru ? "сведения" : "info"
         }
     }
 }

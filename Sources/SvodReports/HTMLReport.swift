@@ -8,6 +8,9 @@ public enum HTMLReport {
     /// All reports on one page (UTF-8, `lang` set), each file with its verdict and its findings by sheet.
     public static func render(_ reports: [ValidationReport], language: Language) -> String {
         let ru = language == .ru
+        let heading = ru ? "Результаты проверки форм" : "Form validation results"
+        // A single file names the page, so a saved or printed copy says whose it is.
+        let title = reports.count == 1 ? heading + " — " + fileName(reports[0].file) : heading
         var out = """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
@@ -15,36 +18,55 @@ public enum HTMLReport {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="svod">
-        <title>\(ru ? "Результаты проверки форм" : "Form validation results")</title>
+        <title>\(escape(title))</title>
         <style>\(style)</style>
         </head>
         <body>
-        <header><h1>\(ru ? "Результаты проверки форм" : "Form validation results")</h1>
+        <header><h1>\(heading)</h1>
 
         """
-        let clean = reports.filter(\.isValid).count
-        out += "<p class=\"lead\">" + (ru ? "Проверено файлов: \(reports.count), без ошибок: \(clean)."
-                                          : "Files checked: \(reports.count), without errors: \(clean).") + "</p></header>\n"
-        // A contents list only pays off when there is more than one file to find.
+        // Files from one folder are listed by name, the folder said once.
+        let folder = reports.count > 1 ? commonFolder(reports.map(\.file)) : ""
+        out += "<p class=\"lead\">" + escape(lead(reports, language))
+        if !folder.isEmpty { out += "<br>" + (ru ? "Папка: " : "Folder: ") + "<span class=\"path\">\(path(folder))</span>" }
+        out += "</p></header>\n"
+        // A contents table only pays off when there is more than one file to find.
         if reports.count > 1 {
-            out += "<nav><ol class=\"contents\">\n"
+            out += "<nav>\n<table class=\"contents\">\n<colgroup><col class=\"c-no\"><col class=\"c-file\"><col class=\"c-form\">"
+                + "<col class=\"c-verdict\"></colgroup>\n<thead><tr>"
+                + (ru ? ["№", "Файл", "Форма", "Итог"] : ["No.", "File", "Form", "Result"]).map { "<th scope=\"col\">\($0)</th>" }.joined()
+                + "</tr></thead>\n<tbody>\n"
             for (i, r) in reports.enumerated() {
-                out += "<li><a href=\"#file-\(i + 1)\">\(escape(r.file))</a> — "
-                    + "<span class=\"\(verdictClass(r))\">\(escape(ReportWording.verdict(r, language)))</span></li>\n"
+                out += "<tr><td class=\"no\">\(i + 1)</td><td class=\"file\"><a href=\"#file-\(i + 1)\">\(path(String(r.file.dropFirst(folder.count))))</a></td>"
+                    + "<td class=\"form\">\(escape(r.formID))</td>"
+                    + "<td><span class=\"badge \(verdictClass(r))\">\(escape(ReportWording.verdict(r, language)))</span></td></tr>\n"
             }
-            out += "</ol></nav>\n"
+            out += "</tbody>\n</table>\n</nav>\n"
         }
         for (i, r) in reports.enumerated() { out += file(r, number: i + 1, language) }
-        out += "<footer><p>" + (ru ? "Отчёт составлен программой svod." : "Report made by svod.") + "</p></footer>\n"
+        out += "<footer>\n<p>" + escape(ru
+            ? "Под каждым сообщением — код правила. Объясняя предупреждение, школа указывает этот код и ячейку на листе «Пояснения» своей формы."
+            : "Under each message is the rule's code. To explain a warning, a school gives this code and the cell on its form's sheet 'Пояснения'.")
+            + "</p>\n<p>" + (ru ? "Отчёт составлен программой svod." : "Report made by svod.") + "</p>\n</footer>\n"
         out += "</body>\n</html>\n"
         return out
     }
 
+    /// «Проверено 16 файлов: без ошибок — 7, с ошибками — 9.» / "16 files checked: 7 without errors, 9 with errors."
+    private static func lead(_ reports: [ValidationReport], _ language: Language) -> String {
+        let n = reports.count, clean = reports.filter(\.isValid).count
+        if language == .ru {
+            let verb = ReportWording.russianForm(n, "Проверен", "Проверено", "Проверено")
+            return n == 1 ? "\(verb) 1 файл." : "\(verb) \(ReportWording.files(n, .ru)): без ошибок — \(clean), с ошибками — \(n - clean)."
+        }
+        return n == 1 ? "1 file checked." : "\(ReportWording.files(n, .en)) checked: \(clean) without errors, \(n - clean) with errors."
+    }
+
     private static func file(_ r: ValidationReport, number: Int, _ language: Language) -> String {
         let ru = language == .ru
-        var out = "<section class=\"file\" id=\"file-\(number)\">\n<h2>\(escape(r.file))</h2>\n"
-        out += "<p class=\"meta\">" + (ru ? "Форма" : "Form") + " <b>\(escape(r.formID))</b>, "
-            + (ru ? "версия" : "version") + " \(r.formVersion)"
+        var out = "<section class=\"file\" id=\"file-\(number)\">\n<h2>\(escape(fileName(r.file)))</h2>\n<p class=\"meta\">"
+        if fileName(r.file) != r.file { out += "<span class=\"path\">\(path(r.file))</span><br>" }
+        out += escape(ReportWording.capitalized(ReportWording.form(r, language)))
         if !r.sha256.isEmpty { out += " · SHA-256 <code class=\"hash\">\(escape(r.sha256))</code>" }
         out += "</p>\n<p class=\"verdict \(verdictClass(r))\">\(escape(ReportWording.verdict(r, language)))</p>\n"
 
@@ -52,21 +74,21 @@ public enum HTMLReport {
         var order: [String?] = []
         for f in r.findings where !order.contains(where: { $0 == f.sheet }) { order.append(f.sheet) }
         for sheet in order {
-            out += "<h3>" + (sheet.map { ru ? "Лист «\(escape($0))»" : "Sheet «\(escape($0))»" }
-                             ?? (ru ? "Файл в целом" : "The file as a whole")) + "</h3>\n"
+            out += "<h3>" + escape(ReportWording.sheetHeading(sheet, language)) + "</h3>\n"
             out += tableHead(language)
             for (index, f) in r.findings.enumerated() where f.sheet == sheet {
                 out += row(f, language)
-                if lastOfRule[f.rule] == index, let more = r.truncated[f.rule] { out += moreRow(more, rule: f.rule, language) }
+                if lastOfRule[f.rule] == index, let more = r.truncated[f.rule] {
+                    out += moreRow(more, rule: f.rule, severity: f.severity, language)
+                }
             }
             out += "</tbody>\n</table>\n"
         }
         // Rules cut so hard that no finding of theirs was kept still deserve their count.
         let orphans = ReportWording.truncatedRules(r).filter { lastOfRule[$0.rule] == nil }
         if !orphans.isEmpty {
-            out += "<h3>" + (ru ? "Прочее" : "Other") + "</h3>\n" + tableHead(language)
-            for o in orphans { out += moreRow(o.count, rule: o.rule, language) }
-            out += "</tbody>\n</table>\n"
+            out += "<h3>" + (ru ? "Прочее" : "Other") + "</h3>\n"
+            for o in orphans { out += "<p class=\"more\">\(escape(ReportWording.more(o.count, rule: o.rule, severity: nil, language)))</p>\n" }
         }
         out += "</section>\n"
         return out
@@ -74,31 +96,57 @@ public enum HTMLReport {
 
     private static func tableHead(_ language: Language) -> String {
         let ru = language == .ru
-        let titles = ru ? ["Место", "Серьёзность", "Сообщение", "Фактически", "Ожидалось", "Правило"]
-                        : ["Place", "Severity", "Message", "Actual", "Expected", "Rule"]
-        return "<table>\n<colgroup><col class=\"c-place\"><col class=\"c-sev\"><col class=\"c-msg\">"
-            + "<col class=\"c-val\"><col class=\"c-val\"><col class=\"c-rule\"></colgroup>\n<thead><tr>"
+        let titles = ru ? ["Место", "Серьёзность", "Сообщение", "Фактически", "Ожидалось"]
+                        : ["Place", "Severity", "Message", "Actual", "Expected"]
+        return "<table class=\"findings\">\n<colgroup><col class=\"c-place\"><col class=\"c-sev\"><col class=\"c-msg\">"
+            + "<col class=\"c-val\"><col class=\"c-val\"></colgroup>\n<thead><tr>"
             + titles.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
     }
 
+    /// One finding: its place, severity, message (the school's explanation and the rule's code
+    /// below it) and the values, shown the way the page's language writes them.
     private static func row(_ f: Finding, _ language: Language) -> String {
         let kind = severityClass(f)
         var out = "<tr class=\"finding \(kind)\">"
-        out += "<td class=\"place\">\(escape(f.place ?? "—"))</td>"
-        out += "<td><span class=\"sev \(kind)\">\(escape(ReportWording.severity(f, language)))</span></td>"
-        out += "<td class=\"message\">\(escape(f.message(language)))</td>"
-        out += "<td class=\"value\">\(escape(f.actual ?? ""))</td>"
-        out += "<td class=\"value\">\(escape(f.expected ?? ""))</td>"
-        out += "<td class=\"rule\">\(escape(f.rule))</td></tr>\n"
+        // A place with a long sheet name may wrap at its spaces, or after its «!»; a short one
+        // («ВПР!F12») fits its column whole and is written as it is.
+        let place = escape(f.place ?? "—")
+        out += "<td class=\"place\">\(place.count > 15 ? place.replacingOccurrences(of: "!", with: "!<wbr>") : place)</td>"
+        out += "<td class=\"sev\"><span class=\"badge \(kind)\">\(escape(ReportWording.severity(f.severity, language)))</span>"
+        if f.severity == .warning && f.explanation != nil { out += "<br><span class=\"state\">\(ReportWording.explained(language))</span>" }
+        out += "</td><td class=\"message\"><div class=\"text\">\(escape(ReportWording.capitalized(f.message(language))))</div>"
         if let e = f.explanation {
-            out += "<tr class=\"note \(kind)\"><td></td><td colspan=\"5\"><span class=\"label\">"
-                + escape(ReportWording.explanation(language)) + ":</span> \(escape(e))</td></tr>\n"
+            out += "<div class=\"explanation\"><span class=\"label\">\(escape(ReportWording.explanation(language))):</span> \(escape(e))</div>"
         }
+        out += "<div class=\"rule\"><code>\(escape(f.rule))</code></div></td>"
+        out += "<td class=\"value\">\(escape(f.actual.map { ReportValue($0).shown(language) } ?? ""))</td>"
+        out += "<td class=\"value\">\(escape(f.expected.map { ReportValue($0).shown(language) } ?? ""))</td></tr>\n"
         return out
     }
 
-    private static func moreRow(_ count: Int, rule: String, _ language: Language) -> String {
-        "<tr class=\"more\"><td colspan=\"6\">\(escape(ReportWording.more(count, rule: rule, language)))</td></tr>\n"
+    private static func moreRow(_ count: Int, rule: String, severity: Severity?, _ language: Language) -> String {
+        "<tr class=\"more\"><td colspan=\"5\">\(escape(ReportWording.more(count, rule: rule, severity: severity, language)))</td></tr>\n"
+    }
+
+    /// The folder, ending in a slash, that every path lies in ("" when none).
+    private static func commonFolder(_ paths: [String]) -> String {
+        guard var common = paths.first?.split(separator: "/", omittingEmptySubsequences: false).dropLast() else { return "" }
+        for p in paths.dropFirst() {
+            let parts = p.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            common = common.prefix(zip(common, parts).prefix { $0 == $1 }.count)
+        }
+        return common.isEmpty ? "" : common.joined(separator: "/") + "/"
+    }
+
+    /// The last component of a path: what a person calls the file.
+    private static func fileName(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+    }
+
+    /// A path escaped, with a line-break opportunity after each slash, so a long one wraps
+    /// between folders rather than inside a name.
+    private static func path(_ p: String) -> String {
+        escape(p).replacingOccurrences(of: "/", with: "/<wbr>")
     }
 
     private static func severityClass(_ f: Finding) -> String {
@@ -134,48 +182,72 @@ public enum HTMLReport {
     }
 
     // Colours match the fills of the annotated workbook (Excel's "Bad" and "Neutral" styles),
-    // so the page and the file read alike.
+    // so the page and the file read alike. Printed, the page is A4 portrait (183 mm between the
+    // margins): the five columns' shares keep «предупреждение», «Серьёзность», «Обществознание»
+    // and a place such as «ВПР!F12» on one line at 9 pt; a word breaks only where it is longer
+    // than its whole column (a web address as a value), and prose is hyphenated where the
+    // browser has a dictionary for the page's language. On screen the message gets more room.
     private static let style = """
 
     :root { --error: #9c0006; --error-bg: #ffc7ce; --warning: #7a4a00; --warning-bg: #ffeb9c;
-            --explained: #595959; --explained-bg: #e7e6e6; --info: #1f4e78; --info-bg: #ddebf7; }
+            --explained: #595959; --explained-bg: #e7e6e6; --info: #1f4e78; --info-bg: #ddebf7;
+            --ok: #006100; --ok-bg: #c6efce; --rule: #c8c8c8; --muted: #595959; }
     * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-    body { font: 14px/1.4 "Segoe UI", "PT Sans", Arial, sans-serif; color: #1a1a1a; margin: 24px auto; max-width: 1100px; padding: 0 16px; }
-    h1 { font-size: 1.6em; margin: 0 0 .2em; }
-    h2 { font-size: 1.25em; margin: 1.6em 0 .2em; overflow-wrap: anywhere; }
-    h3 { font-size: 1.05em; margin: 1.2em 0 .4em; }
-    .lead, .meta { color: #444; margin: .2em 0; }
-    .hash { font-size: .75em; color: #666; overflow-wrap: anywhere; }
-    .verdict { display: inline-block; font-weight: bold; padding: .3em .7em; border-radius: 4px; margin: .5em 0; }
-    .ok { color: #006100; background: #c6efce; }
+    html { background: #f3f4f6; }
+    body { font: 15px/1.45 "Segoe UI", "PT Sans", Arial, "Liberation Sans", sans-serif; color: #1a1a1a; background: #fff;
+           margin: 0 auto; max-width: 1120px; padding: 24px 32px 32px; min-height: 100vh; }
+    h1 { font-size: 1.6em; margin: 0 0 .25em; }
+    h2 { font-size: 1.3em; margin: 0 0 .2em; overflow-wrap: anywhere; }
+    h3 { font-size: 1.05em; margin: 1.3em 0 .4em; }
+    .lead { font-size: 1.05em; margin: 0 0 1em; }
+    .meta { color: var(--muted); margin: 0 0 .4em; }
+    .path { overflow-wrap: anywhere; }
+    .hash { font-size: .8em; overflow-wrap: anywhere; }
+    section.file { border-top: 2px solid #1f4e78; margin-top: 2em; padding-top: 1em; }
+    .verdict { display: inline-block; font-weight: bold; font-size: 1.05em; padding: .3em .8em; border-radius: 4px; margin: .3em 0 .2em; }
+    .ok { color: var(--ok); background: var(--ok-bg); }
     .warn { color: var(--warning); background: var(--warning-bg); }
     .bad { color: var(--error); background: var(--error-bg); }
-    nav .ok, nav .warn, nav .bad { padding: 0 .3em; border-radius: 3px; }
     table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-bottom: 1em; }
-    col.c-place { width: 12%; } col.c-sev { width: 12%; } col.c-msg { width: 40%; } col.c-val { width: 12%; } col.c-rule { width: 12%; }
-    th, td { border: 1px solid #c8c8c8; padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-    th { background: #d9e1f2; }
-    td.message, tr.note td { white-space: pre-line; }
-    td.place { font-weight: bold; }
-    td.rule { font-size: .8em; color: #555; font-family: Consolas, "DejaVu Sans Mono", monospace; }
-    .sev { display: inline-block; padding: 0 .4em; border-radius: 3px; font-size: .9em; }
-    .sev.error { color: var(--error); background: var(--error-bg); }
-    .sev.warning { color: var(--warning); background: var(--warning-bg); }
-    .sev.explained { color: var(--explained); background: var(--explained-bg); }
-    .sev.info { color: var(--info); background: var(--info-bg); }
+    th, td { border: 1px solid var(--rule); padding: 5px 7px; text-align: left; vertical-align: top; }
+    th { background: #d9e1f2; font-weight: bold; overflow-wrap: normal; hyphens: manual; }
+    col.c-place { width: 16%; } col.c-sev { width: 13%; } col.c-msg { width: 43%; } col.c-val { width: 14%; }
+    col.c-no { width: 6%; } col.c-file { width: 46%; } col.c-form { width: 18%; } col.c-verdict { width: 30%; }
+    table.contents td.file { overflow-wrap: anywhere; }
+    td.place { overflow-wrap: anywhere; hyphens: manual; }
+    td.message, td.value { overflow-wrap: anywhere; hyphens: auto; }
+    td.message .text, .explanation { white-space: pre-line; }
+    td.sev { white-space: nowrap; }
+    .badge { display: inline-block; padding: 0 .3em; border-radius: 3px; font-size: .88em; }
+    .badge.error { color: var(--error); background: var(--error-bg); }
+    .badge.warning, .badge.explained { color: var(--warning); background: var(--warning-bg); }
+    .badge.info { color: var(--info); background: var(--info-bg); }
+    .state { font-size: .85em; color: var(--muted); }
+    .explanation { margin-top: .3em; padding-left: .6em; border-left: 3px solid #a6a6a6; color: var(--explained); font-style: italic; }
+    .explanation .label { font-style: normal; font-weight: bold; }
+    .rule { margin-top: .25em; }
+    .rule code { font: .8em Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace; color: var(--muted); hyphens: manual; }
     tr.finding.error td:first-child { border-left: 4px solid #c00000; }
     tr.finding.warning td:first-child { border-left: 4px solid #d99a00; }
-    tr.finding.explained td:first-child, tr.note td:first-child { border-left: 4px solid #a6a6a6; }
-    tr.finding.explained td { color: var(--explained); }
-    tr.note td { border-top: none; color: var(--explained); font-style: italic; }
-    tr.note .label { font-style: normal; font-weight: bold; }
-    tr.more td { color: #555; font-style: italic; background: #f7f7f7; }
-    footer { margin-top: 2em; color: #777; font-size: .85em; }
-    @page { size: A4; margin: 14mm 12mm; }
+    tr.finding.explained td:first-child { border-left: 4px solid #a6a6a6; }
+    tr.finding.info td:first-child { border-left: 4px solid #5b9bd5; }
+    tr.finding.explained td.message .text { color: var(--explained); }
+    tr.more td, p.more { color: var(--muted); font-style: italic; }
+    tr.more td { background: #f7f7f7; }
+    footer { margin-top: 2.5em; color: var(--muted); font-size: .88em; border-top: 1px solid var(--rule); padding-top: .6em; }
+    footer p { margin: .3em 0; }
+    @page { size: A4 portrait; margin: 14mm 12mm 14mm 15mm; }
     @media print {
-      body { font-size: 9pt; margin: 0; max-width: none; padding: 0; }
-      section.file + section.file { break-before: page; }
-      h2, h3 { break-after: avoid; }
+      html { background: none; }
+      body { font-size: 9pt; margin: 0; max-width: none; padding: 0; min-height: 0; }
+      th, td { padding: 3px 5px; }
+      col.c-place { width: 18%; } col.c-sev { width: 15%; } col.c-msg { width: 35%; } col.c-val { width: 16%; }
+      footer { break-inside: avoid; }
+      section.file { border-top: none; margin-top: 0; padding-top: 0; }
+      nav + section.file, section.file + section.file { break-before: page; }
+      h1, h2, h3 { break-after: avoid; }
+      .verdict, .meta { break-after: avoid; }
+      table { break-inside: auto; }
       thead { display: table-header-group; }
       tr { break-inside: avoid; }
       a { color: inherit; text-decoration: none; }

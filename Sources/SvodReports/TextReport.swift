@@ -3,43 +3,43 @@ import SvodSchema
 import SvodValidation
 
 /// Validation reports for a terminal: grouped by sheet and rule, colour only on a terminal.
+/// The words are the HTML page's and the annotated workbook's (`ReportWording`).
 public enum TextReport {
-    /// The report; `colour` adds ANSI colours to severities.
+    /// The report; `colour` adds ANSI colours to severities. A report with findings ends with
+    /// an empty line, so the next file's line stands apart.
     public static func render(_ r: ValidationReport, language: Language, colour: Bool) -> String {
-        let ru = language == .ru
-        func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-        var out = "\(r.file) — \(ru ? "форма" : "form") \(r.formID) v\(r.formVersion): "
-        let errors = r.count(.error), warnings = r.count(.warning, explained: false), explained = r.count(.warning, explained: true)
-        if r.findings.isEmpty {
-            out += paint(ru ? "ошибок нет" : "no findings", "32") + "\n"
-            return out
+        func paint(_ s: String, _ code: String?) -> String { colour && code != nil ? "\u{1B}[\(code!)m\(s)\u{1B}[0m" : s }
+        var out = "\(r.file) — \(ReportWording.form(r, language)): "
+        let verdict = ReportWording.lowercasedFirst(ReportWording.verdict(r, language))
+        if r.findings.isEmpty && r.truncated.isEmpty {
+            return out + paint(verdict, "32") + "\n"
         }
-        out += ru ? "ошибок \(errors), предупреждений \(warnings)" : "\(errors) errors, \(warnings) warnings"
-        if explained > 0 { out += ru ? " (и \(explained) с пояснением)" : " (and \(explained) explained)" }
-        out += "\n"
+        out += verdict + "\n"
         let bySheet = Dictionary(grouping: r.findings) { $0.sheet ?? "" }
         let order = r.findings.map { $0.sheet ?? "" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for sheet in order {
-            out += "\n" + (sheet.isEmpty ? (ru ? "Файл" : "File") : (ru ? "Лист «\(sheet)»" : "Sheet «\(sheet)»")) + "\n"
+            out += "\n" + ReportWording.sheetHeading(sheet.isEmpty ? nil : sheet, language) + "\n"
             let byRule = Dictionary(grouping: bySheet[sheet]!) { $0.rule }
             let rules = bySheet[sheet]!.map(\.rule).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             for rule in rules {
                 for f in byRule[rule]! {
-                    let tag: String
-                    switch f.severity {
-                    case .error: tag = paint(ru ? "ошибка" : "error", "31")
-                    case .warning: tag = paint(f.explanation != nil ? (ru ? "пояснено" : "explained") : (ru ? "внимание" : "warning"), "33")
-                    case .info: tag = ru ? "сведения" : "info"
-                    }
-                    let place = f.cell.map { "\(sheet)!\($0.a1)" } ?? sheet
-                    out += "  \(place.isEmpty ? "" : place + "  ")\(tag)  \(f.message(language))  [\(f.rule)]\n"
-                    if let e = f.explanation { out += "      \(ru ? "пояснение" : "explanation"): \(e)\n" }
+                    let code: String? = f.severity == .error ? "31" : f.severity == .warning ? "33" : nil
+                    let tag = paint(ReportWording.severity(f, language), code)
+                    let place = f.place.map { $0 + "  " } ?? ""
+                    out += "  \(place)\(tag)  \(f.message(language))  [\(f.rule)]\n"
+                    if let e = f.explanation { out += "      \(ReportWording.lowercasedFirst(ReportWording.explanation(language))): \(e)\n" }
                 }
-                if let more = r.truncated[rule] {
-                    out += ru ? "  … и ещё \(more) по правилу \(rule)\n" : "  … and \(more) more of \(rule)\n"
+                if let more = r.truncated[rule], sheet == (r.findings.last { $0.rule == rule }?.sheet ?? "") {
+                    out += "  " + ReportWording.more(more, rule: rule, severity: ReportWording.severity(ofRule: rule, in: r), language) + "\n"
                 }
             }
         }
-        return out
+        // Rules cut so hard that no finding of theirs was kept.
+        let orphans = ReportWording.truncatedRules(r).filter { o in !r.findings.contains { $0.rule == o.rule } }
+        if !orphans.isEmpty {
+            out += "\n" + (language == .ru ? "Прочее" : "Other") + "\n"
+            for o in orphans { out += "  " + ReportWording.more(o.count, rule: o.rule, severity: nil, language) + "\n" }
+        }
+        return out + "\n"
     }
 }
