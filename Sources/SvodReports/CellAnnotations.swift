@@ -22,7 +22,7 @@ struct CellAnnotations {
         for f in report.findings {
             guard let sheet = f.sheet, let cell = f.cell else { continue }
             // «Ошибка — не заполнено «…»»: a dash, since messages often hold a colon of their own («Качество, %»: …).
-            var line = ReportWording.capitalized(ReportWording.severity(f, language)) + " — " + f.message(language)
+            var line = ReportWording.capitalized(ReportWording.severity(f, language)) + " — " + ReportWording.message(f, language)
             if let e = f.explanation { line += "\n" + ReportWording.explanation(language) + ": " + e }
             if var mark = bySheet[sheet]?[cell.row]?[cell.column] {
                 // Severity orders error < warning < info: the smaller is the worse.

@@ -85,7 +85,7 @@ struct FindingsSheet {
             var cells = [OutputCell(column: 0, value: .number(Double(index + 1)), style: plain)]
             cells.append(placeCell(f, link: link, plain: plain))
             cells.append(OutputCell(column: 2, value: .text(ReportWording.severity(f, language)), style: severityStyle(kind(f))))
-            cells.append(OutputCell(column: 3, value: .text(ReportWording.capitalized(f.message(language))), style: plain))
+            cells.append(OutputCell(column: 3, value: .text(ReportWording.capitalized(ReportWording.message(f, language))), style: plain))
             cells.append(value(f.actual, column: 4))
             cells.append(value(f.expected, column: 5))
             cells.append(OutputCell(column: 6, value: .text(f.rule), style: plain))

@@ -7,10 +7,17 @@ import SvodValidation
 public enum HTMLReport {
     /// All reports on one page (UTF-8, `lang` set), each file with its verdict and its findings by sheet.
     public static func render(_ reports: [ValidationReport], language: Language) -> String {
+        render(reports.map { FileVerdict(file: $0.file, report: $0, school: nil, formTitle: nil) }, language: language)
+    }
+
+    /// Every input on one page: a table of the files a person must look at (findings, or not
+    /// checked, with the reason) — every file with `allFiles` —, a section for each of those,
+    /// and the clean files listed once at the end, without a page each.
+    public static func render(_ verdicts: [FileVerdict], language: Language, allFiles: Bool = false) -> String {
         let ru = language == .ru
         let heading = ru ? "Результаты проверки форм" : "Form validation results"
         // A single file names the page, so a saved or printed copy says whose it is.
-        let title = reports.count == 1 ? heading + " — " + fileName(reports[0].file) : heading
+        let title = verdicts.count == 1 ? heading + " — " + fileName(verdicts[0].file) : heading
         var out = """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
@@ -26,24 +33,29 @@ public enum HTMLReport {
 
         """
         // Files from one folder are listed by name, the folder said once.
-        let folder = reports.count > 1 ? commonFolder(reports.map(\.file)) : ""
-        out += "<p class=\"lead\">" + escape(lead(reports, language))
+        let folder = verdicts.count > 1 ? commonFolder(verdicts.map(\.file)) : ""
+        out += "<p class=\"lead\">" + escape(lead(verdicts, language))
         if !folder.isEmpty { out += "<br>" + (ru ? "Папка: " : "Folder: ") + "<span class=\"path\">\(path(folder))</span>" }
         out += "</p></header>\n"
+        let shown = verdicts.enumerated().filter { allFiles || needsPage($0.element) }
+        let clean = verdicts.filter { !needsPage($0) }
         // A contents table only pays off when there is more than one file to find.
-        if reports.count > 1 {
-            out += "<nav>\n<table class=\"contents\">\n<colgroup><col class=\"c-no\"><col class=\"c-file\"><col class=\"c-form\">"
-                + "<col class=\"c-verdict\"></colgroup>\n<thead><tr>"
-                + (ru ? ["№", "Файл", "Форма", "Итог"] : ["No.", "File", "Form", "Result"]).map { "<th scope=\"col\">\($0)</th>" }.joined()
-                + "</tr></thead>\n<tbody>\n"
-            for (i, r) in reports.enumerated() {
-                out += "<tr><td class=\"no\">\(i + 1)</td><td class=\"file\"><a href=\"#file-\(i + 1)\">\(path(String(r.file.dropFirst(folder.count))))</a></td>"
-                    + "<td class=\"form\">\(escape(r.formID))</td>"
-                    + "<td><span class=\"badge \(verdictClass(r))\">\(escape(ReportWording.verdict(r, language)))</span></td></tr>\n"
-            }
-            out += "</tbody>\n</table>\n</nav>\n"
+        if verdicts.count > 1 && !shown.isEmpty {
+            out += contents(shown.map(\.element), numbers: shown.map { $0.offset + 1 }, folder: folder, language)
         }
-        for (i, r) in reports.enumerated() { out += file(r, number: i + 1, language) }
+        for (i, v) in shown where needsPage(v) {
+            if let r = v.report { out += file(r, number: i + 1, about: ReportWording.about(v, language), language) } else { out += refused(v, number: i + 1, language) }
+        }
+        if verdicts.count > 1 && !clean.isEmpty && !allFiles {
+            out += "<section class=\"clean\">\n<h2>" + escape(ru ? "Без замечаний — \(ReportWording.files(clean.count, .ru))" : "No findings — \(ReportWording.files(clean.count, .en))")
+                + "</h2>\n<table class=\"contents\">\n<colgroup><col class=\"c-file\"><col class=\"c-school\"><col class=\"c-form\"></colgroup>\n<thead><tr>"
+                + (ru ? ["Файл", "Школа", "Форма"] : ["File", "School", "Form"]).map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for v in clean {
+                out += "<tr><td class=\"file\">\(path(String(v.file.dropFirst(folder.count))))</td><td>\(escape(ReportWording.school(v) ?? "—"))</td>"
+                    + "<td class=\"form\">\(escape(v.report?.formID ?? ""))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n</section>\n"
+        }
         out += "<footer>\n<p>" + escape(ru
             ? "Под каждым сообщением — код правила. Объясняя предупреждение, школа указывает этот код и ячейку на листе «Пояснения» своей формы."
             : "Under each message is the rule's code. To explain a warning, a school gives this code and the cell on its form's sheet 'Пояснения'.")
@@ -52,21 +64,66 @@ public enum HTMLReport {
         return out
     }
 
-    /// «Проверено 16 файлов: без ошибок — 7, с ошибками — 9.» / "16 files checked: 7 without errors, 9 with errors."
-    private static func lead(_ reports: [ValidationReport], _ language: Language) -> String {
-        let n = reports.count, clean = reports.filter(\.isValid).count
-        if language == .ru {
-            let verb = ReportWording.russianForm(n, "Проверен", "Проверено", "Проверено")
-            return n == 1 ? "\(verb) 1 файл." : "\(verb) \(ReportWording.files(n, .ru)): без ошибок — \(clean), с ошибками — \(n - clean)."
-        }
-        return n == 1 ? "1 file checked." : "\(ReportWording.files(n, .en)) checked: \(clean) without errors, \(n - clean) with errors."
+    /// Whether a file gets a section: it has findings, or it was not checked.
+    private static func needsPage(_ v: FileVerdict) -> Bool {
+        guard let r = v.report else { return true }
+        return !r.findings.isEmpty || !r.truncated.isEmpty
     }
 
-    private static func file(_ r: ValidationReport, number: Int, _ language: Language) -> String {
+    private static func contents(_ verdicts: [FileVerdict], numbers: [Int], folder: String, _ language: Language) -> String {
+        let ru = language == .ru
+        var out = "<nav>\n<table class=\"contents\">\n<colgroup><col class=\"c-no\"><col class=\"c-file\"><col class=\"c-school\"><col class=\"c-form\">"
+            + "<col class=\"c-verdict\"></colgroup>\n<thead><tr>"
+            + (ru ? ["№", "Файл", "Школа", "Форма", "Итог"] : ["No.", "File", "School", "Form", "Result"]).map { "<th scope=\"col\">\($0)</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
+        for (v, n) in zip(verdicts, numbers) {
+            let name = path(String(v.file.dropFirst(folder.count)))
+            out += "<tr><td class=\"no\">\(n)</td><td class=\"file\">" + (needsPage(v) ? "<a href=\"#file-\(n)\">\(name)</a>" : name) + "</td>"
+                + "<td>\(escape(ReportWording.school(v) ?? "—"))</td><td class=\"form\">\(escape(v.report?.formID ?? "—"))</td><td>"
+            if let r = v.report {
+                out += "<span class=\"badge \(verdictClass(r))\">\(escape(ReportWording.verdict(r, language)))</span>"
+            } else {
+                out += "<span class=\"badge error\">\(escape(ru ? "не проверен" : "not checked"))</span>"
+            }
+            out += "</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</nav>\n"
+    }
+
+    /// A file that was not checked: its section says why.
+    private static func refused(_ v: FileVerdict, number: Int, _ language: Language) -> String {
+        let ru = language == .ru
+        var out = "<section class=\"file\" id=\"file-\(number)\">\n<h2>\(escape(fileName(v.file)))</h2>\n<p class=\"meta\">"
+        if fileName(v.file) != v.file { out += "<span class=\"path\">\(path(v.file))</span>" }
+        out += "</p>\n<p class=\"verdict error\">" + escape((ru ? "Не проверен: " : "Not checked: ")
+            + (v.refusal.map { $0.message(language) } ?? "")) + "</p>\n</section>\n"
+        return out
+    }
+
+    /// «Проверено 16 файлов: без ошибок — 7, с ошибками — 9.» / "16 files checked: 7 without errors, 9 with errors."
+    private static func lead(_ verdicts: [FileVerdict], _ language: Language) -> String {
+        let n = verdicts.count
+        let refused = verdicts.filter { $0.report == nil }.count
+        let clean = verdicts.filter { $0.report?.isValid == true }.count
+        let failed = n - clean - refused
+        if language == .ru {
+            // «Проверено» only when every file was: files not checked make it «Получено».
+            let verb = refused == 0 ? ReportWording.russianForm(n, "Проверен", "Проверено", "Проверено")
+                : ReportWording.russianForm(n, "Получен", "Получено", "Получено")
+            if n == 1 { return refused == 1 ? "Файл не проверен." : "Проверен 1 файл." }
+            return "\(verb) \(ReportWording.files(n, .ru)): без ошибок — \(clean), с ошибками — \(failed)"
+                + (refused > 0 ? ", не проверены — \(refused)." : ".")
+        }
+        if n == 1 { return refused == 1 ? "The file was not checked." : "1 file checked." }
+        if refused == 0 { return "\(ReportWording.files(n, .en)) checked: \(clean) without errors, \(failed) with errors." }
+        return "\(ReportWording.files(n, .en)): \(clean) without errors, \(failed) with errors" + (refused > 0 ? ", \(refused) not checked." : ".")
+    }
+
+    private static func file(_ r: ValidationReport, number: Int, about: String? = nil, _ language: Language) -> String {
         let ru = language == .ru
         var out = "<section class=\"file\" id=\"file-\(number)\">\n<h2>\(escape(fileName(r.file)))</h2>\n<p class=\"meta\">"
         if fileName(r.file) != r.file { out += "<span class=\"path\">\(path(r.file))</span><br>" }
-        out += escape(ReportWording.capitalized(ReportWording.form(r, language)))
+        out += escape(about ?? ReportWording.capitalized(ReportWording.form(r, language)))
         if !r.sha256.isEmpty { out += " · SHA-256 <code class=\"hash\">\(escape(r.sha256))</code>" }
         out += "</p>\n<p class=\"verdict \(verdictClass(r))\">\(escape(ReportWording.verdict(r, language)))</p>\n"
 
@@ -114,7 +171,7 @@ public enum HTMLReport {
         out += "<td class=\"place\">\(place.count > 15 ? place.replacingOccurrences(of: "!", with: "!<wbr>") : place)</td>"
         out += "<td class=\"sev\"><span class=\"badge \(kind)\">\(escape(ReportWording.severity(f.severity, language)))</span>"
         if f.severity == .warning && f.explanation != nil { out += "<br><span class=\"state\">\(ReportWording.explained(language))</span>" }
-        out += "</td><td class=\"message\"><div class=\"text\">\(escape(ReportWording.capitalized(f.message(language))))</div>"
+        out += "</td><td class=\"message\"><div class=\"text\">\(escape(ReportWording.capitalized(ReportWording.message(f, language))))</div>"
         if let e = f.explanation {
             out += "<div class=\"explanation\"><span class=\"label\">\(escape(ReportWording.explanation(language))):</span> \(escape(e))</div>"
         }
@@ -212,7 +269,7 @@ public enum HTMLReport {
     th, td { border: 1px solid var(--rule); padding: 5px 7px; text-align: left; vertical-align: top; }
     th { background: #d9e1f2; font-weight: bold; overflow-wrap: normal; hyphens: manual; }
     col.c-place { width: 16%; } col.c-sev { width: 13%; } col.c-msg { width: 43%; } col.c-val { width: 14%; }
-    col.c-no { width: 6%; } col.c-file { width: 46%; } col.c-form { width: 18%; } col.c-verdict { width: 30%; }
+    col.c-no { width: 5%; } col.c-file { width: 33%; } col.c-school { width: 20%; } col.c-form { width: 12%; } col.c-verdict { width: 30%; }
     table.contents td.file { overflow-wrap: anywhere; }
     td.place { overflow-wrap: anywhere; hyphens: manual; }
     td.message, td.value { overflow-wrap: anywhere; hyphens: auto; }

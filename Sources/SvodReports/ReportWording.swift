@@ -100,6 +100,27 @@ enum ReportWording {
         return ru ? "Лист «\(sheet)»" : "Sheet '\(sheet)'"
     }
 
+    /// The finding's message, led by the row it is about when it is a table row's
+    /// («4, Русский язык: Участников 70, а …»), so a place like «ВПР!C7» is not the only clue.
+    static func message(_ f: Finding, _ language: Language) -> String {
+        let text = f.message(language)
+        guard let key = f.rowKey?(language), !key.isEmpty else { return text }
+        return (language == .ru ? "Строка «\(key)»: " : "Row '\(key)': ") + text
+    }
+
+    /// «МБОУ ЦО № 9 (co9)», the school a file names on «Титул», or nil.
+    static func school(_ v: FileVerdict) -> String? {
+        if let s = v.school { return "\(s.short.first ?? s.name) (\(s.code))" }
+        return v.report?.school
+    }
+
+    /// «МБОУ ЦО № 9 (co9) · Результаты ВПР (vpr, версия 2)»: whose file, and which form.
+    static func about(_ v: FileVerdict, _ language: Language) -> String? {
+        guard let r = v.report else { return nil }
+        let form = v.formTitle.map { "\($0(language)) (\(r.formID), \(language == .ru ? "версия" : "version") \(r.formVersion))" } ?? form(r, language)
+        return [school(v), form].compactMap { $0 }.joined(separator: " · ")
+    }
+
     /// «форма vpr, версия 2» / "form vpr, version 2".
     static func form(_ r: ValidationReport, _ language: Language) -> String {
         language == .ru ? "форма \(r.formID), версия \(r.formVersion)" : "form \(r.formID), version \(r.formVersion)"

@@ -7,9 +7,10 @@ import SvodValidation
 public enum TextReport {
     /// The report; `colour` adds ANSI colours to severities. A report with findings ends with
     /// an empty line, so the next file's line stands apart.
-    public static func render(_ r: ValidationReport, language: Language, colour: Bool) -> String {
+    /// `about` names the school and the form («МБОУ ЦО № 9 (co9) · Результаты ВПР (vpr, версия 2)»).
+    public static func render(_ r: ValidationReport, language: Language, colour: Bool, about: String? = nil) -> String {
         func paint(_ s: String, _ code: String?) -> String { colour && code != nil ? "\u{1B}[\(code!)m\(s)\u{1B}[0m" : s }
-        var out = "\(r.file) — \(ReportWording.form(r, language)): "
+        var out = "\(r.file) — \(about ?? ReportWording.form(r, language)): "
         let verdict = ReportWording.lowercasedFirst(ReportWording.verdict(r, language))
         if r.findings.isEmpty && r.truncated.isEmpty {
             return out + paint(verdict, "32") + "\n"
@@ -26,7 +27,7 @@ public enum TextReport {
                     let code: String? = f.severity == .error ? "31" : f.severity == .warning ? "33" : nil
                     let tag = paint(ReportWording.severity(f, language), code)
                     let place = f.place.map { $0 + "  " } ?? ""
-                    out += "  \(place)\(tag)  \(f.message(language))  [\(f.rule)]\n"
+                    out += "  \(place)\(tag)  \(ReportWording.message(f, language))  [\(f.rule)]\n"
                     if let e = f.explanation { out += "      \(ReportWording.lowercasedFirst(ReportWording.explanation(language))): \(e)\n" }
                 }
                 if let more = r.truncated[rule], sheet == (r.findings.last { $0.rule == rule }?.sheet ?? "") {
@@ -41,5 +42,34 @@ public enum TextReport {
             for o in orphans { out += "  " + ReportWording.more(o.count, rule: o.rule, severity: nil, language) + "\n" }
         }
         return out + "\n"
+    }
+}
+
+/// A text report on several files: the files a person must look at (with findings, or not
+/// checked, with the reason), every file with `allFiles`, then the tally of every input.
+public enum FolderTextReport {
+    /// The report on `verdicts`, in their order.
+    public static func render(_ verdicts: [FileVerdict], language: Language, colour: Bool, allFiles: Bool, strict: Bool) -> String {
+        var out = ""
+        for v in verdicts {
+            if let r = v.report {
+                guard allFiles || !r.findings.isEmpty || !r.truncated.isEmpty else { continue }
+                out += TextReport.render(r, language: language, colour: colour, about: ReportWording.about(v, language))
+            } else if let refusal = v.refusal {
+                let tag = language == .ru ? "не проверен" : "not checked"
+                out += "\(v.file) — \(colour ? "\u{1B}[31m\(tag)\u{1B}[0m" : tag): \(refusal.message(language))\n"
+            }
+        }
+        return out + "\n" + tally(verdicts, language: language, strict: strict) + "\n"
+    }
+
+    /// «Файлов: 1022; прошли проверку: 1010; с ошибками: 10; не проверены: 2».
+    public static func tally(_ verdicts: [FileVerdict], language: Language, strict: Bool) -> String {
+        let refused = verdicts.filter { $0.report == nil }.count
+        let failed = verdicts.filter { v in v.report.map { !$0.isValid || (strict && $0.count(.warning, explained: false) > 0) } ?? false }.count
+        let passed = verdicts.count - refused - failed
+        return language == .ru
+            ? "Файлов: \(verdicts.count); прошли проверку: \(passed); с ошибками: \(failed); не проверены: \(refused)"
+            : "Files: \(verdicts.count); passed: \(passed); with errors: \(failed); not checked: \(refused)"
     }
 }

@@ -113,7 +113,8 @@ import Testing
             // A message the engine writes to follow a label («не заполнено …») opens its cell as a sentence.
             let e9 = try #require(report.findings.first { $0.place == "ВПР!E9" })
             #expect(e9.message.ru.hasPrefix("не заполнено"), "\(e9.message.ru)")
-            #expect(page.contains(">Не заполнено"))
+            // A table row's finding is led by the row it is about.
+            #expect(page.contains(">Строка «\(Self.html(e9.rowKey?.ru ?? ""))»: не заполнено"), "\(e9.rowKey?.ru ?? "no row key")")
             #expect(report.count(.error) == 3 && report.count(.warning, explained: false) == 1, "\(report.findings.map { "\($0.severity) \($0.rule) \($0.place ?? "")" })")
             #expect(page.contains("3 ошибки, 1 предупреждение"))
             // The planted markup appears only escaped; the page itself has no script at all.
@@ -156,9 +157,11 @@ import Testing
             #expect(good.findings.isEmpty, "\(good.findings.map { "\($0.rule) \($0.place ?? "")" })")
             let page = HTMLReport.render([bad, good], language: .ru)
             #expect(Self.count("<!DOCTYPE html>", in: page) == 1)
-            #expect(page.contains("Ошибок нет"))
+            #expect(page.contains("без ошибок — 1, с ошибками — 1"))
             #expect(page.contains("bad.xlsx") && page.contains("good.xlsx"))
-            #expect(page.contains("id=\"file-1\"") && page.contains("id=\"file-2\""))
+            // The clean file is listed once at the end, without a section of its own.
+            #expect(page.contains("id=\"file-1\"") && !page.contains("id=\"file-2\""))
+            #expect(page.contains("Без замечаний — 1 файл"))
         }
     }
 
@@ -410,7 +413,7 @@ import Testing
             let formula = try #require(c7Row.1.formula)
             #expect(formula.contains("HYPERLINK") && formula.contains("C7"))
             let c7 = try #require(report.findings.first { $0.place == "ВПР!C7" })
-            #expect(list[CellReference(row: c7Row.0.row, column: 3)] == .text(c7.message.ru))
+            #expect(list[CellReference(row: c7Row.0.row, column: 3)] == .text("Строка «\(c7.rowKey?.ru ?? "")»: " + c7.message.ru))
             #expect(list[CellReference(row: c7Row.0.row, column: 6)] == .text(c7.rule))
             #expect(list.lastCell?.row == report.findings.count)
 
