@@ -27,7 +27,7 @@ struct FieldInput {
     func validation(_ ranges: [CellRange]) -> DataValidation? {
         guard let (rule, hint) = rule(anchor: ranges.first?.start.a1 ?? "A1") else { return nil }
         var text = hint
-        if let unit = field.unit, !unit.isEmpty, !field.label.contains(unit) { text += " Единица: \(unit)." }
+        if let unit = field.unit, !unit.isEmpty, !field.label.contains(unit) { text += " " + Wording.sentence("Единица: \(unit)") }
         if field.required { text += " Обязательное поле." }
         return DataValidation(ranges: ranges, rule: rule, allowBlank: true,
                               prompt: (Self.clip(field.label, 32), Self.clip(text, 255)),

@@ -14,7 +14,7 @@ extension TemplateBuilder {
             "4. Серые ячейки и строки «Всего»/«Итого» считаются формулами — их не заполняйте.",
             "5. Не переименовывайте листы и не меняйте шапки таблиц: по ним svod находит данные.",
             "6. Если при проверке будет предупреждение, поясните его на листе «\(Self.explanationsSheet)»: код правила, ячейка, пояснение.",
-            "Срок представления: \(form.periodicity.ru).",
+            Wording.sentence("Срок представления: \(form.periodicity.ru)"),
             "Форма «\(form.id)», версия \(form.version). Проверка файла: svod validate ФАЙЛ.",
         ]
     }
@@ -90,7 +90,7 @@ extension TemplateBuilder {
         let origin = CellReference(row: 0, column: 0)
         c.putIfFree(origin, .text(isTitle ? form.title.ru : "\(form.title.ru) — \(schema.name)"), TemplateLook.title)
         if isTitle {
-            c.putIfFree(CellReference(row: 1, column: 0), .text("Поля со звёздочкой (*) обязательны. Срок: \(form.periodicity.ru)."), TemplateLook.note)
+            c.putIfFree(CellReference(row: 1, column: 0), .text(Wording.sentence("Поля со звёздочкой (*) обязательны. Срок: \(form.periodicity.ru)")), TemplateLook.note)
             let column = widths.keys.min() ?? 1
             for (i, line) in instructions(request).enumerated() {
                 c.putIfFree(CellReference(row: lastRow + 2 + i, column: column), .text(line), i == 0 ? TemplateLook.title : TemplateLook.note)
@@ -127,8 +127,8 @@ extension TemplateBuilder {
         var layout = TemplateLayout.Sheet(schema: schema, name: schema.name, rows: [], formulas: [], inputs: [])
         let typed = request.values[schema.name] ?? [:]
         c.put(CellReference(row: 0, column: 0), .text("\(form.title.ru) — \(schema.name)"), TemplateLook.title)
-        c.put(CellReference(row: 1, column: 0), .text(
-            "Жёлтые ячейки заполняет школа, серые считаются сами. Подсказка к столбцу — при выборе ячейки. Срок: \(form.periodicity.ru)."),
+        c.put(CellReference(row: 1, column: 0), .text(Wording.sentence(
+            "Жёлтые ячейки заполняет школа, серые считаются сами. Подсказка к столбцу — при выборе ячейки. Срок: \(form.periodicity.ru)")),
             TemplateLook.note)
         let headers = headerTexts(schema)
         for (column, field) in schema.fields.enumerated() {

@@ -20,7 +20,9 @@ struct TextPattern: Equatable {
         for atom in fixed.atoms {
             switch atom {
             case .scalar(let s): out.append(.literal(Character(s)))
-            case .digit, .ranges where atom.isDigit: out.append(.digit)
+            // `\d`, and a class that is exactly `[0-9]`; any other class has no Excel check.
+            case .digit: out.append(.digit)
+            case .ranges where atom.isDigit: out.append(.digit)
             case .ranges: return nil
             }
         }

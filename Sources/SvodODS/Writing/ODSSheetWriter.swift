@@ -361,6 +361,9 @@ final class ODSSheetWriter {
     func finish() throws {
         let reach = (merges.map { $0.end.row } + validations.map { $0.range.end.row }).max() ?? -1
         if reach > lastRow { try fill(upTo: reach + 1); lastRow = reach }
+        // ODF 1.3 (table-rows-and-groups) wants at least one row in a table: an empty sheet
+        // is one empty row of one empty cell, as LibreOffice writes it.
+        if lastRow < 0 { x.raw("<table:table-row><table:table-cell/></table:table-row>") }
         x.raw("</table:table>")
         try x.flush()
     }
