@@ -17,7 +17,6 @@ let package = Package(
         .library(name: "SvodSpreadsheet", targets: ["SvodSpreadsheet", "SvodWorkbook"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
@@ -48,8 +47,7 @@ let package = Package(
         .target(name: "SvodSpreadsheet",
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
         .executableTarget(name: "svod", dependencies: [
-            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodReports", "SvodTemplates",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodReports", "SvodTemplates"
         ]),
 
         .target(name: "SvodTestSupport", dependencies: ["SvodWorkbook", "SvodSpreadsheet"], path: "Tests/SvodTestSupport"),
