@@ -51,7 +51,7 @@ let package = Package(
         ]),
 
         .target(name: "SvodTestSupport", dependencies: ["SvodWorkbook", "SvodSpreadsheet"], path: "Tests/SvodTestSupport"),
-        .testTarget(name: "SvodIOTests", dependencies: ["SvodIO"]),
+        .testTarget(name: "SvodIOTests", dependencies: ["SvodIO", "SvodLocale"]),
         .testTarget(name: "SvodZipTests", dependencies: ["SvodZip", "SvodIO", "SvodLocale", "SvodTestSupport"]),
         .testTarget(name: "SvodXMLTests", dependencies: ["SvodXML", "SvodLocale"]),
         .testTarget(name: "SvodWorkbookTests", dependencies: ["SvodWorkbook"]),

@@ -66,6 +66,7 @@ struct ConvertCommand: Command {
             throw UsageError(ru: "по имени «\(output)» не определить формат результата: укажите расширение .xlsx, .ods, .csv или .json либо --to",
                              en: "cannot tell the output format from the name '\(output)': use the extension .xlsx, .ods, .csv or .json, or --to")
         }
+        try PathCheck.outputFile(output, option: nil)
     }
 
     func run() throws {

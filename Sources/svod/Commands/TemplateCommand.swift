@@ -63,9 +63,10 @@ struct TemplateCommand: Command {
             throw UsageError(ru: "укажите либо --form ФОРМА, либо --all; см. svod template --help",
                              en: "give either --form FORM or --all; see svod template --help")
         }
-        if form != nil, SpreadsheetOutput.format(forPath: output) == nil {
-            throw UsageError(ru: "по имени «\(output)» не определить формат бланка: укажите расширение .xlsx или .ods",
-                             en: "cannot tell the template's format from the name '\(output)': use the extension .xlsx or .ods")
+        if form != nil {
+            try PathCheck.spreadsheetOutput(output, option: "-o")
+        } else {
+            try PathCheck.creatableFolder(output, option: "-o")
         }
     }
 

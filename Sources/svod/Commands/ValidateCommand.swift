@@ -57,6 +57,19 @@ struct ValidateCommand: Command {
         common = CommonOptions(call)
     }
 
+    /// Paths checked before any file is read: the previous period's file must be there, and the
+    /// annotated copy must have a folder to go to and, for one file, the extension of its format.
+    func validate() throws {
+        if let previous { try PathCheck.readableFile(previous, option: "--previous") }
+        if let annotate {
+            if InputFiles.expand(arguments).count > 1 {
+                try PathCheck.creatableFolder(annotate, option: "--annotate")
+            } else {
+                try PathCheck.spreadsheetOutput(annotate, option: "--annotate")
+            }
+        }
+    }
+
     func run() throws {
         let inputs = InputFiles.expand(arguments)
         let files = inputs.map(\.path)
