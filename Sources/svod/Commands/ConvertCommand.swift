@@ -91,10 +91,11 @@ struct ConvertCommand: Command {
             case .csv, .json:
                 let file = try AtomicFile(target: output)
                 let out = OutputBuffer { try file.write($0) }
-                try printText(reader, format: format, into: out)
+                let written = try printText(reader, format: format, into: out)
                 out.flush()
                 if let failure = out.failure { throw failure }
                 try file.commit()
+                if format == .csv, sheet == nil, let written { try tellSheetsLeftOut(reader, written: written) }
             }
         } catch {
             report(error, file: input, language: common.lang)
@@ -115,21 +116,35 @@ struct ConvertCommand: Command {
         }
     }
 
-    private func printText(_ reader: WorkbookReader, format: ConvertFormat, into out: OutputBuffer) throws {
+    /// Writes CSV or JSON; returns the name of the sheet a CSV holds.
+    private func printText(_ reader: WorkbookReader, format: ConvertFormat, into out: OutputBuffer) throws -> String? {
         var style = excelRu ? CSVStyle.excelRussian : CSVStyle()
         if let delimiter { style.delimiter = delimiter == "tab" ? "\t" : delimiter.first! }
         if decimalComma { style.decimalComma = true }
         let printer: InspectPrinter = format == .csv ? CSVInspectPrinter(out: out, style: style)
             : JSONInspectPrinter(out: out, file: input, language: common.lang)
         printer.begin(reader)
-        var printed = false
+        var printed: String?
         try reader.readSheets { _, info, rows in
             if let sheet, info.name != sheet { return }
-            if format == .csv && (printed || info.kind != .worksheet) { return }
-            printed = true
+            if format == .csv && (printed != nil || info.kind != .worksheet) { return }
+            printed = info.name
             try printer.sheet(index: 0, info: info, rows: rows)
         }
         printer.end(reader)
+        return printed
+    }
+
+    /// A CSV holds one sheet: which one was written, and which were not, when the input has more.
+    private func tellSheetsLeftOut(_ reader: WorkbookReader, written: String) throws {
+        let others = try reader.sheets.filter { $0.kind == .worksheet && $0.name != written }.map(\.name)
+        guard !others.isEmpty else { return }
+        let ru = others.map { "«\($0)»" }.joined(separator: ", ")
+        let en = others.map { "'\($0)'" }.joined(separator: ", ")
+        let notWritten = others.count == 1 ? "не записан" : "не записаны"
+        warn(.init(ru: "\(output): CSV хранит один лист: записан «\(written)», \(notWritten) \(ru); чтобы записать другой, укажите --sheet ИМЯ",
+                   en: "\(output): CSV holds one sheet: '\(written)' was written, not \(en); for another, give --sheet NAME"),
+             common.lang)
     }
 
     /// Notes on standard error about what the copy changed; nothing when it changed nothing.
