@@ -10,7 +10,8 @@ enum Svod {
         name: "svod",
         summary: .init(ru: "сводка: чтение, проверка и свод таблиц школ для МСОКО.",
                        en: "reads, checks and consolidates school spreadsheets for МСОКО."),
-        subcommands: [InspectCommand.spec, ConvertCommand.spec, SchemasCommand.spec, ValidateCommand.spec, TemplateCommand.spec])
+        subcommands: [InspectCommand.spec, ConvertCommand.spec, SchemasCommand.spec, ValidateCommand.spec, TemplateCommand.spec,
+                      SchoolsCommand.spec])
 
     /// Runs the command; wrong calls exit with 2, like unreadable files, so scripts need one check.
     static func main() {
@@ -87,4 +88,9 @@ func report(_ error: Error, file: String, language: Language) {
 func warn(_ text: LocalizedText, _ language: Language) {
     let prefix = language == .ru ? "svod: предупреждение" : "svod: warning"
     FileHandle.standardError.write(Data("\(prefix): \(text(language))\n".utf8))
+}
+
+/// A name in «ёлочки», unless it already holds them: «5», not ««5»»; МБДОУ «Детский сад № 5» as it is.
+func guillemets(_ s: String) -> String {
+    s.contains("«") || s.contains("»") ? s : "«\(s)»"
 }

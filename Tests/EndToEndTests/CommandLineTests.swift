@@ -21,9 +21,11 @@ import Testing
             (["inspect", "--format"], "svod: ошибка: --format: не указано значение — ожидается text, json, csv или summary"),
             (["validate", "--strict=yes", sample], "svod: ошибка: --strict: этот параметр пишется без значения"),
             (["template", "--form", "vpr"], "svod: ошибка: не указан параметр -o, --output OUT"),
-            (["batch", "--help"], "svod: ошибка: неизвестная команда «batch»; команды: inspect, convert, schemas, validate, template"),
-            (["schemas", "lst"], "svod: ошибка: неизвестная команда «lst» для svod schemas; команды: list, show, check"),
+            (["batch", "--help"], "svod: ошибка: неизвестная команда «batch»; команды: inspect, convert, schemas, validate, template, schools; см. svod --help"),
+            (["schemas", "lst"], "svod: ошибка: неизвестная команда «lst» для svod schemas (может быть, list?); команды: list, show, check"),
             (["help", "nope"], "svod: ошибка: неизвестная команда «nope»"),
+            (["validate", "--fromat", "json", sample], "svod: ошибка: неизвестный параметр «--fromat» для svod validate (может быть, --format?); "),
+            (["valdate", sample], "svod: ошибка: неизвестная команда «valdate» (может быть, validate?); команды: "),
         ]
         for (args, start) in cases {
             let r = try runProcess(TestPaths.svodBinary, args)
@@ -60,7 +62,7 @@ import Testing
     @Test func helpIsRussianByDefaultAndEnglishOnRequest() throws {
         let calls: [[String]] = [["--help"], ["-h"], [], ["help"], ["help", "validate"], ["validate", "--help"], ["schemas", "list", "-h"],
                                  ["help", "schemas", "show"], ["inspect", "--help"], ["convert", "--help"], ["template", "--help"],
-                                 ["schemas"], ["validate", "--bogus", "--help"]]
+                                 ["schemas"], ["validate", "--bogus", "--help"], ["schools", "--help"]]
         for args in calls {
             let ru = try runProcess(TestPaths.svodBinary, args)
             #expect(ru.status == 0, "\(args): \(ru.stderr)")

@@ -1,4 +1,5 @@
 import SvodLocale
+import SvodSchema
 
 /// Reads a command line against the declarations: the command path first (`schemas list`), then
 /// options anywhere among the positional arguments (`--name value`, `--name=value`, `-o value`;
@@ -116,14 +117,14 @@ struct CommandLineParser {
                     name = String(name[..<eq])
                 }
                 written = "--\(name)"
-                guard let o = spec.option(long: name) else { throw unknownOption(written, path: path, language) }
+                guard let o = spec.option(long: name) else { throw unknownOption(written, path: path, language, in: spec) }
                 option = o
             } else {
                 let letters = Array(token.dropFirst())
                 written = "-\(letters[0])"
-                guard let o = spec.option(short: letters[0]) else { throw unknownOption(token, path: path, language) }
+                guard let o = spec.option(short: letters[0]) else { throw unknownOption(token, path: path, language, in: spec) }
                 if letters.count > 1 {
-                    guard !o.isFlag else { throw unknownOption(token, path: path, language) }
+                    guard !o.isFlag else { throw unknownOption(token, path: path, language, in: spec) }
                     inline = String(letters.dropFirst()).hasPrefix("=") ? String(letters.dropFirst(2)) : String(letters.dropFirst())
                 }
                 option = o
@@ -196,22 +197,34 @@ struct CommandLineParser {
                           en: "\(written): missing value (\(option.placeholder?.en ?? ""))")
     }
 
-    private func unknownOption(_ written: String, path: [String], _ language: Language) -> UsageError {
+    private func unknownOption(_ written: String, path: [String], _ language: Language, in spec: CommandSpec? = nil) -> UsageError {
         let command = path.joined(separator: " ")
-        return UsageError(ru: "неизвестный параметр «\(written)» для \(command); см. \(command) --help",
-                          en: "unknown option '\(written)' for \(command); see \(command) --help")
+        let hint = guess(written.drop { $0 == "-" }.split(separator: "=").first.map(String.init) ?? "",
+                         among: ((spec?.options ?? []) + CommandSpec.global).map(\.name)).map { "--" + $0 }
+        return UsageError(ru: "неизвестный параметр «\(written)» для \(command)\(hint.map { " (может быть, \($0)?)" } ?? ""); см. \(command) --help",
+                          en: "unknown option '\(written)' for \(command)\(hint.map { " (did you mean \($0)?)" } ?? ""); see \(command) --help")
+    }
+
+    /// The one name nearest to a mistyped one, if one is near.
+    private func guess(_ typed: String, among names: [String]) -> String? {
+        guard typed.count >= 3 else { return nil }
+        return NameSuggester.suggestions(for: typed.replacingOccurrences(of: "-", with: " "),
+                                         among: names.map { $0.replacingOccurrences(of: "-", with: " ") }, limit: 1)
+            .first.map { $0.replacingOccurrences(of: " ", with: "-") }
     }
 
     private func unknownCommand(_ word: String, in spec: CommandSpec, path: [String]) -> UsageError {
         let command = path.joined(separator: " ")
         let names = spec.subcommands.map(\.name)
         let known = names.joined(separator: ", ")
+        let hint = guess(word, among: names)
+        let ru = hint.map { " (может быть, \($0)?)" } ?? "", en = hint.map { " (did you mean \($0)?)" } ?? ""
         if path.count == 1 {
-            return UsageError(ru: "неизвестная команда «\(word)»; команды: \(known); см. svod --help",
-                              en: "unknown command '\(word)'; commands: \(known); see svod --help")
+            return UsageError(ru: "неизвестная команда «\(word)»\(ru); команды: \(known); см. svod --help",
+                              en: "unknown command '\(word)'\(en); commands: \(known); see svod --help")
         }
-        return UsageError(ru: "неизвестная команда «\(word)» для \(command); команды: \(known); см. \(command) --help",
-                          en: "unknown command '\(word)' for \(command); commands: \(known); see \(command) --help")
+        return UsageError(ru: "неизвестная команда «\(word)» для \(command)\(ru); команды: \(known); см. \(command) --help",
+                          en: "unknown command '\(word)' for \(command)\(en); commands: \(known); see \(command) --help")
     }
 
     private func missingArgument(_ argument: ArgumentSpec, spec: CommandSpec, path: [String]) -> UsageError {

@@ -74,7 +74,7 @@ struct TemplateCommand: Command {
         let catalog = try SchemasCommand.load(location.directory, common.lang)
         var target = output
         do {
-            let organisation = try school.map { try catalog.school($0) }
+            let organisation = try school.map { try SchoolsCommand.find($0, in: catalog) }
             if let id = form {
                 guard let schema = catalog.form(id) else {
                     throw SchemaLookupError(id: id, known: catalog.forms.map(\.id).joined(separator: ", "))
