@@ -97,4 +97,18 @@ import Testing
         let upper = try svod("inspect", "--format", "JSON", sample)
         #expect(upper.status == 0 && upper.stdoutText.hasPrefix("{"), "\(upper.stderr)")
     }
+
+    /// Notices on standard error say «предупреждение», the project's one Russian word for warnings.
+    @Test func noticesSayWarningInOneWord() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try svod("template", "--all", "--school", "co9", "--period", "2024/2025", "-o", dir.appendingPathComponent("forms").path)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.hasPrefix("svod: предупреждение: форма ") && $0.hasSuffix("; период не заполнен") },
+                "\(r.stderr)")
+        let en = try svod("template", "--all", "--school", "co9", "--period", "2024/2025", "-o", dir.appendingPathComponent("en").path, "--lang", "en")
+        #expect(en.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("svod: warning: form ") }, "\(en.stderr)")
+        #expect(!r.stderr.contains("внимание"))
+    }
 }
