@@ -71,6 +71,7 @@ struct CommandLineParser {
                 var words = Array(rest)
                 if let lang = words.firstIndex(of: "--lang") { words.removeSubrange(lang..<min(lang + 2, words.count)) }
                 for name in words where !name.hasPrefix("-") {
+                    if target.subcommands.isEmpty { break }
                     guard let sub = target.subcommands.first(where: { $0.name == name }) else {
                         throw unknownCommand(name, in: target, path: targetPath)
                     }
