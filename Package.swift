@@ -17,7 +17,6 @@ let package = Package(
         .library(name: "SvodSpreadsheet", targets: ["SvodSpreadsheet", "SvodWorkbook"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
@@ -50,11 +49,10 @@ let package = Package(
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
         .executableTarget(name: "svod", dependencies: [
             "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodPipeline", "SvodReports", "SvodTemplates",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "SvodTestSupport", dependencies: ["SvodWorkbook", "SvodSpreadsheet"], path: "Tests/SvodTestSupport"),
-        .testTarget(name: "SvodIOTests", dependencies: ["SvodIO"]),
+        .testTarget(name: "SvodIOTests", dependencies: ["SvodIO", "SvodLocale"]),
         .testTarget(name: "SvodZipTests", dependencies: ["SvodZip", "SvodIO", "SvodLocale", "SvodTestSupport"]),
         .testTarget(name: "SvodXMLTests", dependencies: ["SvodXML", "SvodLocale"]),
         .testTarget(name: "SvodWorkbookTests", dependencies: ["SvodWorkbook"]),

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SvodLocale
 
 /// A file-system operation failed: creating, writing, renaming a file.
@@ -14,12 +9,12 @@ public struct IOFailure: LocalizedFailure, CustomStringConvertible {
     /// A failure with its message.
     public init(_ message: LocalizedText) { self.message = message }
 
-    /// A failure of `operation` on `path`, with the system's reason from `errno`.
+    /// A failure of `operation` on `path`, with the system's reason from `errno` in both languages.
     public static func errno(_ ru: String, _ en: String, path: String? = nil) -> IOFailure {
-        let why = String(cString: strerror(Glibc.errno))
+        let why = SystemReason.current
         let at = path.map { " «\($0)»" } ?? ""
         let atEn = path.map { " '\($0)'" } ?? ""
-        return IOFailure(.init(ru: "\(ru)\(at): \(why)", en: "\(en)\(atEn): \(why)"))
+        return IOFailure(.init(ru: "\(ru)\(at): \(why.ru)", en: "\(en)\(atEn): \(why.en)"))
     }
 
     public var description: String { message.en }

@@ -22,7 +22,7 @@ public final class FileChunkSource: ChunkSource {
     public init(path: String, chunkSize: Int = 256 << 10) throws {
         fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw ReadError(.io, .init(ru: "не удалось открыть файл «\(path)»", en: "cannot open '\(path)'"))
+            throw ReadError.cannotOpen(path)
         }
         buffer = .allocate(byteCount: chunkSize, alignment: 16)
     }

@@ -34,8 +34,9 @@ public enum Spreadsheet {
     public static func open(path: String, options: ReadOptions = .init()) throws -> WorkbookReader {
         let head: [UInt8]
         do {
+            try ReadError.checkReadable(path)
             guard let fh = FileHandle(forReadingAtPath: path) else {
-                throw ReadError(.io, .init(ru: "не удалось открыть файл «\(path)»", en: "cannot open '\(path)'"))
+                throw ReadError.cannotOpen(path)
             }
             defer { try? fh.close() }
             head = [UInt8](try fh.read(upToCount: FileSniffer.headLength) ?? Data())
@@ -108,7 +109,7 @@ public enum Spreadsheet {
 
     private static func readBounded(_ path: String) throws -> [UInt8] {
         guard let fh = FileHandle(forReadingAtPath: path) else {
-            throw ReadError(.io, .init(ru: "не удалось открыть файл «\(path)»", en: "cannot open '\(path)'"))
+            throw ReadError.cannotOpen(path)
         }
         defer { try? fh.close() }
         // The directory of a compound file sits within its first few megabytes in practice;

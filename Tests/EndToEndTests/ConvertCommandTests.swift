@@ -62,6 +62,24 @@ import Testing
         #expect(left == ["broken.xlsx", "out.csv", "out.json", "out.ods", "out.xlsx"])
     }
 
+    /// A CSV holds one sheet: the user is told which was written and which were not.
+    @Test func csvOfAWorkbookWithSeveralSheetsSaysWhichWasWritten() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("vpr.csv").path
+        let r = try svod("convert", sample, out)
+        #expect(r.status == 0)
+        #expect(r.stderr == "svod: предупреждение: \(out): CSV хранит один лист: записан «Титул», не записаны «ВПР», «Пояснения»; "
+                + "чтобы записать другой, укажите --sheet ИМЯ\n", "\(r.stderr)")
+        let en = try svod("convert", "--lang", "en", sample, out)
+        #expect(en.stderr == "svod: warning: \(out): CSV holds one sheet: 'Титул' was written, not 'ВПР', 'Пояснения'; "
+                + "for another, give --sheet NAME\n", "\(en.stderr)")
+        let chosen = try svod("convert", "--sheet", "ВПР", sample, out)
+        #expect(chosen.status == 0 && chosen.stderr.isEmpty, "\(chosen.stderr)")
+        let json = try svod("convert", sample, dir.appendingPathComponent("vpr.json").path)
+        #expect(json.status == 0 && json.stderr.isEmpty, "every sheet goes into JSON")
+    }
+
     @Test func anUnknownOutputFormatIsAUsageError() throws {
         let r = try svod("convert", sample, "/tmp/out.pdf")
         #expect(r.status == 2)

@@ -31,8 +31,9 @@ public final class CSVReader: WorkbookReader, SheetRowReader {
 
     /// Opens `path`; `delimiter` nil to guess it from the first line.
     public init(path: String, delimiter: Character? = nil, decimalComma: Bool = false, maxFieldBytes: Int = 4 << 20) throws {
+        try ReadError.checkReadable(path)
         guard let h = FileHandle(forReadingAtPath: path) else {
-            throw ReadError(.io, .init(ru: "не удалось открыть файл «\(path)»", en: "cannot open '\(path)'"))
+            throw ReadError.cannotOpen(path)
         }
         handle = h
         self.decimalComma = decimalComma

@@ -15,12 +15,13 @@ public final class JSONWorkbookReader: WorkbookReader {
 
     /// Reads the document at `path`; refuses a file over `maxBytes`.
     public convenience init(path: String, maxBytes: Int = 256 << 20) throws {
+        try ReadError.checkReadable(path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maxBytes else {
             throw ReadError(.limit, .init(ru: "JSON больше \(maxBytes >> 20) МиБ", en: "the JSON is larger than \(maxBytes >> 20) MiB"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(.io, .init(ru: "не удалось открыть файл «\(path)»", en: "cannot open '\(path)'"))
+            throw ReadError.cannotOpen(path)
         }
         try self.init(data: data)
     }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SvodIO
 import SvodLocale
@@ -6,51 +5,68 @@ import SvodSpreadsheet
 import SvodWorkbook
 
 /// `svod convert`: rewrites a spreadsheet as XLSX, ODS, CSV or JSON.
-struct ConvertCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "convert",
-        abstract: "Преобразовать таблицу в XLSX, ODS, CSV или JSON / convert a spreadsheet to XLSX, ODS, CSV or JSON.",
-        discussion: """
-        Входной CSV: UTF-8 или Windows-1251, разделитель угадывается; числа, даты (гггг-мм-дд, дд.мм.гггг) и \
-        TRUE/FALSE получают типы, коды с ведущими нулями остаются текстом. Входной JSON — в формате inspect. \
-        Формат результата — по расширению OUT или --to. Значения, типы, даты, объединения, имена, порядок и \
-        видимость листов, формулы с вычисленными значениями сохраняются между XLSX и ODS. CSV — один лист \
-        (--sheet, иначе первый). Файл OUT появляется только целиком: при ошибке прежний OUT не тронут. \
-        Код выхода 0 — готово, 2 — входной файл не читается или результат не записать.
-        """)
+struct ConvertCommand: Command {
+    static let spec = CommandSpec(
+        name: "convert",
+        summary: .init(ru: "Преобразовать таблицу в XLSX, ODS, CSV или JSON.", en: "Convert a spreadsheet to XLSX, ODS, CSV or JSON."),
+        discussion: .init(
+            ru: "Входной CSV: UTF-8 или Windows-1251, разделитель угадывается; числа, даты (гггг-мм-дд, дд.мм.гггг) и "
+                + "TRUE/FALSE получают типы, коды с ведущими нулями остаются текстом. Входной JSON — в формате inspect. "
+                + "Формат результата — по расширению OUT или --to. Значения, типы, даты, объединения, имена, порядок и "
+                + "видимость листов, формулы с вычисленными значениями сохраняются между XLSX и ODS. CSV — один лист "
+                + "(--sheet, иначе первый). Файл OUT появляется только целиком: при ошибке прежний OUT не тронут.\n"
+                + "Код выхода: 0 — готово, 2 — входной файл не читается, результат не записать или вызов неверен.",
+            en: "CSV input: UTF-8 or Windows-1251, the delimiter guessed; numbers, dates (yyyy-mm-dd, dd.mm.yyyy) and "
+                + "TRUE/FALSE get their types, codes with leading zeros stay text. JSON input is in the inspect shape. "
+                + "The output format is OUT's extension or --to. Values, types, dates, merges, sheet names, order and "
+                + "visibility, and formulas with their cached values carry over between XLSX and ODS. CSV is one sheet "
+                + "(--sheet, else the first). OUT appears only whole: on an error the previous OUT is untouched.\n"
+                + "Exit status: 0 when done, 2 when the input cannot be read, the output cannot be written, or for a wrong call."),
+        arguments: [
+            ArgumentSpec("input", .init(ru: "ВХОД", en: "IN"), .one,
+                         .init(ru: "Входной файл XLSX, XLSM, ODS, FODS, CSV или JSON.", en: "The input file: XLSX, XLSM, ODS, FODS, CSV or JSON.")),
+            ArgumentSpec("output", .init(ru: "OUT", en: "OUT"), .one, .init(ru: "Файл результата.", en: "The output file.")),
+        ],
+        options: [
+            .choice("to", ConvertFormat.self, .init(ru: "Формат результата, если не по расширению OUT.", en: "Output format, if not OUT's extension.")),
+            .value("sheet", .init(ru: "ИМЯ", en: "NAME"), .init(ru: "Только этот лист.", en: "Only this sheet.")),
+            .value("delimiter", .init(ru: ",|;|tab", en: ",|;|tab"),
+                   .init(ru: "Разделитель CSV (для входного CSV — угадывается).", en: "CSV delimiter (guessed for CSV input).")),
+            .flag("decimal-comma", .init(ru: "Десятичная запятая в CSV.", en: "Decimal comma in CSV.")),
+            .flag("excel-ru", .init(ru: "CSV для русского Excel: «;», десятичная запятая, дд.мм.гггг и BOM.",
+                                    en: "CSV for Russian Excel: ';', decimal comma, dd.mm.yyyy and a BOM.")),
+        ],
+        run: perform)
 
-    @Argument(help: "Входной файл XLSX, XLSM, ODS, FODS, CSV или JSON / the input file.")
-    var input: String
+    let input: String
+    let output: String
+    let to: ConvertFormat?
+    let sheet: String?
+    let delimiter: String?
+    let decimalComma: Bool
+    let excelRu: Bool
+    let common: CommonOptions
 
-    @Argument(help: "Файл результата / the output file.")
-    var output: String
-
-    @Option(name: .long, help: "xlsx, ods, csv или json, если не по расширению / output format.")
-    var to: ConvertFormat?
-
-    @Option(name: .long, help: "Только этот лист / only this sheet.")
-    var sheet: String?
-
-    @Option(name: .long, help: "Разделитель CSV: , ; или tab (для входного CSV — угадывается) / CSV delimiter (guessed for CSV input).")
-    var delimiter: String?
-
-    @Flag(name: .long, help: "Десятичная запятая в CSV / decimal comma in CSV.")
-    var decimalComma = false
-
-    @Flag(name: .long, help: "CSV для русского Excel: ; , дд.мм.гггг и BOM / CSV for Russian Excel.")
-    var excelRu = false
-
-    @OptionGroup var common: CommonOptions
+    init(_ call: ParsedCall) {
+        input = call.argument("input")!
+        output = call.argument("output")!
+        to = call.choice("to", ConvertFormat.self)
+        sheet = call.value("sheet")
+        delimiter = call.value("delimiter")
+        decimalComma = call.flag("decimal-comma")
+        excelRu = call.flag("excel-ru")
+        common = CommonOptions(call)
+    }
 
     func validate() throws {
-        guard delimiter.map({ ["," , ";", "tab", "\t"].contains($0) }) ?? true else {
-            throw ValidationError(common.lang == .ru ? "разделитель: , ; или tab" : "delimiter must be , ; or tab")
+        if let delimiter, ![",", ";", "tab", "\t"].contains(delimiter) {
+            throw UsageError.badChoice("--delimiter", delimiter, [",", ";", "tab"])
         }
         guard to != nil || ConvertFormat(path: output) != nil else {
-            throw ValidationError(common.lang == .ru
-                ? "не понять формат «\(output)»: укажите расширение .xlsx, .ods, .csv, .json или --to"
-                : "cannot tell the format of '\(output)': use .xlsx, .ods, .csv, .json or --to")
+            throw UsageError(ru: "по имени «\(output)» не определить формат результата: укажите расширение .xlsx, .ods, .csv или .json либо --to",
+                             en: "cannot tell the output format from the name '\(output)': use the extension .xlsx, .ods, .csv or .json, or --to")
         }
+        try PathCheck.outputFile(output, option: nil)
     }
 
     func run() throws {
@@ -75,10 +91,11 @@ struct ConvertCommand: ParsableCommand {
             case .csv, .json:
                 let file = try AtomicFile(target: output)
                 let out = OutputBuffer { try file.write($0) }
-                try printText(reader, format: format, into: out)
+                let written = try printText(reader, format: format, into: out)
                 out.flush()
                 if let failure = out.failure { throw failure }
                 try file.commit()
+                if format == .csv, sheet == nil, let written { try tellSheetsLeftOut(reader, written: written) }
             }
         } catch {
             report(error, file: input, language: common.lang)
@@ -99,21 +116,35 @@ struct ConvertCommand: ParsableCommand {
         }
     }
 
-    private func printText(_ reader: WorkbookReader, format: ConvertFormat, into out: OutputBuffer) throws {
+    /// Writes CSV or JSON; returns the name of the sheet a CSV holds.
+    private func printText(_ reader: WorkbookReader, format: ConvertFormat, into out: OutputBuffer) throws -> String? {
         var style = excelRu ? CSVStyle.excelRussian : CSVStyle()
         if let delimiter { style.delimiter = delimiter == "tab" ? "\t" : delimiter.first! }
         if decimalComma { style.decimalComma = true }
         let printer: InspectPrinter = format == .csv ? CSVInspectPrinter(out: out, style: style)
-            : JSONInspectPrinter(out: out, file: input)
+            : JSONInspectPrinter(out: out, file: input, language: common.lang)
         printer.begin(reader)
-        var printed = false
+        var printed: String?
         try reader.readSheets { _, info, rows in
             if let sheet, info.name != sheet { return }
-            if format == .csv && (printed || info.kind != .worksheet) { return }
-            printed = true
+            if format == .csv && (printed != nil || info.kind != .worksheet) { return }
+            printed = info.name
             try printer.sheet(index: 0, info: info, rows: rows)
         }
         printer.end(reader)
+        return printed
+    }
+
+    /// A CSV holds one sheet: which one was written, and which were not, when the input has more.
+    private func tellSheetsLeftOut(_ reader: WorkbookReader, written: String) throws {
+        let others = try reader.sheets.filter { $0.kind == .worksheet && $0.name != written }.map(\.name)
+        guard !others.isEmpty else { return }
+        let ru = others.map { "«\($0)»" }.joined(separator: ", ")
+        let en = others.map { "'\($0)'" }.joined(separator: ", ")
+        let notWritten = others.count == 1 ? "не записан" : "не записаны"
+        warn(.init(ru: "\(output): CSV хранит один лист: записан «\(written)», \(notWritten) \(ru); чтобы записать другой, укажите --sheet ИМЯ",
+                   en: "\(output): CSV holds one sheet: '\(written)' was written, not \(en); for another, give --sheet NAME"),
+             common.lang)
     }
 
     /// Notes on standard error about what the copy changed; nothing when it changed nothing.
@@ -134,17 +165,17 @@ struct ConvertCommand: ParsableCommand {
             lines.append(ru ? "управляющих символов заменено на U+FFFD: \(r.replacedCharacters)"
                          : "control characters replaced by U+FFFD: \(r.replacedCharacters)")
         }
-        let prefix = ru ? "svod: внимание" : "svod: warning"
+        let prefix = ru ? "svod: предупреждение" : "svod: warning"
         for l in lines { FileHandle.standardError.write(Data("\(prefix): \(output): \(l)\n".utf8)) }
     }
 }
 
 /// Output formats of `convert`.
-enum ConvertFormat: String, ExpressibleByArgument, CaseIterable {
+enum ConvertFormat: String, CaseIterable {
     case xlsx, ods, csv, json
 
     init?(path: String) {
-        guard let ext = path.split(separator: ".").last?.lowercased(), let f = ConvertFormat(rawValue: ext) else { return nil }
+        guard let f = ConvertFormat(rawValue: (path as NSString).pathExtension.lowercased()) else { return nil }
         self = f
     }
 }

@@ -1,35 +1,48 @@
-import ArgumentParser
 import Foundation
 import SvodLocale
 import SvodSpreadsheet
 import SvodWorkbook
 
 /// `svod inspect`: prints what svod reads from a spreadsheet.
-struct InspectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "inspect",
-        abstract: "Показать содержимое таблицы так, как его читает svod / print what svod reads from a spreadsheet.",
-        discussion: """
-        Формат json совпадает с форматом ожидаемых результатов корпуса (file, error, sheets, disputed). \
-        Код выхода 0 — файл прочитан, 2 — файл не читается или отвергнут (сообщение в stderr).
-        """)
+struct InspectCommand: Command {
+    static let spec = CommandSpec(
+        name: "inspect",
+        summary: .init(ru: "Показать содержимое таблицы так, как его читает svod.",
+                       en: "Print what svod reads from a spreadsheet."),
+        discussion: .init(
+            ru: "Формат json совпадает с форматом ожидаемых результатов корпуса (file, sheets, disputed, error). "
+                + "Код выхода: 0 — файл прочитан, 2 — файл не читается или отвергнут (причина — в stderr одной строкой), "
+                + "или вызов неверен.",
+            en: "The json format is the shape of the corpus's expected results (file, sheets, disputed, error). "
+                + "Exit status: 0 when the file was read, 2 when it was refused or could not be read (the reason on "
+                + "standard error, one line), or for a wrong call."),
+        arguments: [ArgumentSpec("file", .init(ru: "ФАЙЛ", en: "FILE"), .one,
+                                 .init(ru: "Файл XLSX, XLSM, ODS или FODS.", en: "The XLSX, XLSM, ODS or FODS file."))],
+        options: [
+            .value("sheet", .init(ru: "ИМЯ", en: "NAME"), .init(ru: "Только лист с этим именем.", en: "Only the sheet with this name.")),
+            .choice("format", InspectFormat.self, default: .text,
+                    .init(ru: "text — для людей, json — в формате корпуса, csv — один лист, summary — только счётчики.",
+                          en: "text for people, json in the corpus shape, csv for one sheet, summary for counts only.")),
+        ],
+        run: perform)
 
-    @Argument(help: "Файл XLSX, XLSM, ODS или FODS / the spreadsheet file.")
-    var file: String
+    let file: String
+    let sheet: String?
+    let format: InspectFormat
+    let common: CommonOptions
 
-    @Option(name: .long, help: "Только лист с этим именем / only the sheet with this name.")
-    var sheet: String?
-
-    @Option(name: .long, help: "text, json, csv (один лист) или summary (только счётчики) / output format.")
-    var format: InspectFormat = .text
-
-    @OptionGroup var common: CommonOptions
+    init(_ call: ParsedCall) {
+        file = call.argument("file")!
+        sheet = call.value("sheet")
+        format = call.choice("format", InspectFormat.self)!
+        common = CommonOptions(call)
+    }
 
     func run() throws {
         let out = OutputBuffer()
         let printer: InspectPrinter
         switch format {
-        case .json: printer = JSONInspectPrinter(out: out, file: file)
+        case .json: printer = JSONInspectPrinter(out: out, file: file, language: common.lang)
         case .text: printer = TextInspectPrinter(out: out, file: file, language: common.lang)
         case .csv: printer = CSVInspectPrinter(out: out)
         case .summary: printer = SummaryInspectPrinter(out: out, file: file, language: common.lang)
@@ -61,7 +74,7 @@ struct InspectCommand: ParsableCommand {
 }
 
 /// Output formats of `inspect`.
-enum InspectFormat: String, ExpressibleByArgument, CaseIterable {
+enum InspectFormat: String, CaseIterable {
     case text, json, csv, summary
 }
 

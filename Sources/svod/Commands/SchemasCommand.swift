@@ -1,22 +1,29 @@
-import ArgumentParser
 import Foundation
 import SvodLocale
 import SvodSchema
 import SvodWorkbook
 
 /// `svod schemas`: the forms svod knows, their layout, and checks of schema files.
-struct SchemasCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "schemas",
-        abstract: "Схемы форм: список, описание, проверка / form schemas: list, show, check.",
-        subcommands: [List.self, Show.self, Check.self])
+enum SchemasCommand {
+    static let spec = CommandSpec(
+        name: "schemas",
+        summary: .init(ru: "Схемы форм: список, описание, проверка.", en: "Form schemas: list, show, check."),
+        subcommands: [List.spec, Show.spec, Check.spec])
 
-    /// Where schemas are: `--schemas`, else `$SVOD_SCHEMAS`, else `Schemas/` in the current folder.
-    struct Location: ParsableArguments {
-        @Option(name: .long, help: "Папка схем (по умолчанию Schemas или $SVOD_SCHEMAS) / schema folder.")
-        var schemas: String?
+    /// `--schemas DIR`, as every command reading the catalogue declares it.
+    static let option = OptionSpec.value(
+        "schemas", .init(ru: "ПАПКА", en: "DIR"),
+        .init(ru: "Папка схем. Без неё — $SVOD_SCHEMAS, затем схемы рядом с программой (PREFIX/share/svod/Schemas "
+                + "или Schemas/ исходников), затем ./Schemas.",
+              en: "The schema folder. Without it: $SVOD_SCHEMAS, then the schemas beside the program (PREFIX/share/svod/Schemas "
+                + "or the checkout's Schemas/), then ./Schemas."))
 
-        var directory: String { schemas ?? ProcessInfo.processInfo.environment["SVOD_SCHEMAS"] ?? "Schemas" }
+    /// Where schemas are: see `SchemaLocation`. Resolved when the command is built, so a
+    /// missing catalogue is one line before any work.
+    struct Location {
+        let directory: String
+
+        init(_ call: ParsedCall) throws { directory = try SchemaLocation.resolve(explicit: call.value("schemas")) }
     }
 
     static func load(_ directory: String, _ language: Language) throws -> SchemaCatalog {
@@ -28,10 +35,17 @@ struct SchemasCommand: ParsableCommand {
         return catalog
     }
 
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Перечислить формы / list the forms.")
-        @OptionGroup var location: Location
-        @OptionGroup var common: CommonOptions
+    struct List: Command {
+        static let spec = CommandSpec(
+            name: "list", summary: .init(ru: "Перечислить формы: код, версия, название, срок.", en: "List the forms: id, version, title, due."),
+            options: [SchemasCommand.option], run: perform)
+        let location: Location
+        let common: CommonOptions
+
+        init(_ call: ParsedCall) throws {
+            location = try Location(call)
+            common = CommonOptions(call)
+        }
 
         func run() throws {
             let catalog = try SchemasCommand.load(location.directory, common.lang)
@@ -43,12 +57,25 @@ struct SchemasCommand: ParsableCommand {
         }
     }
 
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Описание формы: листы, поля, правила / a form's layout.")
-        @Argument(help: "Код формы / form id.") var id: String
-        @Option(name: .long, help: "text или json / output format.") var format: ShowFormat = .text
-        @OptionGroup var location: Location
-        @OptionGroup var common: CommonOptions
+    struct Show: Command {
+        static let spec = CommandSpec(
+            name: "show", summary: .init(ru: "Описание формы: листы, поля, правила.", en: "A form's layout: sheets, fields, rules."),
+            arguments: [ArgumentSpec("id", .init(ru: "ФОРМА", en: "FORM"), .one,
+                                     .init(ru: "Код формы (svod schemas list).", en: "The form's id (svod schemas list)."))],
+            options: [.choice("format", ShowFormat.self, default: .text, .init(ru: "Формат вывода.", en: "Output format.")),
+                      SchemasCommand.option],
+            run: perform)
+        let id: String
+        let format: ShowFormat
+        let location: Location
+        let common: CommonOptions
+
+        init(_ call: ParsedCall) throws {
+            id = call.argument("id")!
+            format = call.choice("format", ShowFormat.self)!
+            location = try Location(call)
+            common = CommonOptions(call)
+        }
 
         func run() throws {
             let catalog = try SchemasCommand.load(location.directory, common.lang)
@@ -63,15 +90,32 @@ struct SchemasCommand: ParsableCommand {
         }
     }
 
-    struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Проверить файлы схем / check schema files.")
-        @Argument(help: "Папка схем / schema folder.") var directory: String?
-        @OptionGroup var location: Location
-        @OptionGroup var common: CommonOptions
+    struct Check: Command {
+        static let spec = CommandSpec(
+            name: "check",
+            summary: .init(ru: "Проверить файлы схем: ошибки с файлом и строкой.", en: "Check schema files: mistakes with their file and line."),
+            discussion: .init(ru: "Код выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — папки схем нет или вызов неверен.",
+                              en: "Exit status: 0 with no mistakes, 1 with mistakes, 2 when there is no schema folder or for a wrong call."),
+            arguments: [ArgumentSpec("directory", .init(ru: "ПАПКА", en: "DIR"), .optional,
+                                     .init(ru: "Папка схем (иначе как у --schemas).", en: "The schema folder (else as for --schemas)."))],
+            options: [SchemasCommand.option], run: perform)
+        let directory: String
+        let common: CommonOptions
+
+        init(_ call: ParsedCall) throws {
+            if let given = call.argument("directory") {
+                guard SchemaLocation.hasForms(given) else {
+                    throw SchemaFolderNotFound(path: given, exists: FileManager.default.fileExists(atPath: given), source: nil)
+                }
+                directory = given
+            } else {
+                directory = try Location(call).directory
+            }
+            common = CommonOptions(call)
+        }
 
         func run() throws {
-            let dir = directory ?? location.directory
-            let catalog = SchemaCatalog(directory: dir)
+            let catalog = SchemaCatalog(directory: directory)
             for issue in catalog.issues { FileHandle.standardError.write(Data((issue.line(common.lang) + "\n").utf8)) }
             let ru = common.lang == .ru
             let summary = ru ? "форм: \(catalog.forms.count), справочников: \(catalog.lists.count), ошибок: \(catalog.issues.count)\n"
@@ -83,7 +127,7 @@ struct SchemasCommand: ParsableCommand {
 }
 
 /// Output formats of `schemas show`.
-enum ShowFormat: String, ExpressibleByArgument {
+enum ShowFormat: String, CaseIterable {
     case text, json
 }
 

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SvodLocale
 import SvodSchema
@@ -7,35 +6,67 @@ import SvodTemplates
 import SvodWorkbook
 
 /// `svod template`: a blank form for a school to fill, or the whole set of them.
-struct TemplateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "template",
-        abstract: "Бланк формы для заполнения / a blank form for a school to fill.",
-        discussion: """
-        --form ID -o OUT.xlsx|OUT.ods — бланк одной формы (формат по расширению); --all -o ПАПКА — все формы, \
-        которые сдаёт школа (--school), или все формы каталога, по файлу на форму (--format xlsx или ods). \
-        В бланке: титул с инструкцией, заполненные школа (код из реестра) и период, защищённые подписи, \
-        раскрывающиеся списки и проверки диапазонов, формулы вычисляемых полей, лист «Пояснения» и свойства \
-        svod.form и svod.version, по которым svod validate узнаёт форму. Файл появляется только целиком. \
-        Код выхода 0 — готово, 2 — неверный вызов, неизвестные форма, школа или период, запись не удалась.
-        """)
+struct TemplateCommand: Command {
+    static let spec = CommandSpec(
+        name: "template",
+        summary: .init(ru: "Бланк формы для заполнения школой.", en: "A blank form for a school to fill."),
+        discussion: .init(
+            ru: "--form ФОРМА -o OUT.xlsx|OUT.ods — бланк одной формы (формат по расширению); --all -o ПАПКА — все формы, "
+                + "которые сдаёт школа (--school), или все формы каталога, по файлу на форму (--format xlsx или ods). "
+                + "В бланке: титул с инструкцией, заполненные школа (из реестра) и период, защищённые подписи, "
+                + "раскрывающиеся списки и проверки диапазонов, формулы вычисляемых полей, лист «Пояснения» и свойства "
+                + "svod.form и svod.version, по которым svod validate узнаёт форму. Файл появляется только целиком.\n"
+                + "Код выхода: 0 — готово, 2 — неверный вызов, неизвестные форма, школа или период, запись не удалась.",
+            en: "--form FORM -o OUT.xlsx|OUT.ods writes one form's blank (the format by the extension); --all -o DIR writes "
+                + "every form the school (--school) submits, or every form of the catalogue, one file each (--format xlsx or ods). "
+                + "The blank has a title sheet with instructions, the school (from the registry) and period filled in, "
+                + "locked labels, drop-down lists and range checks, formulas for computed fields, a sheet «Пояснения» and "
+                + "the properties svod.form and svod.version by which svod validate recognises the form. The file appears only whole.\n"
+                + "Exit status: 0 when done, 2 for a wrong call, an unknown form, school or period, or a failed write."),
+        usage: .init(ru: "(--form ФОРМА | --all) -o OUT [параметры]", en: "(--form FORM | --all) -o OUT [options]"),
+        options: [
+            .value("form", .init(ru: "ФОРМА", en: "FORM"), .init(ru: "Код формы (svod schemas list).", en: "The form's id (svod schemas list).")),
+            .flag("all", .init(ru: "Все формы школы, по файлу на форму.", en: "Every form, one file each.")),
+            .value("school", .init(ru: "ШКОЛА", en: "SCHOOL"),
+                   .init(ru: "Школа из реестра: код, краткое или полное название (svod schools).",
+                         en: "The school from the registry: its code, short or full name (svod schools).")),
+            .value("period", .init(ru: "ПЕРИОД", en: "PERIOD"), .init(ru: "Отчётный период, например 2024/2025.", en: "The reporting period, e.g. 2024/2025.")),
+            .value("output", short: "o", .init(ru: "OUT", en: "OUT"), required: true,
+                   .init(ru: "Файл (--form) или папка (--all).", en: "The output file (--form) or folder (--all).")),
+            .choice("format", TemplateFormat.self, default: .xlsx, .init(ru: "Формат файлов для --all.", en: "File format for --all.")),
+            SchemasCommand.option,
+        ],
+        run: perform)
 
-    @Option(name: .long, help: "Код формы (svod schemas list) / form id.") var form: String?
-    @Flag(name: .long, help: "Все формы школы, по файлу на форму / every form, one file each.") var all = false
-    @Option(name: .long, help: "Код школы из реестра / the school's registry code.") var school: String?
-    @Option(name: .long, help: "Отчётный период, например 2024/2025 / reporting period.") var period: String?
-    @Option(name: .shortAndLong, help: "Файл (--form) или папка (--all) / output file or folder.") var output: String
-    @Option(name: .long, help: "xlsx или ods для --all / file format for --all.") var format: TemplateFormat = .xlsx
-    @OptionGroup var location: SchemasCommand.Location
-    @OptionGroup var common: CommonOptions
+    let form: String?
+    let all: Bool
+    let school: String?
+    let period: String?
+    let output: String
+    let format: TemplateFormat
+    let location: SchemasCommand.Location
+    let common: CommonOptions
+
+    init(_ call: ParsedCall) throws {
+        form = call.value("form")
+        all = call.flag("all")
+        school = call.value("school")
+        period = call.value("period")
+        output = call.value("output")!
+        format = call.choice("format", TemplateFormat.self)!
+        location = try SchemasCommand.Location(call)
+        common = CommonOptions(call)
+    }
 
     func validate() throws {
-        let ru = common.lang == .ru
         guard (form != nil) != all else {
-            throw ValidationError(ru ? "укажите либо --form ID, либо --all" : "give either --form ID or --all")
+            throw UsageError(ru: "укажите либо --form ФОРМА, либо --all; см. svod template --help",
+                             en: "give either --form FORM or --all; see svod template --help")
         }
-        if form != nil, SpreadsheetOutput.format(forPath: output) == nil {
-            throw ValidationError(TemplateError.unknownFormat(output).message(common.lang))
+        if form != nil {
+            try PathCheck.spreadsheetOutput(output, option: "-o")
+        } else {
+            try PathCheck.creatableFolder(output, option: "-o")
         }
     }
 
@@ -43,7 +74,7 @@ struct TemplateCommand: ParsableCommand {
         let catalog = try SchemasCommand.load(location.directory, common.lang)
         var target = output
         do {
-            let organisation = try school.map { try catalog.school($0) }
+            let organisation = try school.map { try SchoolsCommand.find($0, in: catalog) }
             if let id = form {
                 guard let schema = catalog.form(id) else {
                     throw SchemaLookupError(id: id, known: catalog.forms.map(\.id).joined(separator: ", "))
@@ -64,10 +95,9 @@ struct TemplateCommand: ParsableCommand {
                 if let period {
                     do { try schema.checkPeriod(period) } catch {
                         fits = nil
-                        let line = (common.lang == .ru ? "svod: внимание: форма \(schema.id): " : "svod: warning: form \(schema.id): ")
-                            + ((error as? LocalizedFailure)?.message(common.lang) ?? "\(error)")
-                            + (common.lang == .ru ? "; период не заполнен\n" : "; period left blank\n")
-                        FileHandle.standardError.write(Data(line.utf8))
+                        let why = (error as? LocalizedFailure)?.message ?? .init(ru: "\(error)", en: "\(error)")
+                        warn(.init(ru: "форма \(schema.id): \(why.ru); период не заполнен", en: "form \(schema.id): \(why.en); period left blank"),
+                             common.lang)
                     }
                 }
                 let name = ([schema.id, organisation?.code, fits?.replacingOccurrences(of: "/", with: "-")].compactMap { $0 })
@@ -85,6 +115,6 @@ struct TemplateCommand: ParsableCommand {
 }
 
 /// File formats of `template --all`.
-enum TemplateFormat: String, ExpressibleByArgument {
+enum TemplateFormat: String, CaseIterable {
     case xlsx, ods
 }

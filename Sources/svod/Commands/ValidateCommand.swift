@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SvodIO
 import SvodLocale
@@ -9,25 +8,67 @@ import SvodValidation
 import SvodWorkbook
 
 /// `svod validate`: checks filled forms against their schemas.
-struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "validate",
-        abstract: "Проверить заполненные формы / check filled forms against their schemas.",
-        discussion: """
-        Форма определяется по листам и заголовкам столбцов, либо задаётся --form. \
-        Код выхода: 0 — ошибок нет, 1 — есть ошибки (с --strict также непоясненные предупреждения), \
-        2 — файл не читается или вызов неверен.
-        """)
+struct ValidateCommand: Command {
+    static let spec = CommandSpec(
+        name: "validate",
+        summary: .init(ru: "Проверить заполненные формы по их схемам.", en: "Check filled forms against their schemas."),
+        discussion: .init(
+            ru: "Папка означает все файлы XLSX и ODS в ней. Форма определяется по свойствам бланка svod, по листам и "
+                + "заголовкам столбцов, либо задаётся --form.\n"
+                + "Код выхода: 0 — ошибок нет, 1 — есть ошибки (с --strict также непоясненные предупреждения), "
+                + "2 — файл не читается или вызов неверен.",
+            en: "A folder stands for every XLSX and ODS file in it. The form is recognised by the properties of svod's "
+                + "templates, by the sheets and column headers, or given with --form.\n"
+                + "Exit status: 0 with no errors, 1 with errors (with --strict also unexplained warnings), "
+                + "2 for an unreadable file or a wrong call."),
+        arguments: [ArgumentSpec("files", .init(ru: "ФАЙЛ|ПАПКА", en: "FILE|FOLDER"), .oneOrMore,
+                                 .init(ru: "Заполненные формы XLSX или ODS, или папки с ними.", en: "The filled forms (XLSX, ODS), or folders of them."))],
+        options: [
+            .value("form", .init(ru: "ФОРМА", en: "FORM"), .init(ru: "Код формы (svod schemas list).", en: "The form's id (svod schemas list).")),
+            .choice("format", ReportFormat.self, default: .text,
+                    .init(ru: "Отчёт: text — для людей, json — для программ, html — одна страница для печати.",
+                          en: "Report: text for people, json for programs, html as one printable page.")),
+            .value("annotate", .init(ru: "OUT", en: "OUT"),
+                   .init(ru: "Копия файла (.xlsx или .ods) с отмеченными ячейками и листом «Замечания»; для нескольких файлов — папка.",
+                         en: "An annotated copy (.xlsx or .ods) with the cells at fault marked and a sheet «Замечания»; a folder for several files.")),
+            .value("previous", .init(ru: "ФАЙЛ", en: "FILE"), .init(ru: "Та же форма за прошлый период.", en: "The same form for the previous period.")),
+            .flag("strict", .init(ru: "Непоясненные предупреждения тоже считать ошибкой.", en: "Unexplained warnings fail too.")),
+            SchemasCommand.option,
+        ],
+        run: perform)
 
-    @Argument(help: "Файлы XLSX, ODS или папки с ними / the filled forms, or folders of them.") var arguments: [String]
-    @Option(name: .long, help: "Код формы (svod schemas list) / form id.") var form: String?
-    @Option(name: .long, help: "text, json или html / output format.") var format: ReportFormat = .text
-    @Option(name: .long, help: "Копия файла с отмеченными ячейками и листом «Замечания» (для нескольких файлов — папка) / annotated copy (a folder for several files).")
-    var annotate: String?
-    @Option(name: .long, help: "Та же форма за прошлый период / the previous period's file.") var previous: String?
-    @Flag(name: .long, help: "Непоясненные предупреждения тоже считать ошибкой / unexplained warnings fail too.") var strict = false
-    @OptionGroup var location: SchemasCommand.Location
-    @OptionGroup var common: CommonOptions
+    let arguments: [String]
+    let form: String?
+    let format: ReportFormat
+    let annotate: String?
+    let previous: String?
+    let strict: Bool
+    let location: SchemasCommand.Location
+    let common: CommonOptions
+
+    init(_ call: ParsedCall) throws {
+        arguments = call.all("files")
+        form = call.value("form")
+        format = call.choice("format", ReportFormat.self)!
+        annotate = call.value("annotate")
+        previous = call.value("previous")
+        strict = call.flag("strict")
+        location = try SchemasCommand.Location(call)
+        common = CommonOptions(call)
+    }
+
+    /// Paths checked before any file is read: the previous period's file must be there, and the
+    /// annotated copy must have a folder to go to and, for one file, the extension of its format.
+    func validate() throws {
+        if let previous { try PathCheck.readableFile(previous, option: "--previous") }
+        if let annotate {
+            if InputFiles.expand(arguments).count > 1 {
+                try PathCheck.creatableFolder(annotate, option: "--annotate")
+            } else {
+                try PathCheck.spreadsheetOutput(annotate, option: "--annotate")
+            }
+        }
+    }
 
     func run() throws {
         let inputs = InputFiles.expand(arguments)
@@ -121,9 +162,7 @@ extension ValidateCommand {
         let format = SpreadsheetOutput.format(forPath: target) ?? (reader.format == .xlsx ? .xlsx : .ods)
         let outcome = try AnnotatedWorkbook.write(source: reader, report: report, to: target, format: format, language: common.lang)
         for (from, to) in outcome.renamedSheets {
-            let line = common.lang == .ru ? "svod: внимание: \(target): лист «\(from)» переименован в «\(to)»\n"
-                : "svod: warning: \(target): sheet '\(from)' renamed '\(to)'\n"
-            FileHandle.standardError.write(Data(line.utf8))
+            warn(.init(ru: "\(target): лист «\(from)» переименован в «\(to)»", en: "\(target): sheet '\(from)' renamed '\(to)'"), common.lang)
         }
     }
 }
@@ -158,7 +197,7 @@ final class Digest: @unchecked Sendable {
 }
 
 /// Report formats of `validate`.
-enum ReportFormat: String, ExpressibleByArgument {
+enum ReportFormat: String, CaseIterable {
     case text, json, html
 }
 

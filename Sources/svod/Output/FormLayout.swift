@@ -83,7 +83,7 @@ enum FormLayoutText {
             for (i, field) in s.fields.enumerated() {
                 let place = field.cell ?? CellReference.columnName(i)
                 let req = field.required ? (ru ? ", обязательное" : ", required") : ""
-                out += "  \(place)  \(field.code)  «\(field.label)»  \(field.type.name)\(req)\n"
+                out += "  \(place)  \(field.code)  \(guillemets(field.label))  \(field.type.name)\(req)\n"
             }
         }
         if !f.rules.isEmpty {

@@ -9,13 +9,16 @@ import SvodWorkbook
 final class JSONInspectPrinter: InspectPrinter {
     private let out: OutputBuffer
     private let file: String
+    private let language: Language
     private var started = false
     private var sheetOpen = false
     private var sheetCount = 0
 
-    init(out: OutputBuffer, file: String) {
+    /// `language` is that of `detail`, the refusal's explanation.
+    init(out: OutputBuffer, file: String, language: Language) {
         self.out = out
         self.file = file
+        self.language = language
     }
 
     private func start() {
@@ -58,7 +61,7 @@ final class JSONInspectPrinter: InspectPrinter {
         start()
         if sheetOpen { out.write("]}") }
         let kind = (error as? LocalizedFailure)?.kind.rawValue ?? FailureKind.unreadable.rawValue
-        let detail = (error as? LocalizedFailure)?.message.en ?? "\(error)"
+        let detail = (error as? LocalizedFailure)?.message(language) ?? "\(error)"
         out.write("\n ],\n \"disputed\": [],\n \"error\": \"\(kind)\",\n \"detail\": \(CellText.quoted(detail))\n}\n")
     }
 }
