@@ -45,22 +45,28 @@ public enum TextReport {
     }
 }
 
+extension TextReport {
+    /// One input: its report under its school and form, or the line saying why it was not checked.
+    public static func render(_ v: FileVerdict, language: Language, colour: Bool) -> String {
+        if let r = v.report { return render(r, language: language, colour: colour, about: ReportWording.about(v, language)) }
+        let tag = language == .ru ? "не проверен" : "not checked"
+        return "\(v.file) — \(colour ? "\u{1B}[31m\(tag)\u{1B}[0m" : tag): \(v.refusal.map { $0.message(language) } ?? "")\n"
+    }
+}
+
 /// A text report on several files: the files a person must look at (with findings, or not
 /// checked, with the reason), every file with `allFiles`, then the tally of every input.
 public enum FolderTextReport {
     /// The report on `verdicts`, in their order.
     public static func render(_ verdicts: [FileVerdict], language: Language, colour: Bool, allFiles: Bool, strict: Bool) -> String {
-        var out = ""
-        for v in verdicts {
-            if let r = v.report {
-                guard allFiles || !r.findings.isEmpty || !r.truncated.isEmpty else { continue }
-                out += TextReport.render(r, language: language, colour: colour, about: ReportWording.about(v, language))
-            } else if let refusal = v.refusal {
-                let tag = language == .ru ? "не проверен" : "not checked"
-                out += "\(v.file) — \(colour ? "\u{1B}[31m\(tag)\u{1B}[0m" : tag): \(refusal.message(language))\n"
-            }
-        }
-        return out + "\n" + tally(verdicts, language: language, strict: strict) + "\n"
+        verdicts.map { entry($0, language: language, colour: colour, allFiles: allFiles) }.joined()
+            + "\n" + tally(verdicts, language: language, strict: strict) + "\n"
+    }
+
+    /// One input's part of the report: nothing for a clean file unless `allFiles`.
+    public static func entry(_ v: FileVerdict, language: Language, colour: Bool, allFiles: Bool) -> String {
+        if let r = v.report, !allFiles, r.findings.isEmpty, r.truncated.isEmpty { return "" }
+        return TextReport.render(v, language: language, colour: colour)
     }
 
     /// «Файлов: 1022; прошли проверку: 1010; с ошибками: 10; не проверены: 2».

@@ -148,9 +148,15 @@ public enum Spreadsheet {
             return ReadError(.notSpreadsheet, .init(ru: "файл — XML, но не электронная таблица",
                                                     en: "the file is XML, but not a spreadsheet"))
         default:
-            let what = head.isEmpty ? (ru: "файл пуст", en: "the file is empty")
-                : (ru: "файл не является электронной таблицей XLSX или ODS", en: "the file is not an XLSX or ODS spreadsheet")
-            return ReadError(.notSpreadsheet, .init(ru: what.ru, en: what.en))
+            if head.isEmpty { return ReadError(.notSpreadsheet, .init(ru: "файл пуст", en: "the file is empty")) }
+            // Plain text (a CSV export, a .txt): no NUL and no control bytes but tabs and line ends.
+            if !head.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+                return ReadError(.notSpreadsheet, .init(
+                    ru: "файл — простой текст (например, CSV), а не таблица XLSX или ODS; откройте его в Excel или LibreOffice и сохраните как .xlsx или .ods",
+                    en: "the file is plain text (a CSV, say), not an XLSX or ODS spreadsheet; open it in Excel or LibreOffice and save it as .xlsx or .ods"))
+            }
+            return ReadError(.notSpreadsheet, .init(ru: "файл не является электронной таблицей XLSX или ODS",
+                                                    en: "the file is not an XLSX or ODS spreadsheet"))
         }
     }
 }

@@ -103,7 +103,8 @@ import Testing
         #expect(try svod(["validate"]).status == 2)
     }
 
-    /// A folder stands for every spreadsheet in it (lock files and hidden files left out), with a tally at the end.
+    /// A folder stands for every file in it (lock files and hidden files left out): the forms are
+    /// checked, anything else is listed as not checked with its reason, and the tally counts all.
     @Test func aFolderIsEveryFormInIt() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -118,8 +119,13 @@ import Testing
             try Data("x".utf8).write(to: inbox.appendingPathComponent(junk))
         }
         let r = try svod(["validate", "--schemas", schemas, dir.appendingPathComponent("inbox").path])
-        #expect(r.status == 1, "\(r.stderr)")
-        #expect(r.stdoutText.contains("Проверено файлов: 2; прошли проверку: 1; с ошибками: 1; не прочитаны: 0"), "\(r.stdoutText)")
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stdoutText.contains("Файлов: 3; прошли проверку: 1; с ошибками: 1; не проверены: 1"), "\(r.stdoutText)")
+        #expect(r.stdoutText.contains("notes.txt — не проверен: файл — простой текст"), "\(r.stdoutText)")
+        // A clean file is not listed by default; --all-files lists it too.
+        #expect(!r.stdoutText.contains("vpr.ods"))
+        let all = try svod(["validate", "--schemas", schemas, "--all-files", dir.appendingPathComponent("inbox").path])
+        #expect(all.stdoutText.contains("vpr.ods —") && all.stdoutText.contains("ошибок нет"), "\(all.stdoutText)")
         // Annotated copies keep their place below the folder (two schools' vpr.xlsx do not collide)
         // and never replace the school's own file.
         let other = dir.appendingPathComponent("inbox/co10")
@@ -131,19 +137,19 @@ import Testing
         }
         let notes = dir.appendingPathComponent("notes")
         let annotated = try svod(["validate", "--schemas", schemas, "--annotate", notes.path, dir.appendingPathComponent("inbox").path])
-        #expect(annotated.status == 1 && annotated.stdoutText.contains("Проверено файлов: 3;"), "\(annotated.stdoutText)\(annotated.stderr)")
+        #expect(annotated.status == 2 && annotated.stdoutText.contains("Файлов: 4;"), "\(annotated.stdoutText)\(annotated.stderr)")
         for copy in ["co9/vpr-broken.xlsx", "co9/vpr.ods", "co10/vpr-broken.xlsx"] {
             #expect(FileManager.default.fileExists(atPath: notes.appendingPathComponent(copy).path), "\(copy)")
         }
         let before = try Data(contentsOf: inbox.appendingPathComponent("vpr-broken.xlsx"))
         let over = try svod(["validate", "--schemas", schemas, "--annotate", dir.appendingPathComponent("inbox").path,
                              dir.appendingPathComponent("inbox").path])
-        #expect(over.status == 2 && over.stderr.contains("другую папку"), "\(over.stderr)")
+        #expect(over.status == 2 && (over.stdoutText + over.stderr).contains("другую папку"), "\(over.stdoutText)\(over.stderr)")
         #expect(try Data(contentsOf: inbox.appendingPathComponent("vpr-broken.xlsx")) == before, "the school's file is untouched")
         let empty = dir.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let none = try svod(["validate", "--schemas", schemas, empty.path])
-        #expect(none.status == 2 && none.stderr.contains("нет файлов XLSX или ODS"))
+        #expect(none.status == 2 && none.stderr.contains("в папке нет файлов"), "\(none.stderr)")
     }
 
     @Test func schemasShowGivesTheLayoutAsJSON() throws {

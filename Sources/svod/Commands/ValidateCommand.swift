@@ -1,5 +1,6 @@
 import Foundation
 import SvodIO
+import SvodPipeline
 import SvodLocale
 import SvodReports
 import SvodSchema
@@ -33,6 +34,8 @@ struct ValidateCommand: Command {
                          en: "An annotated copy (.xlsx or .ods) with the cells at fault marked and a sheet «Замечания»; a folder for several files.")),
             .value("previous", .init(ru: "ФАЙЛ", en: "FILE"), .init(ru: "Та же форма за прошлый период.", en: "The same form for the previous period.")),
             .flag("strict", .init(ru: "Непоясненные предупреждения тоже считать ошибкой.", en: "Unexplained warnings fail too.")),
+            .flag("all-files", .init(ru: "В отчёте о нескольких файлах перечислить и файлы без замечаний.",
+                                     en: "In a report on several files, list the files without findings too.")),
             SchemasCommand.option,
         ],
         run: perform)
@@ -43,6 +46,7 @@ struct ValidateCommand: Command {
     let annotate: String?
     let previous: String?
     let strict: Bool
+    let allFiles: Bool
     let location: SchemasCommand.Location
     let common: CommonOptions
 
@@ -53,6 +57,7 @@ struct ValidateCommand: Command {
         annotate = call.value("annotate")
         previous = call.value("previous")
         strict = call.flag("strict")
+        allFiles = call.flag("all-files")
         location = try SchemasCommand.Location(call)
         common = CommonOptions(call)
     }
@@ -62,7 +67,7 @@ struct ValidateCommand: Command {
     func validate() throws {
         if let previous { try PathCheck.readableFile(previous, option: "--previous") }
         if let annotate {
-            if InputFiles.expand(arguments).count > 1 {
+            if Inputs.expand(arguments).count > 1 {
                 try PathCheck.creatableFolder(annotate, option: "--annotate")
             } else {
                 try PathCheck.spreadsheetOutput(annotate, option: "--annotate")
@@ -71,73 +76,53 @@ struct ValidateCommand: Command {
     }
 
     func run() throws {
-        let inputs = InputFiles.expand(arguments)
-        let files = inputs.map(\.path)
-        guard !files.isEmpty else {
-            let text = common.lang == .ru ? "svod: ошибка: \(arguments.joined(separator: ", ")): нет файлов XLSX или ODS\n"
-                : "svod: error: \(arguments.joined(separator: ", ")): no XLSX or ODS files\n"
+        let inputs = Inputs.expand(arguments)
+        guard !inputs.isEmpty else {
+            let text = common.lang == .ru ? "svod: ошибка: \(arguments.joined(separator: ", ")): в папке нет файлов\n"
+                : "svod: error: \(arguments.joined(separator: ", ")): the folder holds no files\n"
             FileHandle.standardError.write(Data(text.utf8))
             throw ExitCode(2)
         }
         let catalog = try SchemasCommand.load(location.directory, common.lang)
-        let validator = Validator(catalog: catalog)
-        let out = OutputBuffer()
-        var worst: Int32 = 0
-        var jsonParts: [String] = []
-        var htmlReports: [ValidationReport] = []
-        var tally = (valid: 0, failed: 0, refused: 0)
+        let checker = SubmissionChecker(catalog: catalog)
+        let several = inputs.count > 1
         let colour = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        for (file, input) in zip(files, inputs) {
-            do {
-                let reader = try Spreadsheet.open(path: file)
-                let schema: FormSchema
-                if let id = form {
-                    guard let f = catalog.form(id) else {
-                        throw SchemaLookupError(id: id, known: catalog.forms.map(\.id).joined(separator: ", "))
-                    }
-                    schema = f
-                } else {
-                    guard let f = try FormDetector.detect(reader, in: catalog) else { throw UnknownFormError() }
-                    schema = f
-                }
-                let previousReader = try previous.map { try Spreadsheet.open(path: $0) }
-                // The digest is computed on another core while the file is checked.
-                let digest = Digest(file)
-                var report = try validator.validate(reader, form: schema, file: file, sha256: "", previous: previousReader)
-                report.sha256 = try digest.value()
-                switch format {
-                case .text: out.write(TextReport.render(report, language: common.lang, colour: colour))
-                case .json: jsonParts.append(JSONReport.render(report, language: common.lang))
-                case .html: htmlReports.append(report)
-                }
-                if let annotate { try writeAnnotated(reader, report, file: input, to: annotate, several: files.count > 1) }
-                let failed = !report.isValid || (strict && report.count(.warning, explained: false) > 0)
-                if failed { worst = max(worst, 1); tally.failed += 1 } else { tally.valid += 1 }
-            } catch {
-                out.flush()
-                report(error, file: file, language: common.lang)
-                worst = 2
-                tally.refused += 1
-                // A program reading the JSON gets every file it asked about, refused ones included.
-                if format == .json {
-                    let kind = (error as? LocalizedFailure)?.kind.rawValue ?? FailureKind.unreadable.rawValue
-                    let detail = (error as? LocalizedFailure)?.message(common.lang) ?? "\(error)"
-                    jsonParts.append("{\"file\": \(CellText.quoted(file)), \"error\": \"\(kind)\", \"detail\": \(CellText.quoted(detail))}")
-                }
+        let out = OutputBuffer()
+        var verdicts: [FileVerdict] = []
+        for input in inputs {
+            let verdict = checker.check(input.path, form: form, previous: previous) { reader, report in
+                if let annotate { try writeAnnotated(reader, report, file: input, to: annotate, several: several) }
             }
+            // One file: its refusal is the one line on standard error. Several: every report
+            // lists it in its place, so a report sent to a file keeps it too.
+            if !several, let refusal = verdict.refusal {
+                out.flush()
+                report(refusal, file: input.path, language: common.lang)
+            }
+            // A text report on several files is written as it goes, so a long folder shows progress.
+            if several && format == .text {
+                out.write(FolderTextReport.entry(verdict, language: common.lang, colour: colour, allFiles: allFiles))
+            }
+            verdicts.append(verdict)
         }
         // One object for one file named on the command line; an array for several, or for a folder
         // (whatever it holds), so a script knows the shape from its own call.
         let single = arguments.count == 1 && inputs.count == 1 && inputs[0].path == arguments[0]
-        if format == .json { out.write(single && jsonParts.count == 1 ? jsonParts[0] + "\n" : "[" + jsonParts.joined(separator: ",\n") + "]\n") }
-        if format == .text && files.count > 1 {
-            out.write(common.lang == .ru
-                ? "\nПроверено файлов: \(files.count); прошли проверку: \(tally.valid); с ошибками: \(tally.failed); не прочитаны: \(tally.refused)\n"
-                : "\nFiles checked: \(files.count); passed: \(tally.valid); with errors: \(tally.failed); unreadable: \(tally.refused)\n")
+        switch format {
+        case .json: out.write(JSONReport.render(verdicts, single: single, language: common.lang))
+        case .html: out.write(HTMLReport.render(verdicts, language: common.lang, allFiles: allFiles))
+        case .text:
+            if several {
+                out.write("\n" + FolderTextReport.tally(verdicts, language: common.lang, strict: strict) + "\n")
+            } else if verdicts[0].report != nil {
+                out.write(TextReport.render(verdicts[0], language: common.lang, colour: colour))
+            }
         }
-        if format == .html { out.write(HTMLReport.render(htmlReports, language: common.lang)) }
         out.flush()
-        if worst != 0 { throw ExitCode(worst) }
+        let refused = verdicts.contains { $0.report == nil }
+        let failed = verdicts.contains { v in v.report.map { !$0.isValid || (strict && $0.count(.warning, explained: false) > 0) } ?? false }
+        if refused { throw ExitCode(2) }
+        if failed { throw ExitCode(1) }
     }
 }
 
@@ -146,7 +131,7 @@ extension ValidateCommand {
     /// input's). Several: `annotate` is a folder where each copy keeps its input's place below
     /// the folder it came from, so two schools' `vpr.xlsx` do not overwrite each other. A copy
     /// never replaces the school's own file.
-    func writeAnnotated(_ reader: WorkbookReader, _ report: ValidationReport, file: InputFiles.Input, to annotate: String,
+    func writeAnnotated(_ reader: WorkbookReader, _ report: ValidationReport, file: Inputs.Input, to annotate: String,
                         several: Bool) throws {
         var target = annotate
         if several {
@@ -177,35 +162,7 @@ struct AnnotateOverInput: LocalizedFailure {
     }
 }
 
-/// A file's SHA-256, computed on a background queue.
-final class Digest: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<String, Error> = .success("")
-
-    init(_ path: String) {
-        DispatchQueue.global(qos: .userInitiated).async {
-            self.result = Result { try SHA256.file(path) }
-            self.done.signal()
-        }
-    }
-
-    /// Waits for the digest.
-    func value() throws -> String {
-        done.wait()
-        return try result.get()
-    }
-}
-
 /// Report formats of `validate`.
 enum ReportFormat: String, CaseIterable {
     case text, json, html
-}
-
-/// No form matches the file.
-struct UnknownFormError: LocalizedFailure {
-    var kind: FailureKind { .unreadable }
-    var message: LocalizedText {
-        .init(ru: "не удалось определить форму по листам и заголовкам; укажите --form (список: svod schemas list)",
-              en: "cannot tell the form from the sheets and headers; give --form (see svod schemas list)")
-    }
 }
