@@ -126,8 +126,10 @@ final class FieldPlan {
 /// type, within its bounds, one of its allowed values or list items, matching its pattern.
 struct FieldChecks {
     let lists: [String: Set<String>]
-    /// Lists by id, for their titles and the nearest item to suggest.
+    /// Lists by id, for their titles.
     let catalogLists: [String: CodeList]
+    /// The nearest item of each list, to suggest (prepared once per validator).
+    let suggestions: [String: ListSuggestion]
 
     init(catalog: SchemaCatalog) {
         var lists: [String: Set<String>] = [:]
@@ -136,6 +138,7 @@ struct FieldChecks {
         }
         self.lists = lists
         catalogLists = Dictionary(catalog.lists.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        suggestions = catalogLists.mapValues { ListSuggestion($0, catalog: catalog) }
     }
 
     /// The prepared checks of a sheet's fields, in field order; `period` is the form's period kind.
@@ -225,7 +228,7 @@ struct FieldChecks {
             guard bits != 0 else { break }
             if bits & FieldPlan.notInList != 0, let list = plan.listID {
                 let title = catalogLists[list]?.title ?? .init(ru: list, en: list)
-                let near = ListSuggestion.nearest(t, in: catalogLists[list])
+                let near = suggestions[list]?.nearest(t)
                 let suggestRU = near.map { "; может быть, «\($0)»?" } ?? ": выберите значение из списка"
                 let suggestEN = near.map { "; did you mean '\($0)'?" } ?? ": pick a value from the list"
                 add(FindingKinds.fieldList, ru: "\(label): «\(t)» нет в справочнике «\(title.ru)»\(suggestRU)",

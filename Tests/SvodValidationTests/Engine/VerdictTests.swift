@@ -81,6 +81,14 @@ import Testing
         }
     }
 
+    @Test func aSchoolNotInTheRegistryGetsTheNearestOne() throws {
+        try v.withDir { dir in
+            let report = try v.validate(try ValidatorTests.write(ValidatorTests.good, in: dir, school: "Школа № 10"))
+            let f = try #require(report.findings.first { $0.rule == "field.list" && $0.sheet == "Титул" })
+            #expect(f.message.ru.contains("«Образовательные организации»") && f.message.ru.contains("ЦО № 10»?"), "\(f.message.ru)")
+        }
+    }
+
     @Test func aPeriodOfTheWrongShapeSaysWhatIsExpected() throws {
         try v.withDir { dir in
             for typed in ["2019-2020", "2019/2021"] {
