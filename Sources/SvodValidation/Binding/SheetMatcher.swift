@@ -55,22 +55,8 @@ enum SheetMatcher {
     }
 
     /// Sheets that accompany a form: explanations (`Explanations.sheetNames`) and findings sheets of annotated copies.
-    static let auxiliary: Set<String> = Explanations.sheetNames.union(["замечания", "findings", "замечания svod", "findings svod"])
+    static let auxiliary: Set<String> = Explanations.sheetNames.union(Explanations.findingsSheetNames)
 
     /// Levenshtein distance, on characters.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
-    }
+    static func distance(_ a: String, _ b: String) -> Int { NameSuggester.distance(Array(a), Array(b)) }
 }
