@@ -85,10 +85,14 @@ import Testing
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("hostile.xlsx")
-        try Data(c.bytes()).write(to: file)
+        let bytes = c.bytes()
+        try Data(bytes).write(to: file)
         let r = try runProcess(TestPaths.svodBinary, ["inspect", "--format", "json", file.path])
         #expect(r.status == 2, "\(c.name): exit \(r.status), stderr \(r.stderr)")
-        #expect(r.seconds < 1, "\(c.name): \(r.seconds) s")
+        // A second, and half a second per MiB the debug build must read before it finds the fault
+        // (the 3 MiB sheet parsed ahead is refused at its end), while the rest of the suite runs.
+        let budget = 1 + 0.5 * Double(bytes.count) / Double(1 << 20)
+        #expect(r.seconds < budget, "\(c.name): \(r.seconds) s, budget \(budget) s")
         try #require(r.peakBytes > 0, "peak memory needs GNU time (apt-get install time)")
         #expect(r.peakBytes < 256 << 20, "\(c.name): \(r.peakBytes >> 20) MiB")
         let json = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]

@@ -151,12 +151,15 @@ import Testing
         var zip = ZipBuilder()
         zip.add("big.xml", String(repeating: "<row/>", count: 500_000))
         let archive = try ZipArchive(bytes: zip.build())
+        // The process's threads are counted while other suites run in it and start and end their
+        // own, so a leak shows as growth with the number of readers dropped, not as any growth.
         let before = Self.threadCount()
-        for _ in 0..<20 {
+        let dropped = 60
+        for _ in 0..<dropped {
             let reader = try archive.open(archive.entries[0], prefetch: true, chunkSize: 4096)
             _ = try reader.nextChunk()
         }
-        #expect(Self.threadCount() <= before + 2, "threads before \(before), after \(Self.threadCount())")
+        #expect(Self.threadCount() < before + dropped / 2, "threads before \(before), after \(Self.threadCount())")
     }
 
     @Test func readingAfterCloseReturnsNothing() throws {
