@@ -1412,8 +1412,9 @@ def data_dod(ctx, year):
             r["people"] = r["people_own"] + r["people_net"]
         mx = max(r["people"] for r in recs if r["direction"] != "ИТОГО")
         rng = random.Random(f"{ctx.seed}:dodc:{s.code}")
-        # without double counting: 14,5 % / 17 % of the pupils (the city's sum stays under its
-        # largest direction, as dod.covered-total asks of every file, the seed's too)
+        # without double counting: 14,5 % / 17 % of the pupils, at most the largest direction
+        # (stricter than dod.covered-total, which asks for at most ИТОГО, the directions' sum;
+        # the city's sum stays under the seed's ИТОГО too)
         cov = min(mx, P, round(P * (0.17 if year == "2019/2020" else 0.145)))
         out[s.code] = {"associations": recs, "coverage": {"pupils": P, "covered": cov, "registered_covered": min(cov, rng.randint(0, 4))}}
     return out
