@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks the generated samples (Samples/2019-2020/manifest.json, written by make_samples.py) with svod:
+"""Checks the generated samples (Samples/manifest-2019-2020.json, written by make_samples.py) with svod:
 
 1. every school file validates clean: `svod validate` exits 0, reports no findings at all and
    recognises the form by itself;
@@ -148,7 +148,7 @@ def main():
     ap.add_argument("--sums-only", action="store_true", help="only the city sums (item 5): read the figures back and add them up")
     args = ap.parse_args()
     ck = Checker(args)
-    manifest = json.load(open(os.path.join(args.samples, "2019-2020", "manifest.json"), encoding="utf-8"))
+    manifest = json.load(open(os.path.join(args.samples, "manifest-2019-2020.json"), encoding="utf-8"))
     files = manifest["files"]
     by_key = {(f["form"], f["year"], f.get("school")): f["path"] for f in files if f["kind"] == "school"}
     stats = defaultdict(int)

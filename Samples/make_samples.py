@@ -28,7 +28,7 @@ How the figures are made
 - openpyxl writes every file as XLSX; every second school's files are converted to ODS by
   LibreOffice (one `soffice --headless --convert-to ods` call), so both formats come from real
   office programs. LibreOffice runs with a profile that writes no thumbnail (half an ODS's size).
-- The manifest (Samples/<reporting year>/manifest.json) lists every file; planted and seed entries
+- The manifest (Samples/manifest-<reporting year>.json, beside the year's folder) lists every file; planted and seed entries
   carry `expected` findings, `previous` (validated with --previous) and `validate_form` — the one
   source of truth for check_samples.py and the Swift tests (SEED_EXPECTED, SEED_PREVIOUS below).
 
@@ -2213,7 +2213,7 @@ def main():
     if to_ods:
         convert_to_ods(to_ods)
     os.makedirs(os.path.join(args.out, REPORTING_YEAR), exist_ok=True)
-    with open(os.path.join(args.out, REPORTING_YEAR, "manifest.json"), "w", encoding="utf-8") as fh:
+    with open(os.path.join(args.out, f"manifest-{REPORTING_YEAR}.json"), "w", encoding="utf-8") as fh:
         json.dump(manifest, fh, ensure_ascii=False, indent=1)
     n = len(manifest["files"])
     print(f"{n} files ({len(to_ods)} ODS) for forms {sorted({f['form'] for f in manifest['files']})}; "

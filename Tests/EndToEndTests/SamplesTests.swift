@@ -2,7 +2,8 @@ import Foundation
 import SvodTestSupport
 import Testing
 
-/// The bundled year of submissions (`Samples/<year>/`, listed in each year's `manifest.json`):
+/// The bundled year of submissions (`Samples/<year>/`, listed in `Samples/manifest-<year>.json`,
+/// beside the year's folder so that validating the folder checks only what schools sent):
 /// every school's file validates with no finding at all, every planted mistake and every place
 /// where the seed's own tables do not add up is reported at its cell, and nothing else is.
 @Suite struct SamplesTests {
@@ -21,7 +22,7 @@ import Testing
         let years = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
         var out: [Entry] = []
         for year in years {
-            let url = root.appendingPathComponent(year).appendingPathComponent("manifest.json")
+            let url = root.appendingPathComponent("manifest-\(year).json")
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
             let doc = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             for f in doc["files"] as? [[String: Any]] ?? [] {
@@ -51,7 +52,7 @@ import Testing
 
     @Test func everySampleGivesExactlyItsListedFindings() throws {
         let entries = try Self.entries()
-        guard !entries.isEmpty else { Issue.record("no Samples/<year>/manifest.json"); return }
+        guard !entries.isEmpty else { Issue.record("no Samples/manifest-<year>.json"); return }
         #expect(Set(entries.map(\.kind)).isSuperset(of: ["school", "planted", "seed"]))
         let path = { (e: Entry) in Self.root.appendingPathComponent(e.path).path }
         // Plain entries in one call; one with a form or a previous period on its own (the same
