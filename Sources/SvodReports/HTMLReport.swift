@@ -192,7 +192,9 @@ public enum HTMLReport {
             let parts = p.split(separator: "/", omittingEmptySubsequences: false).dropLast()
             common = common.prefix(zip(common, parts).prefix { $0 == $1 }.count)
         }
-        return common.isEmpty ? "" : common.joined(separator: "/") + "/"
+        // The root alone («/») names no folder: paths are then shown whole.
+        let joined = common.joined(separator: "/")
+        return joined.isEmpty ? "" : joined + "/"
     }
 
     /// The last component of a path: what a person calls the file.

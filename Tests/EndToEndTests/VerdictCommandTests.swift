@@ -35,6 +35,9 @@ import Testing
             #expect(r.stdoutText.contains("не проверены — 1") && r.stdoutText.contains("Не проверен: "), "\(r.stdoutText.prefix(3000))")
             // The clean file has no section, only its line in the list at the end.
             #expect(r.stdoutText.contains("Без замечаний — 1 файл") && r.stdoutText.contains("МБОУ ЦО № 9"))
+            // Files of two folders with only the root in common are shown whole, no «Папка: /».
+            let two = try svod(["validate", "--format", "html", dir.path, sample("2019-2020/planted/vpr-2019-2020-co41-renamed-sheet.xlsx")])
+            #expect(!two.stdoutText.contains("<span class=\"path\">/</span>") && two.stdoutText.contains(">" + (dir.path + "/co10.xls").replacingOccurrences(of: "/", with: "/<wbr>") + "<"), "\(two.stdoutText.prefix(3000))")
         default:
             let doc = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [[String: Any]])
             #expect(doc.count == 3 && doc.contains { ($0["file"] as? String)?.hasSuffix("co10.xls") == true && $0["error"] as? String == "unreadable" })
