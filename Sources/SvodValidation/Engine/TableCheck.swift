@@ -38,12 +38,16 @@ struct TableCheck {
             let isTotal = totals?.isTotal(record) == true
             if !isTotal { count += 1 }
             if !isTotal, dataPositions.contains(where: { record.values[position: $0].map { !$0.raw.isEmpty } ?? false }) { withData += 1 }
-            let rowKey = Self.rowKey(record, schema)
-            let invalid = checkValues(record, plans, isTotal: isTotal, rowKey: rowKey)
+            let before = pass.findings.count
+            let invalid = checkValues(record, plans, isTotal: isTotal)
             totals?.add(record, invalid: invalid)
-            if !isTotal { checkKey(record, &seenKeys, rowKey: rowKey) }
+            if !isTotal { checkKey(record, &seenKeys) }
             keep(record, kept, isTotal: isTotal, hasTotals: totals != nil, invalid: invalid)
-            pass.runSheetRules(schema, record, sheet: sheet, invalid: invalid, isTotal: isTotal, rowKey: rowKey, prepared: sheetRules)
+            pass.runSheetRules(schema, record, sheet: sheet, invalid: invalid, isTotal: isTotal, prepared: sheetRules)
+            // The row's name is worked out only for a row something was found in: most rows have none.
+            if pass.findings.count > before, let rowKey = Self.rowKey(record, schema) {
+                for i in before..<pass.findings.count { pass.findings[i].rowKey = rowKey }
+            }
         }
         pass.recordsSeen[schema.id] = count
         pass.dataSeen[schema.id] = withData
@@ -52,9 +56,8 @@ struct TableCheck {
     }
 
     /// The record's field checks; the fields that failed them (read as missing by everything else).
-    private func checkValues(_ record: BoundRecord, _ plans: [FieldPlan], isTotal: Bool, rowKey: LocalizedText?) -> Set<String> {
+    private func checkValues(_ record: BoundRecord, _ plans: [FieldPlan], isTotal: Bool) -> Set<String> {
         var invalid = Set<String>()
-        let before = pass.findings.count
         for position in plans.indices {
             // «Всего» in the label column of a total row is not a list item.
             if isTotal && plans[position].field.code == schema.totals?.labelField { continue }
@@ -62,20 +65,17 @@ struct TableCheck {
                 invalid.insert(plans[position].field.code)
             }
         }
-        if let rowKey { for i in before..<pass.findings.count { pass.findings[i].rowKey = rowKey } }
         return invalid
     }
 
-    private func checkKey(_ record: BoundRecord, _ seenKeys: inout [String: Int], rowKey: LocalizedText?) {
+    private func checkKey(_ record: BoundRecord, _ seenKeys: inout [String: Int]) {
         guard !schema.key.isEmpty else { return }
         let key = pass.keys.key(record, schema)
         if let first = seenKeys[key] {
             let cell = record.values[schema.key[0]]?.cell
-            var f = Finding(FindingKinds.keyDuplicate, sheet: sheet, cell: cell, field: schema.key[0], message: .init(
+            pass.findings.append(Finding(FindingKinds.keyDuplicate, sheet: sheet, cell: cell, field: schema.key[0], message: .init(
                 ru: "строка повторяет строку \(first + 1) (те же \(keyLabels(.ru)))",
-                en: "the row repeats row \(first + 1) (same \(keyLabels(.en)))"))
-            f.rowKey = rowKey
-            pass.findings.append(f)
+                en: "the row repeats row \(first + 1) (same \(keyLabels(.en)))")))
         } else {
             seenKeys[key] = record.row
         }

@@ -33,7 +33,7 @@ extension ValidationPass {
 
     /// Runs a sheet's per-row rules on one record.
     func runSheetRules(_ schema: SheetSchema, _ record: BoundRecord, sheet name: String, invalid: Set<String>,
-                       isTotal: Bool = false, rowKey: LocalizedText? = nil, prepared: SheetRules? = nil) {
+                       isTotal: Bool = false, prepared: SheetRules? = nil) {
         let sheetRules = prepared ?? self.sheetRules(schema)
         guard !sheetRules.isEmpty else { return }
         let prev = previousRecord(record, schema)
@@ -48,7 +48,6 @@ extension ValidationPass {
             let typed = target.flatMap { t in sheetRules.codeFields[t] != nil ? record.values[t].map { CellDisplay.text($0.raw) } : nil }
             guard var f = RuleRunner.run(rule, env, places: sheetRules.targetPlaces[k], sheet: sheetName, cell: cell, field: target, typed: typed)
             else { continue }
-            f.rowKey = rowKey
             if rule.schema.crossPeriod, let target, let before = prev?.values[target], !before.raw.isEmpty {
                 let shown = NumberText.shown(before.raw)
                 f.previous = shown.en
