@@ -185,6 +185,9 @@ import Testing
             let f = try #require(report.findings.first { $0.rule == "vpr.quality-trend" })
             #expect(f.severity == .warning && f.cell?.a1 == "I6")
             #expect(report.findings.count == 1)
+            // A trend warning gives last period's value and names its row.
+            #expect(f.previous == "42.3" && f.message.ru.hasSuffix("(в прошлом периоде — 42,3)"), "\(f.message.ru)")
+            #expect(f.rowKey?.ru == "4, Математика")
         }
     }
 
