@@ -30,7 +30,7 @@ public struct SubmissionChecker {
             let previousReader = try previous.map { try Spreadsheet.open(path: $0) }
             // The digest is computed on another core while the file is checked.
             let digest = Digest(path)
-            var report = try validator.validate(reader, form: schema, file: path, sha256: "", previous: previousReader)
+            var report = try validator.validate(reader, form: schema, file: path, sha256: "", previous: previousReader, formGiven: form != nil)
             report.sha256 = try digest.value()
             try opened?(reader, report)
             let school = report.school.flatMap { code in catalog.organisations.first { $0.code == code } }

@@ -63,6 +63,12 @@ import Testing
         }
     }
 
+    /// Last period's file is one school's: with a folder it is refused before any file is read.
+    @Test func previousWithAFolderIsAWrongCall() throws {
+        let r = try svod(["validate", sample("2019-2020/vpr"), "--previous", sample("2018-2019/vpr/vpr-2018-2019-co9.ods")])
+        #expect(r.status == 2 && r.stderr.contains("--previous") && r.stderr.split(separator: "\n").count == 1 && r.stdoutText.isEmpty, "\(r.stderr)")
+    }
+
     @Test func aTemplateWithOnlyTheTitleFilledFails() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

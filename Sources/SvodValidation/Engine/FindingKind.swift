@@ -83,6 +83,9 @@ public enum FindingKinds {
     public static let totalsSum = FindingKind(id: "totals.sum", severity: .error,
         meaning: .init(ru: "строка «Всего»/«Итого» не равна сумме своих строк", en: "a «Всего»/«Итого» row does not equal the sum of its rows"),
         fix: .init(ru: "исправьте итог или строки, из которых он складывается", en: "correct the total or the rows it adds up"))
+    public static let previousNotCompared = FindingKind(id: "previous.not-compared", severity: .info,
+        meaning: .init(ru: "файл прошлого периода дан, но сравнить не с чем: на титуле не читается школа или период", en: "a previous period's file was given, but the title names no readable school or period to compare"),
+        fix: .init(ru: "исправьте школу и период на листе «Титул» и проверьте снова", en: "correct the school and the period on «Титул» and check again"))
     public static let explanationUnused = FindingKind(id: "explanation.unused", severity: .info,
         meaning: .init(ru: "пояснение не относится ни к одному предупреждению (другая ячейка или ошибка, а ошибки не поясняют)", en: "an explanation matches no warning (another cell, or an error, which cannot be explained)"),
         fix: .init(ru: "укажите правило и ячейку предупреждения; ошибку исправьте", en: "give the warning's rule and cell; correct an error instead"))
@@ -91,7 +94,7 @@ public enum FindingKinds {
     public static let all: [FindingKind] = [
         formVersion, formEmpty, schoolSubmitter, sheetMissing, sheetRenamed, sheetHeader, sheetEmpty, columnMissing, columnMoved,
         gridCode, gridCodes, fieldRequired, fieldType, fieldFormat, fieldRange, fieldList, fieldAllowed, fieldPattern,
-        keyDuplicate, rowMissing, rowUnexpected, totalsSum, explanationUnused,
+        keyDuplicate, rowMissing, rowUnexpected, totalsSum, previousNotCompared, explanationUnused,
     ]
 
     /// A kind by id.

@@ -7,10 +7,14 @@ import SvodSchema
 struct RecordKeys: Sendable {
     /// List id → normalised name, code or alias → item code.
     private let codes: [String: [String: String]]
+    /// List id → item code → the item's name.
+    private let names: [String: [String: String]]
 
     init(catalog: SchemaCatalog) {
         var codes: [String: [String: String]] = [:]
+        var names: [String: [String: String]] = [:]
         for list in catalog.lists {
+            names[list.id] = Dictionary(list.items.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             var map: [String: String] = [:]
             for item in list.items {
                 for name in [item.code, item.name] + item.aliases { map[ValueCoercion.normalizedKey(name)] = item.code }
@@ -18,6 +22,13 @@ struct RecordKeys: Sendable {
             codes[list.id] = map
         }
         self.codes = codes
+        self.names = names
+    }
+
+    /// A text as a person reads it: a code field's list item by its name, anything else as it is.
+    func itemName(_ text: String, field: FieldSchema?) -> String {
+        guard case .code(let list)? = field?.type, let code = itemCode(.text(text), list: list) else { return text }
+        return names[list]?[code] ?? text
     }
 
     /// A record's key.

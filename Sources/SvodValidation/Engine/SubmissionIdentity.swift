@@ -42,14 +42,19 @@ public struct PreviousPeriodMismatch: LocalizedFailure {
 }
 
 enum PreviousPeriod {
-    /// Throws `PreviousPeriodMismatch` unless `previous` is `current`'s school's file of `form` for the period before.
-    static func check(_ previous: WorkbookReader, against current: SubmissionIdentity, form: FormSchema, catalog: SchemaCatalog,
-                      keys: RecordKeys) throws {
+    /// Throws `PreviousPeriodMismatch` unless `previous` is `current`'s school's file of `form` for
+    /// the period before; returns why no comparison can be made when `current`'s own title is unreadable.
+    static func check(_ previous: WorkbookReader, against current: SubmissionIdentity, form: FormSchema, formGiven: Bool,
+                      catalog: SchemaCatalog, keys: RecordKeys) throws -> LocalizedText? {
+        func name(_ code: String) -> String {
+            catalog.organisations.first { $0.code == code }.map { "«\($0.short.first ?? $0.name)» (\(code))" } ?? code
+        }
         func refuse(_ ru: String, _ en: String) -> PreviousPeriodMismatch {
             PreviousPeriodMismatch(message: .init(ru: "файл прошлого периода (--previous) не подходит: " + ru,
                                                   en: "the previous period's file (--previous) does not fit: " + en))
         }
-        let detected = try FormDetector.detect(previous, in: catalog)
+        // A form named with --form holds the previous file to it; else both must be recognised as one form.
+        let detected = formGiven ? form : try FormDetector.detect(previous, in: catalog)
         guard let other = detected, other.id == form.id else {
             let name = detected.map { "«\($0.title.ru)» (\($0.id))" } ?? "не узнана"
             let nameEn = detected.map { "'\($0.title.en)' (\($0.id))" } ?? "not recognised"
@@ -58,24 +63,25 @@ enum PreviousPeriod {
         }
         let before = try SubmissionIdentity.read(previous, form: form, keys: keys)
         guard let school = current.school else {
-            throw refuse("в проверяемом файле на листе «Титул» не указана школа из реестра — не с чем сравнить",
-                         "the file checked names no registry school on «Титул» — nothing to compare with")
+            return .init(ru: "сравнение с прошлым периодом (--previous) не выполнено: на листе «Титул» не указана школа из реестра",
+                         en: "no comparison with the previous period (--previous): «Титул» names no registry school")
         }
         guard let was = before.school else {
             throw refuse("на его листе «Титул» не указана школа из реестра", "its «Титул» names no registry school")
         }
         guard was == school else {
-            throw refuse("он другой школы (\(was)), а проверяется файл школы \(school)",
-                         "it is another school's (\(was)), and the file checked is \(school)'s")
+            throw refuse("он другой школы — \(name(was)), а проверяется файл школы \(name(school))",
+                         "it is another school's — \(name(was)), and the file checked is \(name(school))'s")
         }
         guard let period = current.period, let expected = form.period.previous(of: period) else {
-            throw refuse("у проверяемого файла не указан или не читается отчётный период — не понять, какой период был прошлым",
-                         "the file checked has no readable period — cannot tell which period came before")
+            return .init(ru: "сравнение с прошлым периодом (--previous) не выполнено: на листе «Титул» не читается отчётный период",
+                         en: "no comparison with the previous period (--previous): the period on «Титул» cannot be read")
         }
         let wasPeriod = before.period ?? "—"
         guard form.period.ordinal(wasPeriod) == form.period.ordinal(expected) else {
             throw refuse("его период «\(wasPeriod)», а перед «\(period)» идёт «\(expected)»",
                          "its period is '\(wasPeriod)', and the one before '\(period)' is '\(expected)'")
         }
+        return nil
     }
 }

@@ -34,16 +34,22 @@ struct TableCheck {
         var totals = schema.totals.map { TotalsCheck($0, sheet: sheet, keys: pass.keys, schema: schema) }
         var seenKeys: [String: Int] = [:]
         var count = 0
+        var failures: [RowFailure] = []
         while let record = try stream.next() {
             let isTotal = totals?.isTotal(record) == true
             if !isTotal { count += 1 }
+            // A «Всего» row is no data of its own: a template's carries formulas.
             if !isTotal, dataPositions.contains(where: { record.values[position: $0].map { !$0.raw.isEmpty } ?? false }) { withData += 1 }
             let before = pass.findings.count
             let invalid = checkValues(record, plans, isTotal: isTotal)
             totals?.add(record, invalid: invalid)
             if !isTotal { checkKey(record, &seenKeys) }
             keep(record, kept, isTotal: isTotal, hasTotals: totals != nil, invalid: invalid)
+            let beforeRules = pass.findings.count
             pass.runSheetRules(schema, record, sheet: sheet, invalid: invalid, isTotal: isTotal, prepared: sheetRules)
+            if !isTotal, totals != nil {
+                failures += RowFailure.of(pass.findings, from: beforeRules, record: record, rules: sheetRules.rules)
+            }
             // The row's name is worked out only for a row something was found in: most rows have none.
             if pass.findings.count > before, let rowKey = Self.rowKey(record, schema) {
                 for i in before..<pass.findings.count { pass.findings[i].rowKey = rowKey }
@@ -51,8 +57,33 @@ struct TableCheck {
         }
         pass.recordsSeen[schema.id] = count
         pass.dataSeen[schema.id] = withData
-        pass.findings += totals?.findings() ?? []
+        var totalFindings = totals?.findings() ?? []
+        if schema.totals?.groupBy.isEmpty == true { locate(&totalFindings, failures) }
+        pass.findings += totalFindings
         pass.findings += fixedRowFindings(seen: seenKeys)
+    }
+
+    /// One typed value wrong in a row that a rule sums and a column a «Всего» row totals shows
+    /// twice: the row's rule fails, and so does the column's total, by the same amount. That
+    /// cell is the one mistake: the row's finding moves there, and the total's is left out.
+    /// Only when exactly one failed row explains the column, so two mistakes are never merged.
+    private func locate(_ totalFindings: inout [Finding], _ failures: [RowFailure]) {
+        var used = Set<Int>()
+        totalFindings.removeAll { t in
+            guard let field = t.field, let d = t.difference.flatMap({ Decimal(string: $0) }) else { return false }
+            let fits = failures.filter { !used.contains($0.index) && $0.cells[field] != nil && abs($0.difference) == abs(d) }
+            guard fits.count == 1, let failure = fits.first, let cell = failure.cells[field] else { return false }
+            used.insert(failure.index)
+            var f = pass.findings[failure.index]
+            let label = schema.field(field)?.label ?? field
+            let amount = (ru: NumberText.text(abs(d), .ru), en: NumberText.text(abs(d), .en))
+            f.cell = cell
+            f.field = field
+            f.message = .init(ru: f.message.ru + "; столбец «\(label)» тоже не сходится с итоговой строкой на \(amount.ru): вероятно, ошибка в этой ячейке",
+                              en: f.message.en + "; the column '\(label)' is off its total row by \(amount.en) too: this cell is likely the mistake")
+            pass.findings[failure.index] = f
+            return true
+        }
     }
 
     /// The record's field checks; the fields that failed them (read as missing by everything else).
@@ -82,7 +113,8 @@ struct TableCheck {
     }
 
     private func keyLabels(_ l: Language) -> String {
-        schema.key.map { code in schema.field(code).map { "«\($0.label)»" } ?? code }.joined(separator: l == .ru ? " и " : " and ")
+        schema.key.map { code in schema.field(code).map { l == .ru ? "«\($0.label)»" : "'\($0.label)'" } ?? code }
+            .joined(separator: l == .ru ? " и " : " and ")
     }
 
     /// Aggregates run over the rows, not the «Всего» rows that already sum them; the column
@@ -108,7 +140,8 @@ struct TableCheck {
             let key = pass.keys.key(row, schema)
             expected.insert(key)
             if seen[key] == nil {
-                let shown = schema.key.compactMap { row[$0] }.joined(separator: ", ")
+                // A fixed row is declared by its list codes («tourism»): a school reads the item's name.
+                let shown = schema.key.compactMap { code in row[code].map { pass.keys.itemName($0, field: schema.field(code)) } }.joined(separator: ", ")
                 out.append(Finding(FindingKinds.rowMissing, sheet: sheet, message: .init(
                     ru: "нет строки «\(shown)»", en: "the row '\(shown)' is missing")))
             }
@@ -131,5 +164,26 @@ struct TableCheck {
         }
         guard !parts.isEmpty else { return nil }
         return .init(ru: parts.map(\.ru).joined(separator: ", "), en: parts.map(\.en).joined(separator: ", "))
+    }
+}
+
+/// A row rule's error with a number behind it: where each field it reads is, and by how much it failed.
+struct RowFailure {
+    /// The finding's index in the pass's findings.
+    let index: Int
+    let cells: [String: CellReference]
+    let difference: Decimal
+
+    /// The failures among `findings[from...]`, found by a rule of `rules` on `record`.
+    static func of(_ findings: [Finding], from: Int, record: BoundRecord, rules: [CompiledRule]) -> [RowFailure] {
+        guard from < findings.count else { return [] }
+        return (from..<findings.count).compactMap { i in
+            let f = findings[i]
+            guard f.severity == .error, let d = f.difference.flatMap({ Decimal(string: $0) }),
+                  let rule = rules.first(where: { $0.schema.id == f.rule }) else { return nil }
+            var cells: [String: CellReference] = [:]
+            for name in rule.checkReferences { if let v = record.values[name] { cells[name] = v.cell } }
+            return RowFailure(index: i, cells: cells, difference: d)
+        }
     }
 }

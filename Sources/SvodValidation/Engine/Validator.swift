@@ -30,23 +30,33 @@ public struct Validator {
     }
 
     /// Validates `reader` against `form`; `previous` is the same school's previous period, if given
-    /// (refused with `PreviousPeriodMismatch` when it is another form, school or period).
+    /// (refused with `PreviousPeriodMismatch` when it is another form, school or period; `formGiven`:
+    /// the form was named by the user, so `previous` is held to it rather than recognised).
     public func validate(_ reader: WorkbookReader, form: FormSchema, file: String, sha256: String,
-                         previous: WorkbookReader? = nil) throws -> ValidationReport {
+                         previous: WorkbookReader? = nil, formGiven: Bool = false) throws -> ValidationReport {
         let pass = try ValidationPass(self, reader: reader, form: form)
         try pass.bindFormSheets()
         let identity = SubmissionIdentity.from(pass.formRecords[SubmissionIdentity.titleSheet], keys: keys)
+        var notCompared: Finding?
         if let previous {
-            try PreviousPeriod.check(previous, against: identity, form: form, catalog: catalog, keys: keys)
-            pass.previous = try records(of: previous, form: form)
+            // A file whose own title cannot be read is still checked; its title's findings say why,
+            // and the comparison with last period is said to be left out.
+            if let reason = try PreviousPeriod.check(previous, against: identity, form: form, formGiven: formGiven, catalog: catalog, keys: keys) {
+                notCompared = Finding(FindingKinds.previousNotCompared, message: reason)
+            } else {
+                pass.previous = try records(of: previous, form: form)
+            }
         }
         pass.checkTitle()
         for (schema, match) in pass.assigned { try pass.checkSheet(schema, match) }
         pass.runFormRules()
         var findings = pass.findings
+        if let notCompared { findings.insert(notCompared, at: 0) }
         FindingPolicy.addEmptyForm(&findings, pass: pass)
-        try Explanations.apply(to: &findings, from: reader, infos: pass.infos)
+        // Findings are settled before explanations are matched: an explanation of a finding left
+        // out as a restatement is then said to explain nothing, not silently lost with it.
         FindingPolicy.onePerCell(&findings)
+        try Explanations.apply(to: &findings, from: reader, infos: pass.infos)
         var report = Self.capped(findings, cap: capPerRule, file: file, sha256: sha256, form: form)
         report.school = identity.school
         report.period = identity.period

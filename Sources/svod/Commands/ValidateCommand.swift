@@ -69,7 +69,14 @@ struct ValidateCommand: Command {
     /// Paths checked before any file is read: the previous period's file must be there, and the
     /// annotated copy must have a folder to go to and, for one file, the extension of its format.
     func validate() throws {
-        if let previous { try PathCheck.readableFile(previous, option: "--previous") }
+        if let previous {
+            try PathCheck.readableFile(previous, option: "--previous")
+            // Last period's file is one school's: it cannot stand beside a folder of many.
+            guard Inputs.expand(arguments).count == 1 else {
+                throw UsageError(ru: "--previous — файл прошлого периода одной школы: проверяйте с ним один файл, а не несколько или папку",
+                                 en: "--previous is one school's file of the previous period: check one file with it, not several or a folder")
+            }
+        }
         if let annotate {
             if Inputs.expand(arguments).count > 1 {
                 try PathCheck.creatableFolder(annotate, option: "--annotate")

@@ -21,7 +21,7 @@ import Testing
         key: [subject]
         rows:
           - {subject: Русский язык}
-          - {subject: Математика}
+          - {subject: math}
         fields:
           - {code: subject, label: Предмет, type: code, list: subjects, required: true}
           - {code: n, label: Участников, type: integer, min: 0}

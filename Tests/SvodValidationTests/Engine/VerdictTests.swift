@@ -50,6 +50,18 @@ import Testing
         }
     }
 
+    /// The file's own «Титул» is wrong: it is still checked, its mistakes reported, and the
+    /// comparison with last period said to be left out — not a refusal that hides them.
+    @Test func aFileWhoseTitleCannotBeReadIsCheckedWithoutComparing() throws {
+        try v.withDir { dir in
+            let now = try ValidatorTests.write(ValidatorTests.good, in: dir, name: "now", period: "2023/2024 уч. год")
+            let last = try ValidatorTests.write(ValidatorTests.good, in: dir, name: "last", period: "2022/2023")
+            let report = try v.validate(now, previous: last)
+            #expect(report.findings.contains { $0.rule == "field.pattern" && $0.sheet == "Титул" })
+            #expect(report.findings.first?.rule == "previous.not-compared", "\(report.findings.map(\.rule))")
+        }
+    }
+
     @Test func periodsFollowEachOtherByKind() {
         #expect(ReportingPeriod.academicYear.previous(of: "2019/2020") == "2018/2019")
         #expect(ReportingPeriod.academicYear.previous(of: "2019/2021") == nil)
@@ -157,10 +169,11 @@ import Testing
         message: {ru: "Всего {actual}, а по формам {expected}", en: "{actual} in all, forms add up to {expected}"}
     """
 
-    func people(_ rows: [[CellValue]]) throws -> ValidationReport {
+    func people(_ rows: [[CellValue]], grouped: Bool = true) throws -> ValidationReport {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let catalog = try testCatalog(in: dir, form: Self.peopleForm, named: "assoc")
+        let form = grouped ? Self.peopleForm : Self.peopleForm.replacingOccurrences(of: "group-by: [kind], ", with: "")
+        let catalog = try testCatalog(in: dir, form: form, named: "assoc")
         let path = dir.appendingPathComponent("a.xlsx").path
         let w = try SpreadsheetOutput.create(path: path, format: .xlsx)
         try w.beginSheet(SheetSetup(name: "Лист"))
@@ -182,6 +195,21 @@ import Testing
                             [.text("Математика"), .text("б"), .number(3), .number(2), .number(5)],
                             [.text("Математика"), .text("Всего"), .number(13), .number(7), .number(30)]])
         #expect(shown(r) == ["totals.sum Лист!E4"], "\(shown(r))")
+    }
+
+    /// A part typed 10 too many: its row's sum rule fails, and its column's total by the same 10.
+    /// One finding, at the cell typed wrong — not at the row's «Всего» nor at the correct total.
+    @Test func aPartTypedWrongIsFoundAtItsCell() throws {
+        let r = try people([[.text("Математика"), .text("а"), .number(20), .number(5), .number(15)],
+                            [.text("Математика"), .text("б"), .number(3), .number(2), .number(5)],
+                            [.empty, .text("Всего"), .number(13), .number(7), .number(20)]], grouped: false)
+        #expect(shown(r) == ["assoc.people Лист!C2"], "\(shown(r))")
+        #expect(r.findings.first?.message.ru.contains("вероятно, ошибка в этой ячейке") == true)
+        // Two rows off by different amounts: nothing is guessed, both findings stay where they are.
+        let two = try people([[.text("Математика"), .text("а"), .number(20), .number(5), .number(15)],
+                              [.text("Математика"), .text("б"), .number(4), .number(2), .number(5)],
+                              [.empty, .text("Всего"), .number(13), .number(7), .number(20)]], grouped: false)
+        #expect(Set(shown(two)) == ["assoc.people Лист!E2", "assoc.people Лист!E3", "totals.sum Лист!C4"], "\(shown(two))")
     }
 
     /// A group typed as an alias of its list item («Матем.») is the same group.
