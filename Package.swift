@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip",
@@ -43,12 +44,13 @@ let package = Package(
         .target(name: "SvodValidation", dependencies: ["SvodSchema", "SvodExpressions", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO"],
                 swiftSettings: fast),
         .target(name: "SvodTemplates", dependencies: ["SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodLocale"]),
-        .target(name: "SvodPipeline", dependencies: ["SvodValidation", "SvodSchema", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO"]),
+        .target(name: "SvodPipeline", dependencies: ["SvodValidation", "SvodSchema", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodStore"]),
+        .target(name: "SvodStore", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodIO", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"]),
         .target(name: "SvodSpreadsheet",
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
         .executableTarget(name: "svod", dependencies: [
-            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodPipeline", "SvodReports", "SvodTemplates",
+            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodPipeline", "SvodStore", "SvodReports", "SvodTemplates",
         ]),
 
         .target(name: "SvodTestSupport", dependencies: ["SvodWorkbook", "SvodSpreadsheet"], path: "Tests/SvodTestSupport"),
@@ -63,7 +65,8 @@ let package = Package(
         .testTarget(name: "SvodExpressionsTests", dependencies: ["SvodExpressions"]),
         .testTarget(name: "SvodValidationTests", dependencies: ["SvodValidation", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodTestSupport"]),
         .testTarget(name: "SvodTemplatesTests", dependencies: ["SvodTemplates", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodTestSupport"]),
+        .testTarget(name: "SvodStoreTests", dependencies: ["SvodStore", "SvodPipeline", "SvodValidation", "SvodSchema", "SvodTestSupport"]),
         .testTarget(name: "SvodPipelineTests", dependencies: ["SvodPipeline", "SvodValidation", "SvodSchema", "SvodTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema", "SvodTemplates", "SvodExpressions"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodStore", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema", "SvodTemplates", "SvodExpressions"]),
     ]
 )

@@ -22,7 +22,8 @@ public struct SubmissionChecker {
 
     /// Checks one file; `form` forces the form, `previous` is last period's file of the same school.
     /// `opened` sees the reader and report of a checked file (to write an annotated copy) before it is closed.
-    public func check(_ path: String, form: String? = nil, previous: String? = nil,
+    /// `values` receives every value read (the import keeps them).
+    public func check(_ path: String, form: String? = nil, previous: String? = nil, values: ReadValueSink? = nil,
                       opened: ((WorkbookReader, ValidationReport) throws -> Void)? = nil) -> FileVerdict {
         do {
             let reader = try Spreadsheet.open(path: path)
@@ -30,7 +31,8 @@ public struct SubmissionChecker {
             let previousReader = try previous.map { try Spreadsheet.open(path: $0) }
             // The digest is computed on another core while the file is checked.
             let digest = Digest(path)
-            var report = try validator.validate(reader, form: schema, file: path, sha256: "", previous: previousReader, formGiven: form != nil)
+            var report = try validator.validate(reader, form: schema, file: path, sha256: "", previous: previousReader, formGiven: form != nil,
+                                                values: values)
             report.sha256 = try digest.value()
             try opened?(reader, report)
             let school = report.school.flatMap { code in catalog.organisations.first { $0.code == code } }

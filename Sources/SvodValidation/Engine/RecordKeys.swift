@@ -25,6 +25,12 @@ struct RecordKeys: Sendable {
         self.names = names
     }
 
+    /// A value as it is kept: a code field's by its list item's code («Рус. яз.» → `rus`), when it names one.
+    func kept(_ v: FieldValue, list: String?) -> FieldValue {
+        guard let list, let code = itemCode(v, list: list) else { return v }
+        return .text(code)
+    }
+
     /// A text as a person reads it: a code field's list item by its name, anything else as it is.
     func itemName(_ text: String, field: FieldSchema?) -> String {
         guard case .code(let list)? = field?.type, let code = itemCode(.text(text), list: list) else { return text }

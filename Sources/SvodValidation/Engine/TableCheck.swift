@@ -19,7 +19,7 @@ struct TableCheck {
             pass.wantedColumns.contains("\(schema.id).\(f.code)") ? (i, "\(schema.id).\(f.code)") : nil
         }
         let sheetRules = pass.sheetRules(schema)
-        if sheetRules.isEmpty, schema.key.isEmpty, schema.totals == nil, kept.isEmpty {
+        if sheetRules.isEmpty, schema.key.isEmpty, schema.totals == nil, kept.isEmpty, pass.values == nil {
             // Nothing reads the records: their values are checked as they are read, none kept.
             var count = 0
             while try stream.checkNext(plans, pass.checks, sheet: sheet, into: &pass.findings) { count += 1 }
@@ -50,6 +50,7 @@ struct TableCheck {
             if !isTotal, totals != nil {
                 failures += RowFailure.of(pass.findings, from: beforeRules, record: record, rules: sheetRules.rules)
             }
+            if let values = pass.values { emit(record, to: values) }
             // The row's name is worked out only for a row something was found in: most rows have none.
             if pass.findings.count > before, let rowKey = Self.rowKey(record, schema) {
                 for i in before..<pass.findings.count { pass.findings[i].rowKey = rowKey }
@@ -83,6 +84,26 @@ struct TableCheck {
                               en: f.message.en + "; the column '\(label)' is off its total row by \(amount.en) too: this cell is likely the mistake")
             pass.findings[failure.index] = f
             return true
+        }
+    }
+
+    /// Every value of a record, with the row's key as codes and as a person reads it.
+    private func emit(_ record: BoundRecord, to sink: ReadValueSink) {
+        let shown = Self.rowKey(record, schema)?.ru
+        var key: [String: String] = [:]
+        for code in schema.key.isEmpty ? [schema.totals?.labelField].compactMap({ $0 }) : schema.key {
+            guard let v = record.values[code]?.coercion.value else { continue }
+            if case .code(let list)? = schema.field(code)?.type, let item = pass.keys.itemCode(v, list: list) { key[code] = item; continue }
+            switch v {
+            case .text(let t): key[code] = t
+            case .number(let n): key[code] = "\(n)"
+            default: break
+            }
+        }
+        let lists = ValidationPass.codeFields(schema)
+        for (code, v) in record.values.all where v.coercion.value != .missing {
+            sink.take(ReadValue(sheetID: schema.id, sheet: sheet, rowKey: shown, key: key, field: code, cell: v.cell,
+                                value: pass.keys.kept(v.coercion.value, list: lists[code])))
         }
     }
 

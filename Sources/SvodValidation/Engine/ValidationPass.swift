@@ -38,6 +38,9 @@ final class ValidationPass {
     /// Records with a value beyond their key (fixed rows a template lists are no data).
     var dataSeen: [String: Int] = [:]
 
+    /// Where every value read goes, when someone keeps them (the import).
+    var values: ReadValueSink?
+
     var keys: RecordKeys { validator.keys }
     var checks: FieldChecks { validator.checks }
 
@@ -69,6 +72,13 @@ final class ValidationPass {
                 scalars["\(schema.id).\(field.code)"] = invalid.contains(field.code) ? .missing : env.value(of: field.code)
             }
             formChecked[schema.id] = (checked, invalid)
+            if let values {
+                let lists = Self.codeFields(schema)
+                for (code, v) in record.values.all where v.coercion.value != .missing {
+                    values.take(ReadValue(sheetID: schema.id, sheet: infos[index].name, rowKey: nil, key: [:], field: code, cell: v.cell,
+                                          value: keys.kept(v.coercion.value, list: lists[code])))
+                }
+            }
             recordsSeen[schema.id] = record.values.all.filter { !$0.value.raw.isEmpty }.count
         }
     }

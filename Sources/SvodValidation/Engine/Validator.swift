@@ -33,8 +33,9 @@ public struct Validator {
     /// (refused with `PreviousPeriodMismatch` when it is another form, school or period; `formGiven`:
     /// the form was named by the user, so `previous` is held to it rather than recognised).
     public func validate(_ reader: WorkbookReader, form: FormSchema, file: String, sha256: String,
-                         previous: WorkbookReader? = nil, formGiven: Bool = false) throws -> ValidationReport {
+                         previous: WorkbookReader? = nil, formGiven: Bool = false, values: ReadValueSink? = nil) throws -> ValidationReport {
         let pass = try ValidationPass(self, reader: reader, form: form)
+        pass.values = values
         try pass.bindFormSheets()
         let identity = SubmissionIdentity.from(pass.formRecords[SubmissionIdentity.titleSheet], keys: keys)
         var notCompared: Finding?

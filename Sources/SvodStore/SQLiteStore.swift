@@ -1,0 +1,238 @@
+import Foundation
+import GRDB
+import SvodIO
+import SvodLocale
+import SvodValidation
+
+/// The store in one SQLite file (GRDB), with the originals in a content-addressed folder beside
+/// it (`<store>.files/ab/abcdef…`).
+///
+/// - WAL, so a status or consolidation reads while an import writes; `synchronous = FULL`, so a
+///   committed import survives a power loss, not only a killed process (NORMAL in WAL mode may
+///   lose the last transactions when the machine loses power).
+/// - Every offer is one IMMEDIATE transaction: a second import process waits for the lock (busy
+///   timeout) instead of failing, and a crash leaves the file wholly in or not at all.
+/// - The schema is migrated from version 1 on: an old store is upgraded in place, never rebuilt.
+public final class SQLiteStore: SubmissionStore {
+    private let db: DatabaseQueue
+    /// The folder of originals.
+    public let originals: URL
+
+    /// Opens (creating and migrating) the store at `path`.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(60)
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        do {
+            db = try DatabaseQueue(path: path, configuration: config)
+            try Self.migrator.migrate(db)
+        } catch {
+            throw StoreFailure(error, path: path)
+        }
+        originals = URL(fileURLWithPath: path + ".files")
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE original (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL);
+                CREATE TABLE submission (
+                    id INTEGER PRIMARY KEY,
+                    sha256 TEXT NOT NULL UNIQUE REFERENCES original(sha256),
+                    file_name TEXT NOT NULL,
+                    arrived_at TEXT NOT NULL,
+                    school TEXT, form TEXT, form_version INTEGER, period TEXT,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'refused', 'unreadable')),
+                    errors INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0,
+                    warnings_explained INTEGER NOT NULL DEFAULT 0, infos INTEGER NOT NULL DEFAULT 0,
+                    reason_ru TEXT, reason_en TEXT,
+                    superseded_by INTEGER REFERENCES submission(id));
+                CREATE INDEX submission_current ON submission(school, form, period) WHERE outcome = 'accepted';
+                CREATE TABLE finding (
+                    submission_id INTEGER NOT NULL REFERENCES submission(id), seq INTEGER NOT NULL,
+                    severity TEXT NOT NULL, rule TEXT NOT NULL, sheet TEXT, cell TEXT, row_key TEXT, field TEXT,
+                    actual TEXT, expected TEXT, difference TEXT, previous TEXT,
+                    message_ru TEXT NOT NULL, message_en TEXT NOT NULL, explanation TEXT,
+                    PRIMARY KEY (submission_id, seq));
+                CREATE TABLE value (
+                    submission_id INTEGER NOT NULL REFERENCES submission(id), seq INTEGER NOT NULL,
+                    sheet_id TEXT NOT NULL, sheet TEXT NOT NULL, row_key TEXT, key TEXT NOT NULL, field TEXT NOT NULL,
+                    cell TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,
+                    PRIMARY KEY (submission_id, seq));
+                """)
+        }
+        return m
+    }
+
+    public func offer(_ offer: Offer) throws -> OfferOutcome {
+        // The original first, durably and whole: a crash after it leaves an unreferenced copy,
+        // which the same bytes offered again reuse; a crash before it leaves nothing.
+        try keepOriginal(offer)
+        do {
+            return try db.writeWithoutTransaction { db in
+                var outcome = OfferOutcome.refused(id: 0)
+                try db.inTransaction(.immediate) {
+                    outcome = try Self.record(offer, in: db)
+                    return .commit
+                }
+                return outcome
+            }
+        } catch {
+            throw StoreFailure(error, path: db.path)
+        }
+    }
+
+    private static func record(_ offer: Offer, in db: Database) throws -> OfferOutcome {
+        if let row = try Row.fetchOne(db, sql: "SELECT id, outcome, arrived_at FROM submission WHERE sha256 = ?", arguments: [offer.sha256]) {
+            return .alreadyRecorded(id: row["id"], outcome: row["outcome"], arrivedAt: row["arrived_at"])
+        }
+        try db.execute(sql: "INSERT OR IGNORE INTO original (sha256, size) VALUES (?, ?)", arguments: [offer.sha256, offer.size])
+        let r = offer.verdict.report
+        let outcome = offer.isAccepted ? "accepted" : (r == nil ? "unreadable" : "refused")
+        let reason = offer.refusedBecause ?? offer.verdict.refusal?.message
+        try db.execute(sql: """
+            INSERT INTO submission (sha256, file_name, arrived_at, school, form, form_version, period, outcome,
+                                    errors, warnings, warnings_explained, infos, reason_ru, reason_en)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [offer.sha256, offer.fileName, Self.timestamp(offer.arrivedAt), r?.school, r?.formID, r?.formVersion, r?.period,
+                             outcome, r?.count(.error) ?? 0, r?.count(.warning, explained: false) ?? 0,
+                             r?.count(.warning, explained: true) ?? 0, r?.count(.info) ?? 0, reason?.ru, reason?.en])
+        let id = db.lastInsertedRowID
+        for (seq, f) in (r?.findings ?? []).enumerated() {
+            try db.execute(sql: """
+                INSERT INTO finding (submission_id, seq, severity, rule, sheet, cell, row_key, field, actual, expected, difference,
+                                     previous, message_ru, message_en, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, seq, f.severity.rawValue, f.rule, f.sheet, f.cell?.a1, f.rowKey?.ru, f.field, f.actual, f.expected,
+                                 f.difference, f.previous, f.message.ru, f.message.en, f.explanation])
+        }
+        guard outcome == "accepted", let r else { return .refused(id: id) }
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO value (submission_id, seq, sheet_id, sheet, row_key, key, field, cell, kind, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (seq, v) in offer.values.enumerated() {
+            let (kind, text) = Self.stored(v.value)
+            try insert.execute(arguments: [id, seq, v.sheetID, v.sheet, v.rowKey, Self.keyJSON(v.key), v.field, v.cell.a1, kind, text])
+        }
+        // The school's earlier file of this form and period is superseded, and stays in history.
+        let earlier = try Int64.fetchOne(db, sql: """
+            SELECT id FROM submission WHERE outcome = 'accepted' AND superseded_by IS NULL AND id <> ?
+              AND school IS ? AND form IS ? AND period IS ?
+            """, arguments: [id, r.school, r.formID, r.period])
+        if let earlier {
+            try db.execute(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?", arguments: [id, earlier])
+        }
+        return .accepted(id: id, superseded: earlier)
+    }
+
+    private func keepOriginal(_ offer: Offer) throws {
+        let folder = originals.appendingPathComponent(String(offer.sha256.prefix(2)))
+        let target = folder.appendingPathComponent(offer.sha256)
+        if FileManager.default.fileExists(atPath: target.path) { return }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try DurableFile.writeOnce(try Data(contentsOf: URL(fileURLWithPath: offer.path)), to: target.path)
+        } catch {
+            throw StoreFailure(error, path: target.path)
+        }
+    }
+
+    /// Where the original of `sha256` is kept.
+    public func original(_ sha256: String) -> URL {
+        originals.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
+    }
+
+    public func submissions(period: String?, form: String?) throws -> [StoredSubmission] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM submission WHERE (?1 IS NULL OR period = ?1) AND (?2 IS NULL OR form = ?2) ORDER BY school, form, id DESC
+                """, arguments: [period, form]).map(Self.submission)
+        }
+    }
+
+    public func history(school: String, form: String?, period: String?) throws -> [StoredSubmission] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM submission WHERE school = ?1 AND (?2 IS NULL OR form = ?2) AND (?3 IS NULL OR period = ?3) ORDER BY id
+                """, arguments: [school, form, period]).map(Self.submission)
+        }
+    }
+
+    public func values(of submission: Int64) throws -> [StoredValue] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM value WHERE submission_id = ? ORDER BY seq", arguments: [submission]).map { row in
+                StoredValue(sheetID: row["sheet_id"], sheet: row["sheet"], rowKey: row["row_key"], key: row["key"], field: row["field"],
+                            cell: row["cell"], kind: row["kind"], value: row["value"])
+            }
+        }
+    }
+
+    public func findings(of submission: Int64) throws -> [StoredFinding] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE submission_id = ? ORDER BY seq", arguments: [submission]).map { row in
+                let sheet: String? = row["sheet"], cell: String? = row["cell"]
+                return StoredFinding(severity: row["severity"], rule: row["rule"], place: sheet.map { s in cell.map { "\(s)!\($0)" } ?? s },
+                                     rowKey: row["row_key"], message: .init(ru: row["message_ru"], en: row["message_en"]),
+                                     explanation: row["explanation"])
+            }
+        }
+    }
+
+    public func integrityProblems() throws -> [String] {
+        try db.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
+    }
+
+    private static func submission(_ row: Row) -> StoredSubmission {
+        let ru: String? = row["reason_ru"], en: String? = row["reason_en"]
+        return StoredSubmission(id: row["id"], fileName: row["file_name"], sha256: row["sha256"], size: 0, arrivedAt: row["arrived_at"],
+                                school: row["school"], form: row["form"], formVersion: row["form_version"], period: row["period"],
+                                outcome: row["outcome"], errors: row["errors"], warnings: row["warnings"],
+                                warningsExplained: row["warnings_explained"], supersededBy: row["superseded_by"],
+                                reason: ru.map { LocalizedText(ru: $0, en: en ?? $0) })
+    }
+
+    /// A value as stored: numbers as their exact decimal text, never a binary float.
+    static func stored(_ v: FieldValue) -> (String, String) {
+        switch v {
+        case .number(let d): return ("number", "\(d)")
+        case .text(let t): return ("text", t)
+        case .bool(let b): return ("bool", b ? "1" : "0")
+        case .date(let d): return ("date", d.iso8601)
+        case .missing: return ("missing", "")
+        }
+    }
+
+    static func keyJSON(_ key: [String: String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: key, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func timestamp(_ d: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: d)
+    }
+}
+
+/// The store could not be opened or written: one line, with SQLite's reason.
+public struct StoreFailure: LocalizedFailure {
+    public let message: LocalizedText
+    public var kind: FailureKind { .unreadable }
+
+    init(_ error: Error, path: String) {
+        if let f = error as? LocalizedFailure {
+            message = f.message
+            return
+        }
+        let reason: String
+        if let e = error as? DatabaseError {
+            reason = e.resultCode == .SQLITE_FULL ? "нет места на диске" : (e.message ?? "\(e.resultCode)")
+            let en = e.resultCode == .SQLITE_FULL ? "the disk is full" : (e.message ?? "\(e.resultCode)")
+            message = .init(ru: "хранилище «\(path)» не записано: \(reason)", en: "the store '\(path)' could not be written: \(en)")
+        } else {
+            reason = "\(error)"
+            message = .init(ru: "хранилище «\(path)»: \(reason)", en: "the store '\(path)': \(reason)")
+        }
+    }
+}

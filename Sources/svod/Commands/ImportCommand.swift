@@ -1,0 +1,128 @@
+import Foundation
+import SvodLocale
+import SvodPipeline
+import SvodStore
+import SvodValidation
+
+/// `svod import`: checks files as `svod validate` does and keeps them in the department's store.
+struct ImportCommand: Command {
+    static let spec = CommandSpec(
+        name: "import",
+        summary: .init(ru: "Принять файлы школ в хранилище отдела.", en: "Take schools' files into the department's store."),
+        discussion: .init(
+            ru: "Каждый файл проверяется так же, как svod validate, и записывается в хранилище одной транзакцией: "
+                + "без ошибок — принят (со всеми значениями и исходным файлом; прежний файл той же школы, формы и периода "
+                + "остаётся в истории как заменённый), с ошибками — отклонён (с замечаниями), нечитаемый — отклонён с причиной. "
+                + "Те же байты дважды записываются один раз («уже принят»). Хранилище: --store, иначе $SVOD_STORE, иначе "
+                + "svod.sqlite в текущей папке; исходные файлы — в папке ХРАНИЛИЩЕ.files рядом.\n"
+                + "Код выхода: 0 — все приняты, 1 — что-то отклонено, 2 — неверный вызов или сбой хранилища.",
+            en: "Each file is checked as svod validate does and written to the store in one transaction: with no errors it is "
+                + "accepted (with every value and the original file; the school's earlier file of the form and period stays in "
+                + "history as superseded), with errors refused (with its findings), unreadable refused with the reason. "
+                + "The same bytes twice are recorded once ('already accepted'). The store: --store, else $SVOD_STORE, else "
+                + "svod.sqlite in the current folder; the originals in the folder STORE.files beside it.\n"
+                + "Exit status: 0 all accepted, 1 something refused, 2 a wrong call or the store failed."),
+        arguments: [ArgumentSpec("files", .init(ru: "ФАЙЛ|ПАПКА", en: "FILE|FOLDER"), .oneOrMore,
+                                 .init(ru: "Файлы школ или папки с ними.", en: "The schools' files, or folders of them."))],
+        options: [
+            StoreLocation.option,
+            .value("period", .init(ru: "ПЕРИОД", en: "PERIOD"),
+                   .init(ru: "Собираемый период (например, 2019/2020): файл другого периода отклоняется.",
+                         en: "The period being collected (e.g. 2019/2020): a file of another period is refused.")),
+            SchemasCommand.option,
+        ],
+        run: perform)
+
+    let arguments: [String]
+    let store: String
+    let period: String?
+    let location: SchemasCommand.Location
+    let common: CommonOptions
+
+    init(_ call: ParsedCall) throws {
+        arguments = call.all("files")
+        store = StoreLocation.path(call)
+        period = call.value("period")
+        location = try SchemasCommand.Location(call)
+        common = CommonOptions(call)
+    }
+
+    func run() throws {
+        let inputs = Inputs.expand(arguments)
+        guard !inputs.isEmpty else {
+            throw UsageError(ru: "\(arguments.joined(separator: ", ")): в папке нет файлов", en: "\(arguments.joined(separator: ", ")): the folder holds no files")
+        }
+        let catalog = try SchemasCommand.load(location.directory, common.lang)
+        let importer: Importer
+        do {
+            importer = Importer(checker: SubmissionChecker(catalog: catalog), store: try SQLiteStore(path: store), period: period)
+        } catch {
+            report(error, file: store, language: common.lang)
+            throw ExitCode(2)
+        }
+        let out = OutputBuffer()
+        let ru = common.lang == .ru
+        var tally = (accepted: 0, refused: 0, again: 0)
+        for (i, input) in inputs.enumerated() {
+            let result: Importer.Result
+            do {
+                result = try importer.importFile(input.path)
+            } catch {
+                out.flush()
+                report(error, file: store, language: common.lang)
+                throw ExitCode(2)
+            }
+            let line = Self.line(result, language: common.lang)
+            switch result.outcome {
+            case .accepted?: tally.accepted += 1
+            case .alreadyRecorded(_, let outcome, _)?: if outcome == "accepted" { tally.again += 1 } else { tally.refused += 1 }
+            case .refused?, nil: tally.refused += 1
+            }
+            out.write("\(input.path) — \(line)\n")
+            if isatty(2) != 0 && inputs.count > 20 {
+                FileHandle.standardError.write(Data("\r\(i + 1)/\(inputs.count)".utf8))
+            }
+        }
+        if isatty(2) != 0 && inputs.count > 20 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        out.write(ru ? "\nФайлов: \(inputs.count); принято: \(tally.accepted); уже были приняты: \(tally.again); отклонено: \(tally.refused)\n"
+                     : "\nFiles: \(inputs.count); accepted: \(tally.accepted); accepted before: \(tally.again); refused: \(tally.refused)\n")
+        out.flush()
+        if tally.refused > 0 { throw ExitCode(1) }
+    }
+
+    /// «принят: МБОУ ЦО № 9 (co9), vpr, 2019/2020», «отклонён: 2 ошибки», «уже принят 2026-12-06T…».
+    static func line(_ r: Importer.Result, language: Language) -> String {
+        let ru = language == .ru
+        let who = [r.verdict.school.map { "\($0.short.first ?? $0.name) (\($0.code))" }, r.verdict.report?.formID, r.verdict.report?.period]
+            .compactMap { $0 }.joined(separator: ", ")
+        switch r.outcome {
+        case .accepted(_, let superseded)?:
+            let warnings = r.verdict.report?.count(.warning, explained: false) ?? 0
+            var text = (ru ? "принят: " : "accepted: ") + who
+            if warnings > 0 { text += ru ? "; непоясненных предупреждений: \(warnings)" : "; unexplained warnings: \(warnings)" }
+            if superseded != nil { text += ru ? "; заменяет прежний файл" : "; supersedes the earlier file" }
+            return text
+        case .alreadyRecorded(_, let outcome, let at)?:
+            let what = outcome == "accepted" ? (ru ? "уже принят" : "already accepted") : (ru ? "уже отклонён" : "already refused")
+            return "\(what) \(at)" + (who.isEmpty ? "" : ": \(who)")
+        case .refused?, nil:
+            if let because = r.refusedBecause { return (ru ? "отклонён: " : "refused: ") + because(language) }
+            if let report = r.verdict.report {
+                let n = report.count(.error)
+                return ru ? "отклонён: ошибок — \(n) (svod validate покажет их)" : "refused: \(n) errors (svod validate shows them)"
+            }
+            return (ru ? "отклонён: " : "refused: ") + (r.verdict.refusal?.message(language) ?? "")
+        }
+    }
+}
+
+/// Where the store is: `--store`, else `$SVOD_STORE`, else `svod.sqlite` in the current folder.
+enum StoreLocation {
+    static let option = OptionSpec.value("store", .init(ru: "ФАЙЛ", en: "FILE"),
+                                         .init(ru: "Файл хранилища (по умолчанию $SVOD_STORE или svod.sqlite в текущей папке).",
+                                               en: "The store's file (by default $SVOD_STORE or svod.sqlite in the current folder)."))
+
+    static func path(_ call: ParsedCall) -> String {
+        call.value("store") ?? ProcessInfo.processInfo.environment["SVOD_STORE"] ?? "svod.sqlite"
+    }
+}

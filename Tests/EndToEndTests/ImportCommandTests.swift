@@ -1,0 +1,84 @@
+import Foundation
+import SvodStore
+import SvodTestSupport
+import Testing
+
+/// `svod import` and `svod history` as the department runs them: unattended, concurrently, and
+/// killed at any moment without losing or doubling a file.
+@Suite struct ImportCommandTests {
+    let vpr = TestPaths.packageRoot.appendingPathComponent("Samples/2019-2020/vpr").path
+    func svod(_ args: [String]) throws -> ProcessResult { try runProcess(TestPaths.svodBinary, args) }
+
+    @Test func aYearOfOneFormImportsOnceAndHistoryShowsIt() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("svod.sqlite").path
+        let first = try svod(["import", vpr, "--store", store, "--period", "2019/2020"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdoutText.contains("Файлов: 61; принято: 61; уже были приняты: 0; отклонено: 0"), "\(first.stdoutText.suffix(300))")
+        let again = try svod(["import", vpr, "--store", store])
+        #expect(again.status == 0 && again.stdoutText.contains("уже были приняты: 61"), "\(again.stdoutText.suffix(300))")
+        let history = try svod(["history", "--school", "co9", "--store", store])
+        #expect(history.status == 0 && history.stdoutText.contains("vpr-2019-2020-co9.ods") && history.stdoutText.contains("принят"), "\(history.stdoutText)")
+        let refused = try svod(["import", TestPaths.packageRoot.appendingPathComponent("Samples/2019-2020/planted/vpr-2019-2020-co14-sum-does-not-add-up.xlsx").path,
+                                "--store", store])
+        #expect(refused.status == 1 && refused.stdoutText.contains("отклонён: ошибок — 1"), "\(refused.stdoutText)")
+        #expect(try SQLiteStore(path: store).integrityProblems().isEmpty)
+        let missing = try svod(["history", "--school", "co9", "--store", dir.appendingPathComponent("none.sqlite").path])
+        #expect(missing.status == 2 && missing.stderr.contains("нет хранилища"), "\(missing.stderr)")
+    }
+
+    /// Two imports on one store at once both succeed: SQLite's lock is waited for, not failed on.
+    @Test func twoImportsAtOnceBothSucceed() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("svod.sqlite").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: vpr).sorted().map { "\(vpr)/\($0)" }
+        let half = files.count / 2
+        let processes = [Array(files[..<half]), Array(files[half...])].map { part -> Process in
+            let p = Process()
+            p.executableURL = TestPaths.svodBinary
+            p.arguments = ["import", "--store", store] + part
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            return p
+        }
+        for p in processes { try p.run() }
+        for p in processes { p.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(processes.map(\.terminationStatus))")
+        let db = try SQLiteStore(path: store)
+        #expect(try db.submissions(period: nil, form: nil).count == files.count)
+        #expect(try db.integrityProblems().isEmpty)
+    }
+
+    /// Killed (SIGKILL) at random moments, then run to the end: every file exactly once, the store clean.
+    @Test func anImportKilledAtAnyMomentLosesAndDoublesNothing() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("svod.sqlite").path
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<12 {
+            let p = Process()
+            p.executableURL = TestPaths.svodBinary
+            p.arguments = ["import", "--store", store, vpr]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(UInt32.random(in: 20_000...600_000, using: &generator))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            // Whatever was committed is whole: the store opens and checks clean after every kill.
+            #expect(try SQLiteStore(path: store).integrityProblems().isEmpty)
+        }
+        let last = try svod(["import", "--store", store, vpr])
+        #expect(last.status == 0, "\(last.stderr)")
+        let db = try SQLiteStore(path: store)
+        let all = try db.submissions(period: nil, form: nil)
+        #expect(all.count == 61 && Set(all.map(\.sha256)).count == 61)
+        for s in all.prefix(5) { #expect(!(try db.values(of: s.id)).isEmpty, "\(s.fileName) lost its values") }
+        #expect(try db.integrityProblems().isEmpty)
+        // No temporary original is left behind a kill.
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: store + ".files").filter { ($0 as NSString).lastPathComponent.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}
