@@ -24,6 +24,14 @@ import Testing
                                 "--store", store])
         #expect(refused.status == 1 && refused.stdoutText.contains("отклонён: ошибок — 1"), "\(refused.stdoutText)")
         #expect(try SQLiteStore(path: store).integrityProblems().isEmpty)
+        // The status counts from the store: 61 of the 63 organisations that write ВПР sent it.
+        let status = try svod(["status", "--period", "2019/2020", "--form", "vpr", "--store", store, "--format", "json"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: status.stdout) as? [String: Any])
+        let schools = try #require(((doc["forms"] as? [[String: Any]])?.first)?["schools"] as? [[String: Any]])
+        #expect(schools.filter { $0["state"] as? String == "accepted" }.count == 61, "\(status.stdoutText.prefix(400))")
+        #expect(schools.contains { $0["code"] as? String == "vosh" && $0["state"] as? String == "missing" })
+        let text = try svod(["status", "--period", "2019/2020", "--form", "vpr", "--store", store])
+        #expect(text.stdoutText.hasPrefix("vpr — Результаты Всероссийских проверочных работ: принято 61, отклонено 0, нет 2 из 63"), "\(text.stdoutText.prefix(300))")
         let missing = try svod(["history", "--school", "co9", "--store", dir.appendingPathComponent("none.sqlite").path])
         #expect(missing.status == 2 && missing.stderr.contains("нет хранилища"), "\(missing.stderr)")
     }

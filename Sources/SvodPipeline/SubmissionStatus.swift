@@ -1,0 +1,49 @@
+import Foundation
+import SvodSchema
+import SvodStore
+
+/// Who sent what for a period, form by form, school by school in registry order: the school's
+/// current accepted file, else its last refused one, else nothing — measured from the store, not
+/// from anybody's «сдано».
+public struct SubmissionStatus {
+    /// One school's standing for one form.
+    public struct Entry {
+        public enum State: String { case accepted, refused, missing }
+        public let school: Organisation
+        public let state: State
+        /// The file that decides the state (the current accepted one, or the last refused).
+        public let submission: StoredSubmission?
+        /// Earlier accepted files it superseded.
+        public let superseded: Int
+    }
+
+    /// Per form of the catalogue (or those asked for): its entries.
+    public let forms: [(form: FormSchema, entries: [Entry])]
+
+    /// The status of `period` in `store`.
+    public init(store: SubmissionStore, catalog: SchemaCatalog, period: String, forms wanted: [String] = []) throws {
+        var out: [(FormSchema, [Entry])] = []
+        for form in catalog.forms where wanted.isEmpty || wanted.contains(form.id) {
+            let all = try store.submissions(period: nil, form: form.id).filter { s in
+                s.period.map { form.period.ordinal($0) != nil && form.period.ordinal($0) == form.period.ordinal(period) } ?? false
+            }
+            let bySchool = Dictionary(grouping: all) { $0.school ?? "" }
+            let entries = catalog.organisations.filter(form.isSubmittedBy).map { school -> Entry in
+                let mine = (bySchool[school.code] ?? []).sorted { $0.id > $1.id }
+                if let current = mine.first(where: { $0.outcome == "accepted" && $0.supersededBy == nil }) {
+                    return Entry(school: school, state: .accepted, submission: current,
+                                 superseded: mine.filter { $0.outcome == "accepted" && $0.supersededBy != nil }.count)
+                }
+                if let refused = mine.first { return Entry(school: school, state: .refused, submission: refused, superseded: 0) }
+                return Entry(school: school, state: .missing, submission: nil, superseded: 0)
+            }
+            out.append((form, entries))
+        }
+        forms = out
+    }
+}
+
+extension FormSchema {
+    /// Whether the organisation submits this form (every organisation, for a form with no submitters listed).
+    func isSubmittedBy(_ o: Organisation) -> Bool { submitters.isEmpty || submitters.contains(o.kind) }
+}

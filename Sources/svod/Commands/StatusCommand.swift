@@ -1,0 +1,106 @@
+import Foundation
+import SvodLocale
+import SvodPipeline
+import SvodStore
+
+/// `svod status`: which schools sent each form for a period, which were refused, who is missing.
+struct StatusCommand: Command {
+    static let spec = CommandSpec(
+        name: "status",
+        summary: .init(ru: "Кто сдал формы за период, кто отклонён, кого нет.", en: "Who sent each form for a period, who was refused, who is missing."),
+        discussion: .init(
+            ru: "По каждой форме и школе в порядке реестра (только школы тех видов, что сдают форму): принят (когда, файл, "
+                + "с непоясненными предупреждениями или без), отклонён (почему), нет файла. По хранилищу, а не по отметкам «сдано».\n"
+                + "Код выхода: 0 — готово, 2 — неверный вызов или хранилище не открыть.",
+            en: "For each form and school in registry order (only schools of the kinds that submit the form): accepted (when, "
+                + "which file, with unexplained warnings or not), refused (why), no file. From the store, not from «сдано» marks.\n"
+                + "Exit status: 0 done, 2 a wrong call or the store cannot be opened."),
+        options: [
+            .value("period", .init(ru: "ПЕРИОД", en: "PERIOD"), required: true, .init(ru: "Период, например 2019/2020.", en: "The period, e.g. 2019/2020.")),
+            .value("form", .init(ru: "ФОРМА", en: "FORM"), .init(ru: "Только эти формы (через запятую).", en: "Only these forms (comma-separated).")),
+            .choice("format", ShowFormat.self, default: .text, .init(ru: "Формат вывода.", en: "Output format.")),
+            StoreLocation.option,
+            SchemasCommand.option,
+        ],
+        run: perform)
+
+    let period: String
+    let forms: [String]
+    let format: ShowFormat
+    let store: String
+    let location: SchemasCommand.Location
+    let common: CommonOptions
+
+    init(_ call: ParsedCall) throws {
+        period = call.value("period") ?? ""
+        forms = call.value("form").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        format = call.choice("format", ShowFormat.self)!
+        store = StoreLocation.path(call)
+        location = try SchemasCommand.Location(call)
+        common = CommonOptions(call)
+    }
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: store) else {
+            throw UsageError(ru: "нет хранилища «\(store)»: укажите --store или SVOD_STORE", en: "there is no store '\(store)': give --store or SVOD_STORE")
+        }
+        let catalog = try SchemasCommand.load(location.directory, common.lang)
+        for id in forms where catalog.form(id) == nil {
+            throw UsageError(ru: "--form: нет формы «\(id)»; есть: \(catalog.forms.map(\.id).joined(separator: ", "))",
+                             en: "--form: there is no form '\(id)'; known: \(catalog.forms.map(\.id).joined(separator: ", "))")
+        }
+        let status: SubmissionStatus
+        do {
+            status = try SubmissionStatus(store: try SQLiteStore(path: store), catalog: catalog, period: period, forms: forms)
+        } catch {
+            report(error, file: store, language: common.lang)
+            throw ExitCode(2)
+        }
+        let out = OutputBuffer()
+        out.write(format == .json ? json(status) : text(status))
+        out.flush()
+    }
+
+    private func text(_ status: SubmissionStatus) -> String {
+        let ru = common.lang == .ru
+        var out = ""
+        for (form, entries) in status.forms {
+            let n = { (s: SubmissionStatus.Entry.State) in entries.filter { $0.state == s }.count }
+            out += "\(form.id) — \(form.title(common.lang)): " + (ru ? "принято \(n(.accepted)), отклонено \(n(.refused)), нет \(n(.missing)) из \(entries.count)\n"
+                                                                  : "accepted \(n(.accepted)), refused \(n(.refused)), missing \(n(.missing)) of \(entries.count)\n")
+            for e in entries {
+                let name = "\(e.school.short.first ?? e.school.name) (\(e.school.code))"
+                switch e.state {
+                case .accepted:
+                    let s = e.submission!
+                    let warned = s.warnings > 0 ? (ru ? ", непоясненных предупреждений: \(s.warnings)" : ", unexplained warnings: \(s.warnings)") : ""
+                    let again = e.superseded > 0 ? (ru ? ", заменял прежний: \(e.superseded)" : ", replaced earlier: \(e.superseded)") : ""
+                    out += "  \(name): " + (ru ? "принят" : "accepted") + " \(s.arrivedAt), \(s.fileName)\(warned)\(again)\n"
+                case .refused:
+                    let s = e.submission!
+                    let why = s.reason?(common.lang) ?? (ru ? "ошибок — \(s.errors)" : "\(s.errors) errors")
+                    out += "  \(name): " + (ru ? "отклонён" : "refused") + " \(s.arrivedAt), \(s.fileName): \(why)\n"
+                case .missing:
+                    out += "  \(name): " + (ru ? "нет файла" : "no file") + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    private func json(_ status: SubmissionStatus) -> String {
+        let forms: [[String: Any]] = status.forms.map { form, entries in
+            ["id": form.id, "schools": entries.map { e -> [String: Any] in
+                var d: [String: Any] = ["code": e.school.code, "state": e.state.rawValue]
+                if let s = e.submission {
+                    d["file"] = s.fileName; d["sha256"] = s.sha256; d["arrived"] = s.arrivedAt
+                    d["errors"] = s.errors; d["warnings"] = s.warnings; d["superseded"] = e.superseded
+                    if let r = s.reason { d["reason"] = r(common.lang) }
+                }
+                return d
+            }]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: ["period": period, "forms": forms], options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
