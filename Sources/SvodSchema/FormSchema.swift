@@ -17,6 +17,9 @@ public struct FormSchema: Sendable {
     public var period: ReportingPeriod
     /// When it is collected, as the seed's «Срок исполнения» column says (e.g. «Ежегодно, ноябрь»).
     public var periodicity: LocalizedText
+    /// When it is due, for a program to judge lateness by (`deadline:`); nil when the schema gives
+    /// none (the bundled forms all do — a test holds them to it).
+    public var deadline: Deadline? = nil
     /// Kinds of organisation that submit it (codes of the registry's kinds).
     public var submitters: [String]
     /// The sheets, in order.

@@ -59,6 +59,7 @@ public enum SchemaLoader {
             }
         }
         let periodicity = o.localized("periodicity", required: true) ?? ("", "")
+        let deadline = o.value("deadline").flatMap { readDeadline($0, file: o.file, period: period, log) }
         let submitters = o.strings("submitters")
         let sheets = o.objects("sheets", what: "лист").compactMap { s -> SheetSchema? in
             defer { s.reportUnknownKeys() }
@@ -71,7 +72,76 @@ public enum SchemaLoader {
         }
         return FormSchema(id: id, version: version, title: LocalizedText(ru: title.ru, en: title.en), mechanisms: mechanisms,
                           period: period, periodicity: LocalizedText(ru: periodicity.ru, en: periodicity.en),
+                          deadline: deadline,
                           submitters: submitters, sheets: sheets, rules: rules, source: o.location)
+    }
+
+    /// `deadline: {month: 11, day: 30[, year: first|last|next]}` or `deadline: {after-period: {months: 1, day: 10}}`.
+    private static func readDeadline(_ node: Node, file: String, period: ReportingPeriod, _ log: IssueLog) -> Deadline? {
+        let syntax = (ru: "«deadline»: {month: 11, day: 30} (и, если нужно, year: first, last или next) или {after-period: {months: 1, day: 10}}",
+                      en: "'deadline': {month: 11, day: 30} (with year: first, last or next if needed) or {after-period: {months: 1, day: 10}}")
+        guard node.mapping != nil, let o = YAMLObject(node, file: file, issues: log, what: "deadline") else {
+            if node.mapping == nil { log.add(YAMLObject.location(node, file), ru: syntax.ru, en: syntax.en) }
+            return nil
+        }
+        defer { o.reportUnknownKeys() }
+        // A day: a number the month always has, or `last`.
+        func day(_ obj: YAMLObject, upTo limit: Int, _ hint: (ru: String, en: String)) -> Deadline.Day? {
+            guard let text = obj.string("day", required: true) else { return nil }
+            if text == "last" { return .last }
+            if let n = Int(text), (1...limit).contains(n) { return .number(n) }
+            log.add(obj.location(of: "day"), ru: "«day»: число от 1 до \(limit)\(hint.ru) или last, а не «\(text)»",
+                    en: "'day': a number from 1 to \(limit)\(hint.en) or last, not '\(text)'")
+            return nil
+        }
+        if o.has("after-period") {
+            for key in ["month", "day", "year"] where o.has(key) {
+                log.add(o.location(of: key), ru: "«deadline»: «\(key)» не пишется вместе с «after-period»",
+                        en: "'deadline': '\(key)' does not go with 'after-period'")
+                _ = o.value(key)
+            }
+            guard let a = o.value("after-period"), a.mapping != nil, let after = YAMLObject(a, file: file, issues: log, what: "after-period") else {
+                log.add(o.location(of: "after-period"), ru: "«after-period»: {months: 1, day: 10} — месяцев после окончания периода и число",
+                        en: "'after-period': {months: 1, day: 10} — months after the period ends and a day")
+                return nil
+            }
+            defer { after.reportUnknownKeys() }
+            var months: Int?
+            if let m = after.int("months", required: true) {
+                if (0...12).contains(m) { months = m } else {
+                    log.add(after.location(of: "months"), ru: "«months»: от 0 (последний месяц периода) до 12, а не \(m)",
+                            en: "'months': 0 (the period's last month) to 12, not \(m)")
+                }
+            }
+            let d = day(after, upTo: 28, (ru: " (есть в каждом месяце)", en: " (every month has it)"))
+            guard let months, let d else { return nil }
+            return Deadline(.afterPeriod(months: months, day: d), source: o.location)
+        }
+        if period == .quarter || period == .month {
+            log.add(o.location, ru: "«deadline»: у формы за \(period == .quarter ? "квартал" : "месяц") срок отсчитывается от периода: {after-period: {months: 1, day: 10}}",
+                    en: "'deadline': a \(period.rawValue) form's deadline is counted from the period: {after-period: {months: 1, day: 10}}")
+            _ = o.value("month"); _ = o.value("day"); _ = o.value("year")
+            return nil
+        }
+        var month: Int?
+        if let m = o.int("month", required: true) {
+            if (1...12).contains(m) { month = m } else {
+                log.add(o.location(of: "month"), ru: "«month»: номер месяца от 1 до 12, а не \(m)", en: "'month': a month number, 1 to 12, not \(m)")
+            }
+        }
+        // 28 for February: a 29th would not exist three years in four; `last` says what is meant.
+        let limit = month.map { $0 == 2 ? 28 : Deadline.days(in: $0, of: 2001) } ?? 31
+        let d = day(o, upTo: limit, month == 2 ? (ru: " (в феврале)", en: " (in February)") : (ru: "", en: ""))
+        var year: Deadline.Year?
+        if let y = o.string("year") {
+            if let known = Deadline.Year(rawValue: y) { year = known } else {
+                log.add(o.location(of: "year"), ru: "«year»: first (год начала периода), last (год окончания) или next (следующий), а не «\(y)»",
+                        en: "'year': first (the year the period starts), last (the year it ends) or next (the year after), not '\(y)'")
+                return nil
+            }
+        }
+        guard let month, let d else { return nil }
+        return Deadline(.fixed(month: month, day: d, year: year), source: o.location)
     }
 
     private static func readSheet(_ o: YAMLObject, _ log: IssueLog) -> SheetSchema? {

@@ -30,6 +30,9 @@ final class YAMLObject {
         pairs.first { $0.key == key }.map { YAMLObject.location($0.value, file) } ?? location
     }
 
+    /// Whether the key is written, without counting it as read.
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
     func value(_ key: String) -> Node? {
         used.insert(key)
         return pairs.first { $0.key == key }?.value

@@ -59,6 +59,7 @@ enum FormLayoutJSON {
           "mechanisms": \(f.mechanisms),
           "period": "\(f.period.rawValue)",
           "periodicity": {"ru": \(CellText.quoted(f.periodicity.ru)), "en": \(CellText.quoted(f.periodicity.en))},
+          "deadline": \(deadline(f)),
           "sheets": [
             \(sheets.joined(separator: ",\n    "))
           ],
@@ -71,6 +72,35 @@ enum FormLayoutJSON {
     }
 }
 
+extension FormLayoutJSON {
+    /// `{"kind": "fixed", "month", "day", "year", …}` or `{"kind": "after-period", "months", "day", …}`, with the
+    /// deadline in words and its date for an example period; `null` for a form without one.
+    static func deadline(_ f: FormSchema) -> String {
+        guard let d = f.deadline else { return "null" }
+        func day(_ day: Deadline.Day) -> String {
+            switch day {
+            case .number(let n): return "\(n)"
+            case .last: return "\"last\""
+            }
+        }
+        var parts: [String]
+        switch d.rule {
+        case .fixed(let month, let dd, _):
+            parts = ["\"kind\": \"fixed\"", "\"month\": \(month)", "\"day\": \(day(dd))",
+                     "\"year\": \"\(d.resolvedYear(f.period)!.rawValue)\""]
+        case .afterPeriod(let months, let dd):
+            parts = ["\"kind\": \"after-period\"", "\"months\": \(months)", "\"day\": \(day(dd))"]
+        }
+        let text = d.text(f.period)
+        parts.append("\"text\": {\"ru\": \(CellText.quoted(text.ru)), \"en\": \(CellText.quoted(text.en))}")
+        let example = Deadline.examplePeriod(f.period)
+        if let date = d.date(for: example, kind: f.period) {
+            parts.append("\"example\": {\"period\": \(CellText.quoted(example)), \"date\": \"\(date.iso8601)\"}")
+        }
+        return "{" + parts.joined(separator: ", ") + "}"
+    }
+}
+
 /// A form's layout for people.
 enum FormLayoutText {
     static func render(_ f: FormSchema, _ lang: Language) -> String {
@@ -78,6 +108,11 @@ enum FormLayoutText {
         var out = "\(f.id) v\(f.version): \(f.title(lang))\n"
         let mechanisms = f.mechanisms.map(String.init).joined(separator: ", ")
         out += (ru ? "Механизм МСОКО: \(mechanisms); срок: \(f.periodicity(lang))\n" : "МСОКО mechanism: \(mechanisms); due: \(f.periodicity(lang))\n")
+        if let d = f.deadline {
+            let example = Deadline.examplePeriod(f.period)
+            let date = d.date(for: example, kind: f.period).map { (ru ? " (за \(example) — " : " (for \(example): ") + dotted($0) + ")" } ?? ""
+            out += (ru ? "Срок сдачи: " : "Deadline: ") + d.text(f.period)(lang) + date + "\n"
+        }
         for s in f.sheets {
             out += ru ? "\nЛист «\(s.name)» (\(s.layout == .table ? "таблица" : "форма"))\n" : "\nSheet «\(s.name)» (\(s.layout.rawValue))\n"
             for (i, field) in s.fields.enumerated() {
@@ -91,5 +126,11 @@ enum FormLayoutText {
             for r in f.rules { out += "  \(r.id) [\(r.severity.rawValue)]  \(r.check)\(r.when.map { ru ? "  если \($0)" : "  when \($0)" } ?? "")\n" }
         }
         return out
+    }
+
+    /// 30.11.2020.
+    private static func dotted(_ date: CivilDateTime) -> String {
+        let (y, m, d) = date.date
+        return (d < 10 ? "0" : "") + "\(d)." + (m < 10 ? "0" : "") + "\(m).\(y)"
     }
 }
