@@ -30,8 +30,19 @@ import Testing
         let schools = try #require(((doc["forms"] as? [[String: Any]])?.first)?["schools"] as? [[String: Any]])
         #expect(schools.filter { $0["state"] as? String == "accepted" }.count == 61, "\(status.stdoutText.prefix(400))")
         #expect(schools.contains { $0["code"] as? String == "vosh" && $0["state"] as? String == "missing" })
-        let text = try svod(["status", "--period", "2019/2020", "--form", "vpr", "--store", store])
-        #expect(text.stdoutText.hasPrefix("vpr — Результаты Всероссийских проверочных работ: принято 61, отклонено 0, нет 2 из 63"), "\(text.stdoutText.prefix(300))")
+        let text = try svod(["status", "--period", "2019/2020", "--form", "vpr", "--store", store, "--as-of", "2020-11-01"])
+        #expect(text.stdoutText.hasPrefix("vpr — Результаты Всероссийских проверочных работ: принято 61, отклонено 0, нет 2 из 63; срок 30.11.2020"),
+                "\(text.stdoutText.prefix(300))")
+        // Lateness by the form's deadline (30 November after the academic year) and --as-of: a file
+        // imported today is late for 2019/2020; a missing one is late only once the deadline passed.
+        for (asOf, missingLate) in [("2020-11-01", false), ("01.12.2020", true)] {
+            let r = try svod(["status", "--period", "2019/2020", "--form", "vpr", "--store", store, "--format", "json", "--as-of", asOf])
+            let d = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+            let all = try #require(((d["forms"] as? [[String: Any]])?.first)?["schools"] as? [[String: Any]])
+            #expect(all.first { $0["code"] as? String == "vosh" }?["late"] as? Bool == missingLate, "\(asOf)")
+            #expect(all.first { $0["code"] as? String == "co9" }?["late"] as? Bool == true)
+        }
+        #expect(try svod(["status", "--period", "2019/2020", "--store", store, "--as-of", "вчера"]).status == 2)
         let missing = try svod(["history", "--school", "co9", "--store", dir.appendingPathComponent("none.sqlite").path])
         #expect(missing.status == 2 && missing.stderr.contains("нет хранилища"), "\(missing.stderr)")
     }

@@ -2,6 +2,7 @@ import Foundation
 import SvodLocale
 import SvodPipeline
 import SvodStore
+import SvodWorkbook
 
 /// `svod status`: which schools sent each form for a period, which were refused, who is missing.
 struct StatusCommand: Command {
@@ -19,11 +20,15 @@ struct StatusCommand: Command {
             .value("period", .init(ru: "ПЕРИОД", en: "PERIOD"), required: true, .init(ru: "Период, например 2019/2020.", en: "The period, e.g. 2019/2020.")),
             .value("form", .init(ru: "ФОРМА", en: "FORM"), .init(ru: "Только эти формы (через запятую).", en: "Only these forms (comma-separated).")),
             .choice("format", ShowFormat.self, default: .text, .init(ru: "Формат вывода.", en: "Output format.")),
+            .value("as-of", .init(ru: "ДАТА", en: "DATE"),
+                   .init(ru: "Дата, на которую судить об опоздании (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ); по умолчанию сегодня.",
+                         en: "The date to judge lateness by (YYYY-MM-DD or DD.MM.YYYY); today by default.")),
             StoreLocation.option,
             SchemasCommand.option,
         ],
         run: perform)
 
+    let asOf: CivilDateTime
     let period: String
     let forms: [String]
     let format: ShowFormat
@@ -33,6 +38,7 @@ struct StatusCommand: Command {
 
     init(_ call: ParsedCall) throws {
         period = call.value("period") ?? ""
+        asOf = try Self.date(call.value("as-of"))
         forms = call.value("form").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
         format = call.choice("format", ShowFormat.self)!
         store = StoreLocation.path(call)
@@ -51,7 +57,7 @@ struct StatusCommand: Command {
         }
         let status: SubmissionStatus
         do {
-            status = try SubmissionStatus(store: try SQLiteStore(path: store), catalog: catalog, period: period, forms: forms)
+            status = try SubmissionStatus(store: try SQLiteStore(path: store), catalog: catalog, period: period, forms: forms, asOf: asOf)
         } catch {
             report(error, file: store, language: common.lang)
             throw ExitCode(2)
@@ -64,12 +70,14 @@ struct StatusCommand: Command {
     private func text(_ status: SubmissionStatus) -> String {
         let ru = common.lang == .ru
         var out = ""
-        for (form, entries) in status.forms {
+        for (form, due, entries) in status.forms {
             let n = { (s: SubmissionStatus.Entry.State) in entries.filter { $0.state == s }.count }
-            out += "\(form.id) — \(form.title(common.lang)): " + (ru ? "принято \(n(.accepted)), отклонено \(n(.refused)), нет \(n(.missing)) из \(entries.count)\n"
-                                                                  : "accepted \(n(.accepted)), refused \(n(.refused)), missing \(n(.missing)) of \(entries.count)\n")
+            let dueText = due.map { d in ru ? "; срок \(Self.shown(d))" : "; due \(d.iso8601)" } ?? (ru ? "; срок не определён" : "; no due date")
+            out += "\(form.id) — \(form.title(common.lang)): " + (ru ? "принято \(n(.accepted)), отклонено \(n(.refused)), нет \(n(.missing)) из \(entries.count)"
+                                                                  : "accepted \(n(.accepted)), refused \(n(.refused)), missing \(n(.missing)) of \(entries.count)")
+                + dueText + "\n"
             for e in entries {
-                let name = "\(e.school.short.first ?? e.school.name) (\(e.school.code))"
+                let name = "\(e.school.short.first ?? e.school.name) (\(e.school.code))" + (e.late == true ? (ru ? " — с опозданием" : " — late") : "")
                 switch e.state {
                 case .accepted:
                     let s = e.submission!
@@ -89,9 +97,9 @@ struct StatusCommand: Command {
     }
 
     private func json(_ status: SubmissionStatus) -> String {
-        let forms: [[String: Any]] = status.forms.map { form, entries in
-            ["id": form.id, "schools": entries.map { e -> [String: Any] in
-                var d: [String: Any] = ["code": e.school.code, "state": e.state.rawValue]
+        let forms: [[String: Any]] = status.forms.map { form, due, entries in
+            ["id": form.id, "due": due.map { $0.iso8601 as Any } ?? NSNull(), "schools": entries.map { e -> [String: Any] in
+                var d: [String: Any] = ["code": e.school.code, "state": e.state.rawValue, "late": e.late.map { $0 as Any } ?? NSNull()]
                 if let s = e.submission {
                     d["file"] = s.fileName; d["sha256"] = s.sha256; d["arrived"] = s.arrivedAt
                     d["errors"] = s.errors; d["warnings"] = s.warnings; d["superseded"] = e.superseded
@@ -100,7 +108,29 @@ struct StatusCommand: Command {
                 return d
             }]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: ["period": period, "forms": forms], options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let data = (try? JSONSerialization.data(withJSONObject: ["period": period, "as_of": asOf.iso8601, "forms": forms],
+                                                  options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// «30.11.2020».
+    static func shown(_ d: CivilDateTime) -> String {
+        let c = d.date
+        return String(format: "%02d.%02d.%04d", c.day, c.month, c.year)
+    }
+
+    /// `--as-of` as a day: ГГГГ-ММ-ДД or ДД.ММ.ГГГГ; today (UTC) without it.
+    static func date(_ text: String?) throws -> CivilDateTime {
+        guard let text else {
+            let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+            return CivilDateTime(year: c.year!, month: c.month!, day: c.day!, hasTime: false)!
+        }
+        let iso = text.split(separator: "-").compactMap { Int($0) }, ru = text.split(separator: ".").compactMap { Int($0) }
+        let parts = iso.count == 3 ? (iso[0], iso[1], iso[2]) : ru.count == 3 ? (ru[2], ru[1], ru[0]) : nil
+        guard let (y, m, d) = parts, let day = CivilDateTime(year: y, month: m, day: d, hasTime: false) else {
+            throw UsageError(ru: "--as-of: «\(text)» — ожидается дата вида 2020-11-30 или 30.11.2020",
+                             en: "--as-of: '\(text)' — expected a date such as 2020-11-30 or 30.11.2020")
+        }
+        return day
     }
 }
