@@ -12,6 +12,8 @@ public struct Importer {
     public let store: SubmissionStore
     /// The period the department is collecting; a file of another period is refused.
     public var period: String?
+    /// Refuse a file with warnings the school has not explained (by default it is accepted, its warnings listed).
+    public var refuseUnexplainedWarnings = false
 
     /// An importer into `store`.
     public init(checker: SubmissionChecker, store: SubmissionStore, period: String? = nil) {
@@ -37,6 +39,10 @@ public struct Importer {
         if let r = verdict.report, r.isValid {
             if r.school == nil {
                 because = .init(ru: "на листе «Титул» не указана школа из реестра", en: "«Титул» names no school of the registry")
+            } else if refuseUnexplainedWarnings, r.count(.warning, explained: false) > 0 {
+                let n = r.count(.warning, explained: false)
+                because = .init(ru: "непоясненных предупреждений — \(n) (--no-warnings): поясните их на листе «Пояснения» или исправьте",
+                                en: "\(n) unexplained warnings (--no-warnings): explain them on «Пояснения» or correct them")
             } else if let wanted = period, let form = checker.catalog.form(r.formID),
                       form.period.ordinal(r.period ?? "") != form.period.ordinal(wanted) {
                 because = .init(ru: "период «\(r.period ?? "—")», а собирается «\(wanted)» (--period)",

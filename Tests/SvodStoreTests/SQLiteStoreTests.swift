@@ -56,6 +56,20 @@ import Testing
         }
     }
 
+    @Test func unexplainedWarningsAreAcceptedUnlessTheDepartmentSaysNo() throws {
+        let warned = sample("2019-2020/planted/vpr-2019-2020-co36-number-as-text.xlsx")
+        try withStore { _, importer, _ in
+            guard case .accepted? = try importer.importFile(warned).outcome else { Issue.record("not accepted"); return }
+        }
+        try withStore { _, importer, _ in
+            var strict = importer
+            strict.refuseUnexplainedWarnings = true
+            let r = try strict.importFile(warned)
+            guard case .refused? = r.outcome else { Issue.record("\(String(describing: r.outcome))"); return }
+            #expect(r.refusedBecause?.ru.contains("непоясненных предупреждений — 1") == true)
+        }
+    }
+
     @Test func aFileOfAnotherPeriodIsRefused() throws {
         try withStore { store, importer, _ in
             let r = try importer.importFile(sample("2018-2019/vpr/vpr-2018-2019-co9.ods"))

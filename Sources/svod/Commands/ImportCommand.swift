@@ -29,10 +29,13 @@ struct ImportCommand: Command {
             .value("period", .init(ru: "ПЕРИОД", en: "PERIOD"),
                    .init(ru: "Собираемый период (например, 2019/2020): файл другого периода отклоняется.",
                          en: "The period being collected (e.g. 2019/2020): a file of another period is refused.")),
+            .flag("no-warnings", .init(ru: "Отклонять файлы с непоясненными предупреждениями (по умолчанию они принимаются, предупреждения перечисляются).",
+                                       en: "Refuse files with unexplained warnings (by default they are accepted and their warnings listed).")),
             SchemasCommand.option,
         ],
         run: perform)
 
+    let noWarnings: Bool
     let arguments: [String]
     let store: String
     let period: String?
@@ -43,6 +46,7 @@ struct ImportCommand: Command {
         arguments = call.all("files")
         store = StoreLocation.path(call)
         period = call.value("period")
+        noWarnings = call.flag("no-warnings")
         location = try SchemasCommand.Location(call)
         common = CommonOptions(call)
     }
@@ -53,9 +57,10 @@ struct ImportCommand: Command {
             throw UsageError(ru: "\(arguments.joined(separator: ", ")): в папке нет файлов", en: "\(arguments.joined(separator: ", ")): the folder holds no files")
         }
         let catalog = try SchemasCommand.load(location.directory, common.lang)
-        let importer: Importer
+        var importer: Importer
         do {
             importer = Importer(checker: SubmissionChecker(catalog: catalog), store: try SQLiteStore(path: store), period: period)
+            importer.refuseUnexplainedWarnings = noWarnings
         } catch {
             report(error, file: store, language: common.lang)
             throw ExitCode(2)
