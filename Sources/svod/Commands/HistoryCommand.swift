@@ -37,9 +37,7 @@ struct HistoryCommand: Command {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store) else {
-            throw UsageError(ru: "нет хранилища «\(store)»: укажите --store или SVOD_STORE", en: "there is no store '\(store)': give --store or SVOD_STORE")
-        }
+        try StoreLocation.mustExist(store)
         let ru = common.lang == .ru
         let out = OutputBuffer()
         do {

@@ -130,4 +130,11 @@ enum StoreLocation {
     static func path(_ call: ParsedCall) -> String {
         call.value("store") ?? ProcessInfo.processInfo.environment["SVOD_STORE"] ?? "svod.sqlite"
     }
+
+    /// Commands that only read a store refuse to create an empty one where a path was mistyped.
+    static func mustExist(_ store: String) throws {
+        guard FileManager.default.fileExists(atPath: store) else {
+            throw UsageError(ru: "нет хранилища «\(store)»: укажите --store или SVOD_STORE", en: "there is no store '\(store)': give --store or SVOD_STORE")
+        }
+    }
 }

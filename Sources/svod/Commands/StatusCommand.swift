@@ -47,9 +47,7 @@ struct StatusCommand: Command {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store) else {
-            throw UsageError(ru: "нет хранилища «\(store)»: укажите --store или SVOD_STORE", en: "there is no store '\(store)': give --store or SVOD_STORE")
-        }
+        try StoreLocation.mustExist(store)
         let catalog = try SchemasCommand.load(location.directory, common.lang)
         for id in forms where catalog.form(id) == nil {
             throw UsageError(ru: "--form: нет формы «\(id)»; есть: \(catalog.forms.map(\.id).joined(separator: ", "))",
