@@ -100,4 +100,28 @@ import Testing
         let leftovers = try FileManager.default.subpathsOfDirectory(atPath: store + ".files").filter { ($0 as NSString).lastPathComponent.hasPrefix(".") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
+
+    /// A store on a full filesystem: one line saying so, exit 2, and what was accepted before is intact.
+    @Test func aFullDiskIsOneLineAndLosesNothing() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let small = dir.appendingPathComponent("small").path
+        try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: true)
+        let mount = try runProcess(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=2M", "tmpfs", small])
+        guard mount.status == 0 else {
+            print("notice: cannot mount a small tmpfs here (\(mount.stderr.prefix(80))); the full-disk test is skipped")
+            return
+        }
+        defer { _ = try? runProcess(URL(fileURLWithPath: "/bin/umount"), [small]) }
+        let store = small + "/svod.sqlite"
+        let r = try svod(["import", vpr, "--store", store])
+        #expect(r.status == 2, "\(r.stdoutText.suffix(300))")
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && r.stderr.contains("нет места"), "\(r.stderr)")
+        let accepted = r.stdoutText.split(separator: "\n").filter { $0.contains("— принят:") }.count
+        #expect(accepted > 0 && accepted < 61)
+        let db = try SQLiteStore(path: store)
+        #expect(try db.submissions(period: nil, form: nil).filter { $0.outcome == "accepted" }.count == accepted)
+        #expect(try db.integrityProblems().isEmpty)
+    }
 }
