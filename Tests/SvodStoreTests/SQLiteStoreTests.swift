@@ -122,3 +122,14 @@ import Testing
         #expect(try again.integrityProblems().isEmpty)
     }
 }
+
+/// Row keys are stored as JSON that any reader parses back to the same key.
+@Suite struct KeyJSONTests {
+    @Test func keysRoundTripThroughJSON() throws {
+        let key = ["subject": "rus", "class": "4", "odd": "«кавычки» \"и\" \\ \n\t\u{1}"]
+        let text = SQLiteStore.keyJSON(key)
+        let back = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])
+        #expect(back == key)
+        #expect(text.hasPrefix("{\"class\":\"4\",\"odd\":"))
+    }
+}

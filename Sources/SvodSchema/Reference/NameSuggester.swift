@@ -149,7 +149,9 @@ public struct NameSuggester: Sendable {
         return 1 - Double(d) / Double(longest)
     }
 
-    /// Levenshtein distance, two rows.
+    /// Levenshtein distance, two rows. Inlinable, so that a caller in another module (sheet
+    /// names, compared for every form of every file) gets it specialised for its element type.
+    @inlinable
     public static func distance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

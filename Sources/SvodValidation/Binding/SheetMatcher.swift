@@ -57,6 +57,7 @@ enum SheetMatcher {
     /// Sheets that accompany a form: explanations (`Explanations.sheetNames`) and findings sheets of annotated copies.
     static let auxiliary: Set<String> = Explanations.sheetNames.union(Explanations.findingsSheetNames)
 
-    /// Levenshtein distance, on characters.
-    static func distance(_ a: String, _ b: String) -> Int { NameSuggester.distance(Array(a), Array(b)) }
+    /// Levenshtein distance on the scalars of two normalised names (composed, so a scalar is a
+    /// letter here; comparing grapheme clusters cost most of form detection on a folder).
+    static func distance(_ a: String, _ b: String) -> Int { NameSuggester.distance(Array(a.unicodeScalars), Array(b.unicodeScalars)) }
 }
