@@ -149,7 +149,8 @@ public final class SQLiteStore: SubmissionStore {
     public func submissions(period: String?, form: String?) throws -> [StoredSubmission] {
         try db.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT * FROM submission WHERE (?1 IS NULL OR period = ?1) AND (?2 IS NULL OR form = ?2) ORDER BY school, form, id DESC
+                SELECT s.*, o.size FROM submission s JOIN original o USING (sha256)
+                WHERE (?1 IS NULL OR s.period = ?1) AND (?2 IS NULL OR s.form = ?2) ORDER BY s.school, s.form, s.id DESC
                 """, arguments: [period, form]).map(Self.submission)
         }
     }
@@ -157,7 +158,8 @@ public final class SQLiteStore: SubmissionStore {
     public func history(school: String, form: String?, period: String?) throws -> [StoredSubmission] {
         try db.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT * FROM submission WHERE school = ?1 AND (?2 IS NULL OR form = ?2) AND (?3 IS NULL OR period = ?3) ORDER BY id
+                SELECT s.*, o.size FROM submission s JOIN original o USING (sha256)
+                WHERE s.school = ?1 AND (?2 IS NULL OR s.form = ?2) AND (?3 IS NULL OR s.period = ?3) ORDER BY s.id
                 """, arguments: [school, form, period]).map(Self.submission)
         }
     }
@@ -188,7 +190,7 @@ public final class SQLiteStore: SubmissionStore {
 
     private static func submission(_ row: Row) -> StoredSubmission {
         let ru: String? = row["reason_ru"], en: String? = row["reason_en"]
-        return StoredSubmission(id: row["id"], fileName: row["file_name"], sha256: row["sha256"], size: 0, arrivedAt: row["arrived_at"],
+        return StoredSubmission(id: row["id"], fileName: row["file_name"], sha256: row["sha256"], size: row["size"], arrivedAt: row["arrived_at"],
                                 school: row["school"], form: row["form"], formVersion: row["form_version"], period: row["period"],
                                 outcome: row["outcome"], errors: row["errors"], warnings: row["warnings"],
                                 warningsExplained: row["warnings_explained"], supersededBy: row["superseded_by"],

@@ -32,6 +32,8 @@ import Testing
             #expect(values.contains { $0.sheetID == "title" && $0.field == "school" && $0.value == "co9" })
             let s = try #require(try store.submissions(period: "2019/2020", form: "vpr").first)
             #expect(s.school == "co9" && s.outcome == "accepted" && s.formVersion == 2)
+            let bytes = try FileManager.default.attributesOfItem(atPath: sample("2019-2020/vpr/vpr-2019-2020-co9.ods"))[.size] as? Int
+            #expect(s.size == Int64(bytes ?? -1) && s.fileName == "vpr-2019-2020-co9.ods")
             let kept = try Data(contentsOf: store.original(s.sha256))
             #expect(kept == (try Data(contentsOf: URL(fileURLWithPath: sample("2019-2020/vpr/vpr-2019-2020-co9.ods")))))
         }
