@@ -33,7 +33,7 @@ public struct SubmissionStatus {
             }
             let bySchool = Dictionary(grouping: all) { $0.school ?? "" }
             let due = form.deadline(for: period)
-            var entries = catalog.organisations.filter(form.isSubmittedBy).map { school -> Entry in
+            var entries = catalog.organisations.filter { form.isSubmitted(by: $0) }.map { school -> Entry in
                 let mine = (bySchool[school.code] ?? []).sorted { $0.id > $1.id }
                 if let current = mine.first(where: { $0.outcome == "accepted" && $0.supersededBy == nil }) {
                     return Entry(school: school, state: .accepted, submission: current,
@@ -64,9 +64,4 @@ extension SubmissionStatus {
         guard parts.count == 3 else { return nil }
         return CivilDateTime(year: parts[0], month: parts[1], day: parts[2], hasTime: false)
     }
-}
-
-extension FormSchema {
-    /// Whether the organisation submits this form (every organisation, for a form with no submitters listed).
-    func isSubmittedBy(_ o: Organisation) -> Bool { submitters.isEmpty || submitters.contains(o.kind) }
 }

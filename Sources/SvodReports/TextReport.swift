@@ -57,12 +57,6 @@ extension TextReport {
 /// A text report on several files: the files a person must look at (with findings, or not
 /// checked, with the reason), every file with `allFiles`, then the tally of every input.
 public enum FolderTextReport {
-    /// The report on `verdicts`, in their order.
-    public static func render(_ verdicts: [FileVerdict], language: Language, colour: Bool, allFiles: Bool, strict: Bool) -> String {
-        verdicts.map { entry($0, language: language, colour: colour, allFiles: allFiles) }.joined()
-            + "\n" + tally(verdicts, language: language, strict: strict) + "\n"
-    }
-
     /// One input's part of the report: nothing for a clean file unless `allFiles`.
     public static func entry(_ v: FileVerdict, language: Language, colour: Bool, allFiles: Bool) -> String {
         if let r = v.report, !allFiles, r.findings.isEmpty, r.truncated.isEmpty { return "" }
@@ -72,7 +66,7 @@ public enum FolderTextReport {
     /// «Файлов: 1022; прошли проверку: 1010; с ошибками: 10; не проверены: 2».
     public static func tally(_ verdicts: [FileVerdict], language: Language, strict: Bool) -> String {
         let refused = verdicts.filter { $0.report == nil }.count
-        let failed = verdicts.filter { v in v.report.map { !$0.isValid || (strict && $0.count(.warning, explained: false) > 0) } ?? false }.count
+        let failed = verdicts.filter { $0.failed(strict: strict) }.count
         let passed = verdicts.count - refused - failed
         return language == .ru
             ? "Файлов: \(verdicts.count); прошли проверку: \(passed); с ошибками: \(failed); не проверены: \(refused)"

@@ -44,6 +44,13 @@ public struct FormSchema: Sendable {
     }
 }
 
+extension FormSchema {
+    /// Whether `school` submits this form (a form with no submitters listed is for everyone).
+    public func isSubmitted(by school: Organisation) -> Bool {
+        submitters.isEmpty || submitters.contains(school.kind)
+    }
+}
+
 /// What one submission covers.
 public enum ReportingPeriod: String, Sendable, CaseIterable {
     /// An academic year, «2023/2024».

@@ -211,23 +211,7 @@ public final class SQLiteStore: SubmissionStore {
     /// A row key as JSON with sorted keys (`{"class":"4","subject":"rus"}`), written by hand:
     /// through JSONSerialization it cost an eighth of an import.
     public static func keyJSON(_ key: [String: String]) -> String {
-        "{" + key.sorted { $0.key < $1.key }.map { "\(quoted($0.key)):\(quoted($0.value))" }.joined(separator: ",") + "}"
-    }
-
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
+        "{" + key.sorted { $0.key < $1.key }.map { "\(JSONString.literal($0.key)):\(JSONString.literal($0.value))" }.joined(separator: ",") + "}"
     }
 
     static func timestamp(_ d: Date) -> String {

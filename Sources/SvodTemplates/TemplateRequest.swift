@@ -75,11 +75,6 @@ extension FormSchema {
         sheets.first { $0.layout == .form && ($0.field("school") != nil || $0.field("period") != nil) }
     }
 
-    /// Whether `school` submits this form (a form with no submitters listed is for everyone).
-    public func isSubmitted(by school: Organisation) -> Bool {
-        submitters.isEmpty || submitters.contains(school.kind)
-    }
-
     /// Throws unless `period` fits the title sheet's `period` field pattern and, for an
     /// academic year, names two consecutive years.
     public func checkPeriod(_ period: String) throws {

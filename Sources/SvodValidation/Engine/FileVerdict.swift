@@ -29,10 +29,10 @@ public struct FileVerdict: Sendable {
         self.refusal = refusal
     }
 
-    /// Whether a person must act on it: errors, unexplained warnings when strict, or not checked at all.
-    public func needsAttention(strict: Bool) -> Bool {
-        guard let report else { return true }
-        return !report.isValid || (strict && report.count(.warning, explained: false) > 0) || !report.findings.isEmpty
+    /// Checked and failed: errors, or (`strict`) unexplained warnings. A file not checked has not failed; it was refused.
+    public func failed(strict: Bool) -> Bool {
+        guard let report else { return false }
+        return !report.isValid || (strict && report.count(.warning, explained: false) > 0)
     }
 }
 

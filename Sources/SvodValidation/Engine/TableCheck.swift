@@ -50,7 +50,7 @@ struct TableCheck {
             if !isTotal, totals != nil {
                 failures += RowFailure.of(pass.findings, from: beforeRules, record: record, rules: sheetRules.rules)
             }
-            if let values = pass.values { emit(record, to: values) }
+            if let values = pass.values { emit(record, to: values, lists: sheetRules.codeFields) }
             // The row's name is worked out only for a row something was found in: most rows have none.
             if pass.findings.count > before, let rowKey = Self.rowKey(record, schema) {
                 for i in before..<pass.findings.count { pass.findings[i].rowKey = rowKey }
@@ -87,20 +87,18 @@ struct TableCheck {
         }
     }
 
-    /// Every value of a record, with the row's key as codes and as a person reads it.
-    private func emit(_ record: BoundRecord, to sink: ReadValueSink) {
+    /// Every value of a record, with the row's key as codes and as a person reads it; `lists`
+    /// are the sheet's code fields, whose values are kept as their list items' codes.
+    private func emit(_ record: BoundRecord, to sink: ReadValueSink, lists: [String: String]) {
         let shown = Self.rowKey(record, schema)?.ru
         var key: [String: String] = [:]
         for code in schema.key.isEmpty ? [schema.totals?.labelField].compactMap({ $0 }) : schema.key {
-            guard let v = record.values[code]?.coercion.value else { continue }
-            if case .code(let list)? = schema.field(code)?.type, let item = pass.keys.itemCode(v, list: list) { key[code] = item; continue }
-            switch v {
-            case .text(let t): key[code] = t
-            case .number(let n): key[code] = "\(n)"
+            switch record.values[code].map({ pass.keys.kept($0.coercion.value, list: lists[code]) }) {
+            case .text(let t)?: key[code] = t
+            case .number(let n)?: key[code] = "\(n)"
             default: break
             }
         }
-        let lists = ValidationPass.codeFields(schema)
         for (code, v) in record.values.all where v.coercion.value != .missing {
             sink.take(ReadValue(sheetID: schema.id, sheet: sheet, rowKey: shown, key: key, field: code, cell: v.cell,
                                 value: pass.keys.kept(v.coercion.value, list: lists[code])))

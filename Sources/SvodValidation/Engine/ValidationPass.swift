@@ -33,7 +33,7 @@ final class ValidationPass {
     /// Form sheets' field checks, run once when they are bound; their findings join the report
     /// where the sheet comes in the form's order, and a failed value reads as missing everywhere.
     var formChecked: [String: (findings: [Finding], invalid: Set<String>)] = [:]
-    /// Data records met per table sheet id (form sheets count their filled values).
+    /// Data records met per table sheet id.
     var recordsSeen: [String: Int] = [:]
     /// Records with a value beyond their key (fixed rows a template lists are no data).
     var dataSeen: [String: Int] = [:]
@@ -79,7 +79,6 @@ final class ValidationPass {
                                           value: keys.kept(v.coercion.value, list: lists[code])))
                 }
             }
-            recordsSeen[schema.id] = record.values.all.filter { !$0.value.raw.isEmpty }.count
         }
     }
 
@@ -121,7 +120,7 @@ final class ValidationPass {
                   let value = formRecords[schema.id]?.values[field.code],
                   let code = keys.itemCode(value.coercion.value, list: "organisations"),
                   let org = validator.catalog.organisations.first(where: { $0.code == code }),
-                  !form.submitters.contains(org.kind) else { continue }
+                  !form.isSubmitted(by: org) else { continue }
             out.append(Finding(FindingKinds.schoolSubmitter, sheet: infos[index].name, cell: value.cell, field: field.code,
                                actual: org.kind, expected: form.submitters.joined(separator: ", "), message: .init(
                 ru: "«\(org.short.first ?? org.name)» не сдаёт форму «\(form.title.ru)»: её сдают организации видов \(form.submitters.joined(separator: ", ")), а это \(org.kind)",

@@ -69,16 +69,17 @@ struct ValidateCommand: Command {
     /// Paths checked before any file is read: the previous period's file must be there, and the
     /// annotated copy must have a folder to go to and, for one file, the extension of its format.
     func validate() throws {
+        let several = previous != nil || annotate != nil ? Inputs.expand(arguments).count > 1 : false
         if let previous {
             try PathCheck.readableFile(previous, option: "--previous")
             // Last period's file is one school's: it cannot stand beside a folder of many.
-            guard Inputs.expand(arguments).count == 1 else {
+            guard !several else {
                 throw UsageError(ru: "--previous — файл прошлого периода одной школы: проверяйте с ним один файл, а не несколько или папку",
                                  en: "--previous is one school's file of the previous period: check one file with it, not several or a folder")
             }
         }
         if let annotate {
-            if Inputs.expand(arguments).count > 1 {
+            if several {
                 try PathCheck.creatableFolder(annotate, option: "--annotate")
             } else {
                 try PathCheck.spreadsheetOutput(annotate, option: "--annotate")
@@ -131,7 +132,7 @@ struct ValidateCommand: Command {
         }
         out.flush()
         let refused = verdicts.contains { $0.report == nil }
-        let failed = verdicts.contains { v in v.report.map { !$0.isValid || (strict && $0.count(.warning, explained: false) > 0) } ?? false }
+        let failed = verdicts.contains { $0.failed(strict: strict) }
         if refused { throw ExitCode(2) }
         if failed { throw ExitCode(1) }
     }
