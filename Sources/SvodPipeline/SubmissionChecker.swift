@@ -52,10 +52,15 @@ public struct SubmissionChecker {
     }
 }
 
-/// No form with the id asked for.
+/// No form with the id asked for (`--form`, `schemas show`, `template --form`).
 public struct UnknownForm: LocalizedFailure {
     public let id: String
     public let known: [String]
+    /// The refusal for `id`, listing the forms there are.
+    public init(id: String, known: [String]) {
+        self.id = id
+        self.known = known
+    }
     public var kind: FailureKind { .unreadable }
     public var message: LocalizedText {
         .init(ru: "нет формы «\(id)»; есть: \(known.joined(separator: ", "))",

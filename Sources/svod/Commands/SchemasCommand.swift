@@ -1,5 +1,6 @@
 import Foundation
 import SvodLocale
+import SvodPipeline
 import SvodSchema
 import SvodWorkbook
 
@@ -80,8 +81,7 @@ enum SchemasCommand {
         func run() throws {
             let catalog = try SchemasCommand.load(location.directory, common.lang)
             guard let form = catalog.form(id) else {
-                let known = catalog.forms.map(\.id).joined(separator: ", ")
-                report(SchemaLookupError(id: id, known: known), file: location.directory, language: common.lang)
+                report(UnknownForm(id: id, known: catalog.forms.map(\.id)), file: location.directory, language: common.lang)
                 throw ExitCode(2)
             }
             let out = OutputBuffer()
@@ -131,12 +131,3 @@ enum ShowFormat: String, CaseIterable {
     case text, json
 }
 
-/// No form with the id asked for.
-struct SchemaLookupError: LocalizedFailure {
-    let id: String
-    let known: String
-    var kind: FailureKind { .unreadable }
-    var message: LocalizedText {
-        .init(ru: "нет формы «\(id)»; есть: \(known)", en: "there is no form '\(id)'; known: \(known)")
-    }
-}

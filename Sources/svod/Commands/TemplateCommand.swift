@@ -1,5 +1,6 @@
 import Foundation
 import SvodLocale
+import SvodPipeline
 import SvodSchema
 import SvodSpreadsheet
 import SvodTemplates
@@ -77,7 +78,7 @@ struct TemplateCommand: Command {
             let organisation = try school.map { try SchoolsCommand.find($0, in: catalog) }
             if let id = form {
                 guard let schema = catalog.form(id) else {
-                    throw SchemaLookupError(id: id, known: catalog.forms.map(\.id).joined(separator: ", "))
+                    throw UnknownForm(id: id, known: catalog.forms.map(\.id))
                 }
                 if let organisation, !schema.isSubmitted(by: organisation) {
                     throw TemplateError.notASubmitter(school: organisation.code, kind: organisation.kind, form: schema.id)
