@@ -44,13 +44,16 @@ let package = Package(
         .target(name: "SvodValidation", dependencies: ["SvodSchema", "SvodExpressions", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO"],
                 swiftSettings: fast),
         .target(name: "SvodTemplates", dependencies: ["SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodLocale"]),
-        .target(name: "SvodPipeline", dependencies: ["SvodValidation", "SvodSchema", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodStore"]),
+        .target(name: "SvodPipeline", dependencies: ["SvodValidation", "SvodSchema", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodStore",
+                                                     "SvodConsolidation"]),
         .target(name: "SvodStore", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodIO", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SvodConsolidation", dependencies: ["SvodStore", "SvodSchema", "SvodValidation", "SvodExpressions", "SvodWorkbook",
+                                                          "SvodSpreadsheet", "SvodLocale"]),
         .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"]),
         .target(name: "SvodSpreadsheet",
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
         .executableTarget(name: "svod", dependencies: [
-            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodPipeline", "SvodStore", "SvodReports", "SvodTemplates",
+            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodPipeline", "SvodStore", "SvodReports", "SvodTemplates", "SvodConsolidation",
         ]),
 
         .target(name: "SvodTestSupport", dependencies: ["SvodWorkbook", "SvodSpreadsheet"], path: "Tests/SvodTestSupport"),
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(name: "SvodValidationTests", dependencies: ["SvodValidation", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodTestSupport"]),
         .testTarget(name: "SvodTemplatesTests", dependencies: ["SvodTemplates", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodTestSupport"]),
         .testTarget(name: "SvodStoreTests", dependencies: ["SvodStore", "SvodPipeline", "SvodValidation", "SvodSchema", "SvodTestSupport"]),
+        .testTarget(name: "SvodConsolidationTests", dependencies: ["SvodConsolidation", "SvodStore", "SvodSchema", "SvodTestSupport"]),
         .testTarget(name: "SvodPipelineTests", dependencies: ["SvodPipeline", "SvodValidation", "SvodSchema", "SvodTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodStore", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema", "SvodTemplates", "SvodExpressions"]),
     ]

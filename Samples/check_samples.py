@@ -8,7 +8,7 @@
    each at its cell;
 3. every planted mistake is reported exactly: the findings (rule, severity, sheet, cell) are the
    ones the manifest lists, no more, no fewer;
-4. the seed's own city tables (Samples/<year>/seed/) are caught exactly where the seed does not
+4. the seed's own city tables (Samples/seed/<year>/) are caught exactly where the seed does not
    add up: each seed entry of the manifest lists its findings (`expected`), alone or against the
    previous year's seed file (`previous`), also listed in README.md;
 5. the school figures, read back from the files with `svod convert`, add up exactly to the seed's

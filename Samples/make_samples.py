@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes one reporting year of filled МСОКО forms from all 62 general-education schools of Tula
-into Samples/<academic-year>/<form>/, plus the seed's own city figures (Samples/<year>/seed/) and
-a handful of files with the typical mistakes of real schools (Samples/<year>/planted/).
+into Samples/<academic-year>/<form>/, plus the seed's own city figures (Samples/seed/<year>/) and
+a handful of files with the typical mistakes of real schools (Samples/planted/<year>/).
 See Samples/README.md. Run from the repository root:
 
     .venv/bin/python Samples/make_samples.py [--schemas Schemas] [--out Samples] [--seed 2021]
@@ -2143,7 +2143,7 @@ def main():
                                               "form": form.id, "year": year, "part": part and ptext, "school": s.code, "kind": "school"})
             # the seed's own city table
             if form.seed and year in form.seed_years:
-                sd = os.path.join(args.out, ydir, "seed")
+                sd = os.path.join(args.out, "seed", ydir)
                 if sd not in outdirs:
                     shutil.rmtree(sd, ignore_errors=True)
                     outdirs.add(sd)
@@ -2194,7 +2194,7 @@ def main():
         vals = fill_computed(ctx, fid, figures[s.code]) if form.computed else figures[s.code]
         wb, w = write_workbook(ctx, lay, vals, title, None)
         expected = fn(wb, w)
-        pd = os.path.join(args.out, ydir, "planted")
+        pd = os.path.join(args.out, "planted", ydir)
         if pd not in outdirs:
             shutil.rmtree(pd, ignore_errors=True)
             outdirs.add(pd)

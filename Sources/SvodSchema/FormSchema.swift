@@ -169,6 +169,8 @@ public struct FieldSchema: Sendable {
     public var gridColumn: String?
     /// Filled by the template with a formula (the right side of the rule `code = …`), not typed by schools.
     public var computed: Bool = false
+    /// How it consolidates, when the schema says (`aggregate:`); see `FormSchema.aggregate(of:in:)` for the defaults.
+    public var aggregate: FieldAggregate? = nil
     /// Where it was declared.
     public var source: SourceLocation
 }

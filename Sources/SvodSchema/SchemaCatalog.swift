@@ -55,6 +55,7 @@ public struct SchemaCatalog: Sendable {
                                   source: SourceLocation(file: referenceDir, line: 1, column: 1)))
         }
         let listIDs = Set(lists.map(\.id))
+        issues += Self.districtIssues(organisations, lists: lists, at: referenceDir)
         for form in forms {
             for sheet in form.sheets {
                 for field in sheet.fields {
@@ -85,4 +86,29 @@ public struct SchemaCatalog: Sendable {
 
     /// The form with this id.
     public func form(_ id: String) -> FormSchema? { forms.first { $0.id == id } }
+}
+
+extension SchemaCatalog {
+    /// With a `districts` list, every organisation names one of its districts (a district's
+    /// consolidation must know all its schools, or the ones it misses would vanish from the city).
+    static func districtIssues(_ organisations: [Organisation], lists: [CodeList], at folder: String) -> [SchemaIssue] {
+        guard let districts = lists.first(where: { $0.id == "districts" }) else { return [] }
+        let codes = Set(districts.items.map(\.code))
+        let place = SourceLocation(file: (folder as NSString).appendingPathComponent("organisations.yaml"), line: 1, column: 1)
+        return organisations.compactMap { org in
+            guard let d = org.district else {
+                return SchemaIssue(place, ru: "организация «\(org.code)»: не указан район («district»)", en: "organisation '\(org.code)': no 'district'")
+            }
+            guard codes.contains(d) else {
+                return SchemaIssue(place, ru: "организация «\(org.code)»: нет района «\(d)» в справочнике districts",
+                                   en: "organisation '\(org.code)': there is no district '\(d)' in the list 'districts'")
+            }
+            return nil
+        }
+    }
+
+    /// The district with this code, as the list `districts` names it.
+    public func district(_ code: String) -> CodeList.Item? {
+        lists.first { $0.id == "districts" }?.items.first { $0.code == code }
+    }
 }

@@ -25,7 +25,10 @@ public enum SchemaLoader {
         guard let obj = YAMLObject(root, file: file, issues: log, what: "форма") else { return (nil, log.issues) }
         let form = readForm(obj, log)
         obj.reportUnknownKeys()
-        if let form { check(form, log) }
+        if let form {
+            check(form, log)
+            checkAggregates(form, log)
+        }
         return (log.issues.isEmpty ? form : nil, log.issues)
     }
 
@@ -250,10 +253,12 @@ public enum SchemaLoader {
         if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
             log.add(o.location(of: "pattern"), ru: "«pattern»: не регулярное выражение", en: "'pattern': not a regular expression")
         }
-        return FieldSchema(code: code, label: label, aliases: o.strings("aliases"), type: type, unit: o.string("unit"),
-                           required: o.bool("required") ?? false, min: min, max: max, allowed: o.strings("allowed"),
-                           pattern: pattern, cell: cell, gridRow: gridRow, gridColumn: gridColumn,
-                           computed: o.bool("computed") ?? false, source: o.location)
+        var field = FieldSchema(code: code, label: label, aliases: o.strings("aliases"), type: type, unit: o.string("unit"),
+                                required: o.bool("required") ?? false, min: min, max: max, allowed: o.strings("allowed"),
+                                pattern: pattern, cell: cell, gridRow: gridRow, gridColumn: gridColumn,
+                                computed: o.bool("computed") ?? false, source: o.location)
+        field.aggregate = readAggregate(o, log)
+        return field
     }
 
     private static func readRule(_ o: YAMLObject, defaultSheet: String?, _ log: IssueLog) -> RuleSchema? {

@@ -18,12 +18,17 @@ public final class SQLiteStore: SubmissionStore {
     /// The folder of originals.
     public let originals: URL
 
-    /// Opens (creating and migrating) the store at `path`.
-    public init(path: String) throws {
+    /// A scratch store (a consolidation of files without a store) skips what only durability needs.
+    private let scratch: Bool
+
+    /// Opens (creating and migrating) the store at `path`; a `scratch` store, thrown away after
+    /// one run, neither syncs to disk nor keeps the originals.
+    public init(path: String, scratch: Bool = false) throws {
+        self.scratch = scratch
         var config = Configuration()
         config.journalMode = .wal
         config.busyMode = .timeout(60)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        config.prepareDatabase { db in try db.execute(sql: scratch ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL") }
         do {
             db = try DatabaseQueue(path: path, configuration: config)
             try Self.migrator.migrate(db)
@@ -130,6 +135,7 @@ public final class SQLiteStore: SubmissionStore {
     }
 
     private func keepOriginal(_ offer: Offer) throws {
+        if scratch { return }
         let folder = originals.appendingPathComponent(String(offer.sha256.prefix(2)))
         let target = folder.appendingPathComponent(offer.sha256)
         if FileManager.default.fileExists(atPath: target.path) { return }

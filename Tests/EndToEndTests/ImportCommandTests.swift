@@ -20,7 +20,7 @@ import Testing
         #expect(again.status == 0 && again.stdoutText.contains("уже были приняты: 61"), "\(again.stdoutText.suffix(300))")
         let history = try svod(["history", "--school", "co9", "--store", store])
         #expect(history.status == 0 && history.stdoutText.contains("vpr-2019-2020-co9.ods") && history.stdoutText.contains("принят"), "\(history.stdoutText)")
-        let refused = try svod(["import", TestPaths.packageRoot.appendingPathComponent("Samples/2019-2020/planted/vpr-2019-2020-co14-sum-does-not-add-up.xlsx").path,
+        let refused = try svod(["import", TestPaths.packageRoot.appendingPathComponent("Samples/planted/2019-2020/vpr-2019-2020-co14-sum-does-not-add-up.xlsx").path,
                                 "--store", store])
         #expect(refused.status == 1 && refused.stdoutText.contains("отклонён: ошибок — 1"), "\(refused.stdoutText)")
         #expect(try SQLiteStore(path: store).integrityProblems().isEmpty)

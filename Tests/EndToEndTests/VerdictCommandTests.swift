@@ -11,7 +11,7 @@ import Testing
 
     private func folderWithAnOldExcelFile() throws -> URL {
         let dir = try TestPaths.temporaryDirectory()
-        try FileManager.default.copyItem(atPath: sample("2019-2020/planted/vpr-2019-2020-co14-sum-does-not-add-up.xlsx"),
+        try FileManager.default.copyItem(atPath: sample("planted/2019-2020/vpr-2019-2020-co14-sum-does-not-add-up.xlsx"),
                                          toPath: dir.appendingPathComponent("co14.xlsx").path)
         try FileManager.default.copyItem(atPath: sample("2019-2020/vpr/vpr-2019-2020-co9.ods"), toPath: dir.appendingPathComponent("co9.ods").path)
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 1016)
@@ -36,7 +36,7 @@ import Testing
             // The clean file has no section, only its line in the list at the end.
             #expect(r.stdoutText.contains("Без замечаний — 1 файл") && r.stdoutText.contains("МБОУ ЦО № 9"))
             // Files of two folders with only the root in common are shown whole, no «Папка: /».
-            let two = try svod(["validate", "--format", "html", dir.path, sample("2019-2020/planted/vpr-2019-2020-co41-renamed-sheet.xlsx")])
+            let two = try svod(["validate", "--format", "html", dir.path, sample("planted/2019-2020/vpr-2019-2020-co41-renamed-sheet.xlsx")])
             #expect(!two.stdoutText.contains("<span class=\"path\">/</span>") && two.stdoutText.contains(">" + (dir.path + "/co10.xls").replacingOccurrences(of: "/", with: "/<wbr>") + "<"), "\(two.stdoutText.prefix(3000))")
         default:
             let doc = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [[String: Any]])
@@ -87,7 +87,7 @@ import Testing
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let copy = dir.appendingPathComponent("marked.xlsx").path
-        let source = sample("2019-2020/planted/vpr-2019-2020-co36-number-as-text.xlsx")
+        let source = sample("planted/2019-2020/vpr-2019-2020-co36-number-as-text.xlsx")
         let first = try svod(["validate", source, "--annotate", copy, "--format", "json"])
         #expect(first.status == 0, "\(first.stderr)")
         // The school types its explanation as a person would, in openpyxl's hands (not svod's).

@@ -51,7 +51,7 @@ import Testing
 
     @Test func aFileWithErrorsIsKeptAsRefusedWithItsFindings() throws {
         try withStore { store, importer, _ in
-            let r = try importer.importFile(sample("2019-2020/planted/vpr-2019-2020-co14-sum-does-not-add-up.xlsx"))
+            let r = try importer.importFile(sample("planted/2019-2020/vpr-2019-2020-co14-sum-does-not-add-up.xlsx"))
             guard case .refused(let id)? = r.outcome else { Issue.record("\(String(describing: r.outcome))"); return }
             #expect(try store.values(of: id).isEmpty)
             #expect(try store.findings(of: id).contains { $0.rule == "vpr.participants" && $0.place == "ВПР!C5" })
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func unexplainedWarningsAreAcceptedUnlessTheDepartmentSaysNo() throws {
-        let warned = sample("2019-2020/planted/vpr-2019-2020-co36-number-as-text.xlsx")
+        let warned = sample("planted/2019-2020/vpr-2019-2020-co36-number-as-text.xlsx")
         try withStore { _, importer, _ in
             guard case .accepted? = try importer.importFile(warned).outcome else { Issue.record("not accepted"); return }
         }

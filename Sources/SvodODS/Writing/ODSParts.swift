@@ -30,7 +30,10 @@ enum ODSParts {
         x.raw(header)
         x.raw("<office:document-content "); x.raw(namespaces); x.raw(#"office:version="1.3">"#)
         styles.write(x)
+        // ODF's default reads criteria of SUMIF/COUNTIF… as regular expressions, so «Математика
+        // (профильный уровень)» would match nothing; Excel's wildcards are what formulas mean.
         x.raw("<office:body><office:spreadsheet>")
+        x.raw(#"<table:calculation-settings table:automatic-find-labels="false" table:use-regular-expressions="false" table:use-wildcards="true"/>"#)
         if !validations.isEmpty {
             x.raw("<table:content-validations>")
             for (v, name, sheet) in validations { try ODSValidation.write(v, name: name, sheet: sheet, to: x) }
@@ -98,7 +101,7 @@ enum ODSParts {
         element("meta:keyword", p.keywords)
         element("meta:initial-creator", p.creator)
         element("dc:creator", p.creator)
-        let now = CivilDateTime.now()
+        let now = p.modified ?? CivilDateTime.now()
         x.raw("<meta:creation-date>"); x.raw(iso(p.created ?? now)); x.raw("</meta:creation-date>")
         x.raw("<dc:date>"); x.raw(iso(now)); x.raw("</dc:date>")
         for c in p.custom {

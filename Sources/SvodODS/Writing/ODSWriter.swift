@@ -112,7 +112,7 @@ public final class ODSWriter: WorkbookWriter {
             let meta = try output.segment(final: true) { ODSParts.meta(properties, application: options.application, to: $0) }
             let settings = try output.segment(final: true) { ODSParts.settings(sheets, active: sheets[active].name, to: $0) }
             let manifest = try output.segment(final: true) { ODSParts.manifest(to: $0) }
-            try output.commit { zip in
+            try output.commit(modified: properties.modified) { zip in
                 // ODF 1.3 Part 2, 3.3: `mimetype` first, stored, so the type shows at a fixed offset.
                 try zip.addStored("mimetype", Array(ODSParts.mimetype.utf8))
                 try zip.add("content.xml", segments: [prologue] + body + [epilogue])

@@ -1,3 +1,4 @@
+import Foundation
 import SvodIO
 import SvodWorkbook
 import SvodXML
@@ -53,13 +54,14 @@ public final class PackageOutput {
 
     /// Writes the zip `entries` lays out and moves it into place; refuses a damaged file; on
     /// any error the target is left as it was.
-    public func commit(_ entries: (ZipWriter) throws -> Void) throws {
+    public func commit(modified: CivilDateTime? = nil, _ entries: (ZipWriter) throws -> Void) throws {
         guard !damaged else {
             discard()
             throw WriteError.misuse("an earlier error left the workbook incomplete; it was not written")
         }
         do {
             let zip = try ZipWriter(path: file.temporaryPath)
+            zip.modified = modified.map { time_t($0.days * 86_400 + Int($0.seconds)) }
             try entries(zip)
             try zip.close()
             try file.commit()

@@ -16,6 +16,8 @@ public struct Organisation: Sendable, Equatable {
     public var inn: String?
     /// ОГРН (13 digits, check digit verified).
     public var ogrn: String?
+    /// The territorial district (a code of the list `districts`): a consolidation can cover one.
+    public var district: String? = nil
 }
 
 /// A table of reference values by keys, e.g. ЕГЭ minimum scores by year and subject; rules read
@@ -49,8 +51,10 @@ enum ReferenceLoader {
             if let ogrn, !RussianIdentifiers.isValidOGRN(ogrn) {
                 log.add(o.location(of: "ogrn"), ru: "ОГРН \(ogrn): контрольная цифра не сходится", en: "ОГРН \(ogrn): the check digit does not match")
             }
-            orgs.append(Organisation(code: o.string("code", required: true) ?? "", name: o.string("name", required: true) ?? "",
-                                     short: o.strings("short"), kind: o.string("kind", required: true) ?? "", inn: inn, ogrn: ogrn))
+            var org = Organisation(code: o.string("code", required: true) ?? "", name: o.string("name", required: true) ?? "",
+                                   short: o.strings("short"), kind: o.string("kind", required: true) ?? "", inn: inn, ogrn: ogrn)
+            org.district = o.string("district")
+            orgs.append(org)
             o.reportUnknownKeys()
         }
         var seenCodes = Set<String>()

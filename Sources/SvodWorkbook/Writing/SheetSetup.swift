@@ -76,6 +76,9 @@ public struct DocumentProperties: Sendable, Equatable {
     public var created: CivilDateTime?
     /// Custom text properties, in order.
     public var custom: [(name: String, value: String)]
+    /// When it was last changed, UTC; nil for now. Given, it also dates the zip's entries, so
+    /// the same content gives the same bytes (a consolidation is compared with `cmp`).
+    public var modified: CivilDateTime?
 
     /// Properties; all optional.
     public init(title: String? = nil, subject: String? = nil, creator: String? = nil, description: String? = nil,
@@ -91,7 +94,7 @@ public struct DocumentProperties: Sendable, Equatable {
 
     public static func == (a: DocumentProperties, b: DocumentProperties) -> Bool {
         a.title == b.title && a.subject == b.subject && a.creator == b.creator && a.description == b.description
-            && a.keywords == b.keywords && a.created == b.created
+            && a.keywords == b.keywords && a.created == b.created && a.modified == b.modified
             && a.custom.map(\.name) == b.custom.map(\.name) && a.custom.map(\.value) == b.custom.map(\.value)
     }
 }

@@ -129,7 +129,7 @@ enum XLSXPackageParts {
         element("dc:description", p.description)
         let created = w3cdtf(p.created ?? .now())
         x.raw(#"<dcterms:created xsi:type="dcterms:W3CDTF">"#); x.raw(created); x.raw("</dcterms:created>")
-        x.raw(#"<dcterms:modified xsi:type="dcterms:W3CDTF">"#); x.raw(w3cdtf(.now())); x.raw("</dcterms:modified>")
+        x.raw(#"<dcterms:modified xsi:type="dcterms:W3CDTF">"#); x.raw(w3cdtf(p.modified ?? .now())); x.raw("</dcterms:modified>")
         x.raw("</cp:coreProperties>")
     }
 

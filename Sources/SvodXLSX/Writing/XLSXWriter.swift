@@ -109,7 +109,7 @@ public final class XLSXWriter: WorkbookWriter {
             try add("xl/_rels/workbook.xml.rels") { XLSXPackageParts.workbookRelationships(sheetCount: sheets.count, to: $0) }
             try add("xl/styles.xml") { styleTable.write($0) }
             ordered += parts
-            try output.commit { zip in
+            try output.commit(modified: properties.modified) { zip in
                 for (name, seg) in ordered { try zip.add(name, segments: [seg]) }
             }
             sequence.close()

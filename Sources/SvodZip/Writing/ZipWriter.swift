@@ -14,6 +14,8 @@ public final class ZipWriter {
     private let path: String
     /// Contexts of callback sources, kept alive until libzip has read them at close.
     private var sources: [SegmentSource] = []
+    /// The time every entry is dated with (seconds since 1970, UTC); nil for now.
+    public var modified: time_t?
 
     /// Creates (or truncates) the archive at `path`.
     public init(path: String) throws {
@@ -43,10 +45,17 @@ public final class ZipWriter {
             throw failure("zip_source_function")
         }
         sources.append(context)
-        guard zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8) >= 0 else {
+        let index = zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8)
+        guard index >= 0 else {
             zip_source_free(source)
             throw failure("zip_file_add")
         }
+        try date(zip_uint64_t(index))
+    }
+
+    private func date(_ index: zip_uint64_t) throws {
+        guard let modified else { return }
+        guard zip_file_set_mtime(archive, index, modified, 0) == 0 else { throw failure("zip_file_set_mtime") }
     }
 
     /// Writes the archive; after this, the file at `path` is complete.
@@ -81,6 +90,7 @@ public final class ZipWriter {
             zip_source_free(source)
             throw failure("zip_file_add")
         }
+        try date(zip_uint64_t(index))
         return zip_uint64_t(index)
     }
 

@@ -153,7 +153,7 @@ struct CommandLineParser {
         // optional or variadic one what is left.
         var queue = positional[...]
         for (n, argument) in spec.arguments.enumerated() {
-            let laterRequired = spec.arguments[(n + 1)...].filter { $0.count != .optional }.count
+            let laterRequired = spec.arguments[(n + 1)...].filter { $0.count == .one || $0.count == .oneOrMore }.count
             switch argument.count {
             case .one:
                 guard let v = queue.popFirst() else { throw missingArgument(argument, spec: spec, path: path) }
@@ -163,6 +163,10 @@ struct CommandLineParser {
             case .oneOrMore:
                 let take = queue.count - laterRequired
                 guard take > 0 else { throw missingArgument(argument, spec: spec, path: path) }
+                call.arguments[argument.key] = Array(queue.prefix(take))
+                queue = queue.dropFirst(take)
+            case .zeroOrMore:
+                let take = max(queue.count - laterRequired, 0)
                 call.arguments[argument.key] = Array(queue.prefix(take))
                 queue = queue.dropFirst(take)
             }

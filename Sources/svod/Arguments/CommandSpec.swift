@@ -34,7 +34,7 @@ struct CommandSpec: Sendable {
 
 /// A positional argument.
 struct ArgumentSpec: Sendable {
-    enum Count: Sendable { case one, optional, oneOrMore }
+    enum Count: Sendable { case one, optional, oneOrMore, zeroOrMore }
     /// The key the command reads it by.
     let key: String
     /// How it is shown in usage and help (`ФАЙЛ` / `FILE`).
@@ -55,6 +55,7 @@ struct ArgumentSpec: Sendable {
         case .one: return placeholder(language)
         case .optional: return "[\(placeholder(language))]"
         case .oneOrMore: return placeholder(language) + "..."
+        case .zeroOrMore: return "[\(placeholder(language))...]"
         }
     }
 }

@@ -24,7 +24,7 @@ import Testing
           - {code: subject, label: Предмет, type: code, list: subjects, required: true}
           - {code: form, label: Форма, type: text, allowed: [бумажная, компьютерная]}
           - {code: n, label: Участников, type: integer, min: 0, max: 100, required: true}
-          - {code: share, label: Доля, type: percent, places: 1, min: 0, max: 100}
+          - {code: share, label: Доля, type: percent, places: 1, min: 0, max: 100, aggregate: none}
     """
 
     @Test func everyMistakeIsFoundAndNothingElse() throws {

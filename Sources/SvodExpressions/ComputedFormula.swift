@@ -1,15 +1,14 @@
 import Foundation
-import SvodExpressions
 
-/// A computed field's rule, as the Excel formula the template puts in its cell: the right side
+/// A computed field's rule, as the Excel formula a template or a consolidation puts in its cell: the right side
 /// over the row's cells, rounded to the field's places, and blank while its inputs are empty,
 /// a divisor is zero or the rule's `when` does not hold — so an untouched row shows nothing
 /// and no cell ever shows #DIV/0!.
-enum ComputedFormula {
+public enum ComputedFormula {
     /// The formula (Excel syntax, no `=`), or nil when the expression uses what a spreadsheet
     /// cannot compute (`previous.` values, LOOKUP) or names a field `cell` cannot place.
     /// `cell` gives a field's reference (`C5`, `'Титул'!$C$3`, `'ВПР'!$C$4:$C$103`).
-    static func excel(_ expression: SvodExpressions.Expression, when: SvodExpressions.Expression?, places: Int?, cell: (String) -> String?) -> String? {
+    public static func excel(_ expression: Expression, when: Expression?, places: Int?, cell: (String) -> String?) -> String? {
         guard let body = translate(expression, cell) else { return nil }
         var guards: [String] = []
         let inputs = expression.references.compactMap(cell).sorted { ($0.count, $0) < ($1.count, $1) }
@@ -35,7 +34,7 @@ enum ComputedFormula {
     }
 
     /// Every divisor in the expression, outermost first.
-    static func divisors(_ e: SvodExpressions.Expression) -> [SvodExpressions.Expression] {
+    static func divisors(_ e: Expression) -> [Expression] {
         switch e {
         case .number, .text, .boolean, .name: return []
         case let .unary(_, x): return divisors(x)
@@ -47,14 +46,14 @@ enum ComputedFormula {
 
     /// The expression in Excel syntax, with the parentheses Excel's precedence needs (`^` and
     /// unary minus, which bind differently in Excel and in svod, are always parenthesised).
-    static func translate(_ e: SvodExpressions.Expression, _ cell: (String) -> String?) -> String? {
+    static func translate(_ e: Expression, _ cell: (String) -> String?) -> String? {
         printed(e, cell)?.text
     }
 
     /// Text and binding strength: 1 comparison, 2 `&`, 3 `+ -`, 4 `* /`, 9 atoms and calls.
-    private static func printed(_ e: SvodExpressions.Expression, _ cell: (String) -> String?) -> (text: String, level: Int)? {
-        func t(_ x: SvodExpressions.Expression) -> String? { printed(x, cell)?.text }
-        func operand(_ x: SvodExpressions.Expression, above level: Int, orEqual: Bool) -> String? {
+    private static func printed(_ e: Expression, _ cell: (String) -> String?) -> (text: String, level: Int)? {
+        func t(_ x: Expression) -> String? { printed(x, cell)?.text }
+        func operand(_ x: Expression, above level: Int, orEqual: Bool) -> String? {
             guard let p = printed(x, cell) else { return nil }
             return p.level < level || (orEqual && p.level == level) ? "(\(p.text))" : p.text
         }

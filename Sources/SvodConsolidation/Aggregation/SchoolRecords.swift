@@ -1,0 +1,74 @@
+import Foundation
+import SvodSchema
+import SvodStore
+
+/// One school's accepted values regrouped as records: sheet → rows in file order, each a key and
+/// its values by field. A table's «Всего»/«Итого» rows are left out: the city's total is the sum
+/// of the parts, and a school's own total, already checked against its parts, would count twice.
+public struct SchoolRecords {
+    /// One row of a sheet.
+    public struct Record {
+        /// Field → list code.
+        public var key: [String: String]
+        /// The key as JSON (the store's spelling), for grouping.
+        public var keyJSON: String
+        /// Field → value.
+        public var values: [String: StoredNumber]
+    }
+
+    /// Sheet id → its records, in the order the school wrote them.
+    public private(set) var sheets: [String: [Record]] = [:]
+
+    /// Regroups `values` of a submission of `form`; `isCode(list, text)` tells a list code from a total's label.
+    public init(_ values: [StoredValue], form: FormSchema, isCode: (String, String) -> Bool) {
+        var index: [String: [String: Int]] = [:]
+        for v in values where v.sheetID != "title" {
+            guard let sheet = form.sheet(v.sheetID) else { continue }
+            if sheet.layout == .table, Self.isTotalRow(v, sheet: sheet, isCode: isCode) { continue }
+            let position: Int
+            if let p = index[v.sheetID]?[v.key] {
+                position = p
+            } else {
+                let key = sheet.layout == .table ? KeyText.parse(v.key) : [:]
+                sheets[v.sheetID, default: []].append(Record(key: key, keyJSON: sheet.layout == .table ? v.key : "{}", values: [:]))
+                position = sheets[v.sheetID]!.count - 1
+                index[v.sheetID, default: [:]][v.key] = position
+            }
+            sheets[v.sheetID]![position].values[v.field] = StoredNumber(v)
+        }
+    }
+
+    private static func isTotalRow(_ v: StoredValue, sheet: SheetSchema, isCode: (String, String) -> Bool) -> Bool {
+        guard let totals = sheet.totals, let field = sheet.field(totals.labelField), case .code(let list) = field.type else { return false }
+        guard let label = KeyText.parse(v.key)[totals.labelField] else { return false }
+        return !isCode(list, label)
+    }
+}
+
+/// A stored value as consolidation reads it.
+public enum StoredNumber: Equatable, Sendable {
+    case number(Decimal)
+    case answer(Bool)
+    case text(String)
+
+    init(_ v: StoredValue) {
+        switch v.kind {
+        case "number": self = Decimal(string: v.value, locale: Locale(identifier: "en_US_POSIX")).map { .number($0) } ?? .text(v.value)
+        case "bool": self = .answer(v.value == "1")
+        default: self = .text(v.value)
+        }
+    }
+
+    /// The number, if it is one.
+    public var number: Decimal? { if case .number(let d) = self { return d } else { return nil } }
+}
+
+/// Row keys as the store writes them: a flat JSON object of strings.
+enum KeyText {
+    static func parse(_ json: String) -> [String: String] {
+        guard let members = (try? JSONValue.parse(json, maxDepth: 2))?.members else { return [:] }
+        var key: [String: String] = [:]
+        for (k, v) in members { if let s = v.string { key[k] = s } }
+        return key
+    }
+}

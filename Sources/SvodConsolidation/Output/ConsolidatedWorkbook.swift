@@ -1,0 +1,103 @@
+import Foundation
+import SvodLocale
+import SvodSchema
+import SvodSpreadsheet
+import SvodWorkbook
+
+/// An input a consolidation was given but did not use, and why (every input appears in the output).
+public struct LeftOut: Equatable, Sendable {
+    public var file: String
+    public var reason: LocalizedText
+
+    /// A file left out.
+    public init(file: String, reason: LocalizedText) {
+        self.file = file
+        self.reason = reason
+    }
+}
+
+/// The consolidated workbook: per form and sheet the schools' rows and the city rows as
+/// formulas, then «Источники» (every file used, every school missing, every input left out),
+/// «Контроль свода» (the checks), and a hidden sheet with the consolidation as JSON, which
+/// makes the workbook an input to a higher consolidation.
+public struct ConsolidatedWorkbook {
+    public let catalog: SchemaCatalog
+    /// Name of the area in city rows and titles.
+    public var area: String
+    public var leftOut: [LeftOut] = []
+
+    /// A writer for `catalog`'s forms.
+    public init(catalog: SchemaCatalog, area: String) {
+        self.catalog = catalog
+        self.area = area
+    }
+
+    /// The hidden sheet's name and its first cell's marker.
+    public static let dataSheet = "svod-data", marker = "svod-consolidation"
+
+    /// Writes `c` to `path` (XLSX or ODS by its extension); the file appears whole or not at all.
+    public func write(_ c: Consolidation, schools: SchoolSource, to path: String, created: CivilDateTime) throws {
+        guard let format = SpreadsheetOutput.format(forPath: path) else {
+            throw ConsolidationInputError(path, ru: "свод пишется в .xlsx, .ods или .json", en: "a consolidation is written to .xlsx, .ods or .json")
+        }
+        let w = try SpreadsheetOutput.create(path: path, format: format)
+        do {
+            w.properties = DocumentProperties(title: "Свод МСОКО: \(area), \(c.period)", creator: "svod", created: created,
+                                              custom: [("svod-consolidation", c.period)])
+            w.properties.modified = created
+            let styles = ConsolidationStyles(w)
+            var taken: [String] = []
+            for f in c.forms {
+                guard let form = catalog.form(f.id) else { continue }
+                try writeForm(f, form: form, period: c.period, schools: schools, styles: styles, taken: &taken, to: w)
+            }
+            try SourcesSheet(catalog: catalog, styles: styles).write(c, leftOut: leftOut, to: w)
+            try ChecksSheet(styles: styles).write(c.checks, catalog: catalog, to: w)
+            try writeData(c, to: w)
+            try w.finish()
+        } catch {
+            w.cancel()
+            throw error
+        }
+    }
+
+    private func writeForm(_ f: FormConsolidation, form: FormSchema, period: String, schools: SchoolSource, styles: ConsolidationStyles,
+                           taken: inout [String], to w: WorkbookWriter) throws {
+        // The school rows are counted first: city formulas point at them, and at other sheets' totals.
+        var counts: [String: Int] = [:]
+        try schools.forEachSchool(of: form) { _, records in
+            for (sheet, rows) in records.sheets { counts[sheet, default: 0] += rows.count }
+        }
+        var layouts: [String: ConsolidatedSheetLayout] = [:]
+        for city in f.sheets {
+            guard let sheet = form.sheet(city.id) else { continue }
+            let name = SheetName.legalized("\(form.id) \(sheet.name)", taken: taken)
+            taken.append(name)
+            layouts[sheet.id] = ConsolidatedSheetLayout(name: name, sheet: sheet, form: form, schoolRows: counts[sheet.id] ?? 0,
+                                                         keyedRows: city.rows.count)
+        }
+        let published = PublishedValues(form: form, consolidation: f)
+        for city in f.sheets {
+            guard let layout = layouts[city.id] else { continue }
+            let writer = FormSheetWriter(catalog: catalog, form: form, layout: layout,
+                                         formulas: CityFormulas(form: form, layout: layout, others: layouts),
+                                         published: published, styles: styles, area: area)
+            try writer.write(city, title: "\(form.title.ru) — «\(layout.sheet.name)», \(period), \(area)", schools: schools, to: w)
+        }
+    }
+
+    private func writeData(_ c: Consolidation, to w: WorkbookWriter) throws {
+        let json = try ConsolidationJSON(catalog: catalog).render(c)
+        try w.beginSheet(SheetSetup(name: Self.dataSheet, visibility: .hidden))
+        try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text(Self.marker))]))
+        // A cell holds at most 32 767 characters: the document is cut into pieces well below that.
+        var index = 1, rest = Substring(json)
+        while !rest.isEmpty {
+            let piece = rest.prefix(16_000)
+            try w.write(OutputRow(index: index, cells: [OutputCell(column: 0, value: .text(String(piece)))]))
+            rest = rest.dropFirst(piece.count)
+            index += 1
+        }
+        try w.endSheet()
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import SvodLocale
+import SvodSchema
+
+/// The consolidation as JSON (README «Свод в JSON»): per form the schools that sent it and
+/// that did not, per sheet one row per key and the grand total (an empty key), values as JSON
+/// numbers at their published places, да/нет as the number of schools answering «да».
+/// Each row's `parts` carry what a higher consolidation needs to add it exactly.
+public struct ConsolidationJSON {
+    public let catalog: SchemaCatalog
+    /// The schools' own rows, when asked for (`--schools`).
+    public var schools: SchoolSource?
+
+    /// A writer reading forms and lists from `catalog`.
+    public init(catalog: SchemaCatalog, schools: SchoolSource? = nil) {
+        self.catalog = catalog
+        self.schools = schools
+    }
+
+    /// The document, ending with a newline; the same consolidation always gives the same bytes.
+    public func render(_ c: Consolidation) throws -> String {
+        var out = "{\"format\":\"svod-consolidation\",\"period\":\(q(c.period)),\"district\":\(c.district.map(q) ?? "null"),\"forms\":["
+        for (i, f) in c.forms.enumerated() {
+            if i > 0 { out += "," }
+            out += "\n" + (try form(f))
+        }
+        out += "\n],\"checks\":[" + c.checks.map(check).joined(separator: ",") + "]}\n"
+        return out
+    }
+
+    private func q(_ s: String) -> String { JSONString.literal(s) }
+
+    private func form(_ f: FormConsolidation) throws -> String {
+        var out = "{\"id\":\(q(f.id)),\"version\":\(f.version),\"submitted\":[\(f.submitted.map(q).joined(separator: ","))],"
+        out += "\"missing\":[\(f.missing.map(q).joined(separator: ","))],\"sources\":[" + f.sources.map(source).joined(separator: ",") + "],\"sheets\":["
+        guard let schema = catalog.form(f.id) else { return out + "]}" }
+        let published = PublishedValues(form: schema, consolidation: f)
+        var sheets: [String] = []
+        for city in f.sheets {
+            guard let sheet = schema.sheet(city.id) else { continue }
+            var rows = sheet.layout == .table ? RowOrder(catalog: catalog).rows(city, sheet: sheet) : []
+            rows.append(city.total)
+            var text = "{\"id\":\(q(sheet.id)),\"rows\":[" + rows.map { row(published, sheet: sheet, $0) }.joined(separator: ",") + "]"
+            if let schools { text += ",\"schools\":[" + (try schoolRows(schools, schema, sheet)).joined(separator: ",") + "]" }
+            sheets.append(text + "}")
+        }
+        return out + sheets.joined(separator: ",") + "]}"
+    }
+
+    private func row(_ p: PublishedValues, sheet: SheetSchema, _ row: CityRow) -> String {
+        let key = sheet.key.compactMap { k in row.key[k].map { "\(q(k)):\(q($0))" } }.joined(separator: ",")
+        var values: [String] = [], parts: [String] = []
+        for field in sheet.fields {
+            if let v = p.value(field, sheet: sheet, row: row) { values.append("\(q(field.code)):\(v)") }
+            if let t = row.fields[field.code], p.form.aggregate(of: field, in: sheet).isStored { parts.append("\(q(field.code)):\(Self.parts(t))") }
+        }
+        return "{\"key\":{\(key)},\"values\":{\(values.joined(separator: ","))},\"schools\":\(row.schools),\"parts\":{\(parts.joined(separator: ","))}}"
+    }
+
+    /// A field total's members that differ from an empty one.
+    static func parts(_ t: FieldTotal) -> String {
+        var m: [String] = ["\"schools\":\(t.schools)"]
+        if t.sum != 0 { m.append("\"sum\":\(t.sum)") }
+        if t.weight != 0 { m.append("\"weighted\":\(t.weighted)"); m.append("\"weight\":\(t.weight)") }
+        if t.answered != 0 { m.append("\"yes\":\(t.yes)"); m.append("\"answered\":\(t.answered)") }
+        if let l = t.largest { m.append("\"max\":\(l)") }
+        if let s = t.smallest { m.append("\"min\":\(s)") }
+        return "{" + m.joined(separator: ",") + "}"
+    }
+
+    private func schoolRows(_ source: SchoolSource, _ form: FormSchema, _ sheet: SheetSchema) throws -> [String] {
+        var out: [String] = []
+        try source.forEachSchool(of: form) { s, records in
+            for r in records.sheets[sheet.id] ?? [] {
+                let key = sheet.key.compactMap { k in r.key[k].map { "\(q(k)):\(q($0))" } }.joined(separator: ",")
+                let values = sheet.fields.compactMap { f -> String? in
+                    guard !sheet.key.contains(f.code), let v = r.values[f.code] else { return nil }
+                    switch v {
+                    case .number(let d): return "\(q(f.code)):\(d)"
+                    case .answer(let b): return "\(q(f.code)):\(b)"
+                    case .text(let t): return "\(q(f.code)):\(q(t))"
+                    }
+                }
+                out.append("{\"school\":\(q(s.school ?? "")),\"key\":{\(key)},\"values\":{\(values.joined(separator: ","))}}")
+            }
+        }
+        return out
+    }
+
+    private func source(_ s: SourceFile) -> String {
+        "{\"school\":\(q(s.school)),\"file\":\(q(s.fileName)),\"sha256\":\(q(s.sha256)),\"arrived\":\(s.arrivedAt.map(q) ?? "null"),"
+            + "\"warnings\":\(s.warnings),\"explained\":\(s.warningsExplained),\"via\":\(s.via.map(q) ?? "null")}"
+    }
+
+    private func check(_ f: CityFinding) -> String {
+        "{\"rule\":\(q(f.rule)),\"form\":\(q(f.form)),\"sheet\":\(f.sheet.map(q) ?? "null"),\"row\":\(f.row.map(q) ?? "null"),"
+            + "\"field\":\(f.field.map(q) ?? "null"),\"message\":\(q(f.message.ru)),\"message_en\":\(q(f.message.en))}"
+    }
+}
