@@ -27,12 +27,15 @@ public struct ConsolidationRun {
         public var consolidation: Consolidation
         public var schools: SchoolSource
         public var leftOut: [LeftOut]
+        /// Earlier periods' consolidations for the programme tables' year columns.
+        public var earlier: [String: [Int: FormConsolidation]] = [:]
     }
 
     /// The consolidation of `period` from `store`.
     public func fromStore(_ store: SubmissionStore, period: String) throws -> Result {
         let c = consolidator(store)
-        return Result(consolidation: try c.consolidate(period: period), schools: StoreSchoolSource(consolidator: c, period: period), leftOut: [])
+        let result = try c.consolidate(period: period)
+        return Result(consolidation: result, schools: StoreSchoolSource(consolidator: c, period: period), leftOut: [], earlier: try c.earlier(result))
     }
 
     /// The consolidation of files; `period` nil takes the latest academic year among them
@@ -64,7 +67,8 @@ public struct ConsolidationRun {
             c.forms = c.forms(for: chosen).map(\.id).filter(Set(given).contains)
         }
         var result = try c.consolidate(period: chosen)
-        leftOut += try notUsed(store, consolidator: c, period: chosen, paths: accepted)
+        let earlier = try c.earlier(result)
+        leftOut += try notUsed(store, consolidator: c, period: chosen, paths: accepted, earlier: earlier)
         for (l, path) in lower {
             guard l.period == chosen else {
                 leftOut.append(LeftOut(file: path, reason: .init(ru: "свод за «\(l.period)», а сводится «\(chosen)»", en: "a consolidation of '\(l.period)'; '\(chosen)' is being consolidated")))
@@ -76,7 +80,7 @@ public struct ConsolidationRun {
             }
         }
         c.finish(&result)
-        return Result(consolidation: result, schools: StoreSchoolSource(consolidator: c, period: chosen), leftOut: leftOut)
+        return Result(consolidation: result, schools: StoreSchoolSource(consolidator: c, period: chosen), leftOut: leftOut, earlier: earlier)
     }
 
     private func consolidator(_ store: SubmissionStore) -> Consolidator {
@@ -108,14 +112,18 @@ public struct ConsolidationRun {
     }
 
     /// Accepted files the consolidation does not use: another period, another district, replaced.
-    private func notUsed(_ store: SubmissionStore, consolidator c: Consolidator, period: String, paths: [String: String]) throws -> [LeftOut] {
-        var used = Set<Int64>()
+    private func notUsed(_ store: SubmissionStore, consolidator c: Consolidator, period: String, paths: [String: String],
+                         earlier: [String: [Int: FormConsolidation]]) throws -> [LeftOut] {
+        var used = Set<Int64>(), years = Set<String>()
         for form in c.forms(for: period) { for s in try c.current(form, period: period) { used.insert(s.id) } }
+        for (form, byOffset) in earlier { for c in byOffset.values { for s in c.sources { years.insert("\(form)|\(s.sha256)") } } }
         return try store.submissions(period: nil, form: nil).filter { $0.outcome == "accepted" && !used.contains($0.id) }.compactMap { s in
             guard let path = paths[String(s.id)] else { return nil }
             let form = s.form.flatMap(catalog.form)
             let reason: LocalizedText
-            if s.supersededBy != nil {
+            if years.contains("\(s.form ?? "")|\(s.sha256)") {
+                reason = .init(ru: "период «\(s.period ?? "—")»: только в годах таблиц программы", en: "period '\(s.period ?? "—")': only in the programme tables' years")
+            } else if s.supersededBy != nil {
                 reason = .init(ru: "заменён другим файлом той же школы, формы и периода", en: "replaced by another file of the same school, form and period")
             } else if let form, form.period.ordinal(s.period ?? "") != form.period.ordinal(period) {
                 reason = .init(ru: "период «\(s.period ?? "—")», а сводится «\(period)»", en: "the period is '\(s.period ?? "—")'; '\(period)' is being consolidated")

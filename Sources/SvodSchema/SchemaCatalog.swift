@@ -13,6 +13,8 @@ public struct SchemaCatalog: Sendable {
     public let tables: [String: ThresholdTable]
     /// Every mistake found, in file order.
     public let issues: [SchemaIssue]
+    /// The programme's Section II tables a consolidation computes (`tables/*.yaml`), by id.
+    public let programmeTables: [ProgrammeTable]
 
     /// Loads `directory/forms/*.yaml` (or `directory/*.yaml` when there is no `forms` folder).
     public init(directory: String) {
@@ -66,6 +68,18 @@ public struct SchemaCatalog: Sendable {
                 }
             }
         }
+        var programmeTables: [ProgrammeTable] = []
+        let tablesDir = (directory as NSString).appendingPathComponent("tables")
+        for name in ((try? fm.contentsOfDirectory(atPath: tablesDir)) ?? []).sorted() where name.hasSuffix(".yaml") {
+            let path = (tablesDir as NSString).appendingPathComponent(name)
+            let (table, found) = SchemaLoader.programmeTable((try? String(contentsOfFile: path, encoding: .utf8)) ?? "", file: path)
+            issues += found
+            if let table {
+                issues += SchemaLoader.check(table, against: forms.first { $0.id == table.form })
+                programmeTables.append(table)
+            }
+        }
+        self.programmeTables = programmeTables.sorted { $0.id.compare($1.id, options: .numeric) == .orderedAscending }
         self.lists = lists.sorted { $0.id < $1.id }
         self.organisations = organisations
         self.tables = Dictionary(tables.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -126,3 +126,19 @@ final class IssueLog {
 
     func add(_ at: SourceLocation, ru: String, en: String) { issues.append(SchemaIssue(at, ru: ru, en: en)) }
 }
+
+extension YAMLObject {
+    /// The keys written, in order (for mappings whose keys are data, such as a row's key).
+    var keys: [(String, Node)] { pairs.map { ($0.key, $0.value) } }
+
+    /// A list of integers; a non-integer item is reported.
+    func ints(_ key: String) -> [Int] {
+        strings(key).compactMap { s in
+            guard let n = Int(s) else {
+                issues.add(location(of: key), ru: "«\(key)»: ожидались целые числа, а не «\(s)»", en: "'\(key)': expected integers, not '\(s)'")
+                return nil
+            }
+            return n
+        }
+    }
+}

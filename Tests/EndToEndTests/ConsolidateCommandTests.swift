@@ -37,6 +37,34 @@ import Testing
         #expect(r.stdoutText.contains("rkr: сдали 62, нет 0"), "\(r.stdoutText)")
     }
 
+    /// The programme's tables from two years of files: 2.2.1 compares the years side by side,
+    /// 2.4.1 ends with «Всего человеко-экзаменов», 2.12.1 with ИТОГО — the seed's figures.
+    @Test func theProgrammeTablesShowTheSeedsFigures() throws {
+        guard let python = IndependentReader.python else { print("notice: no .venv; the programme tables are not read back"); return }
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("city.xlsx").path
+        let earlier = ["vpr", "gia9", "dod"].map { Self.samples.appendingPathComponent("2018-2019/\($0)").path }
+        let r = try svod(["consolidate"] + ["rkr", "vpr", "gia9", "dod"].map(folder) + earlier + ["--period", "2019/2020", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let check = try runProcess(python, ["-c", """
+            import openpyxl, sys
+            wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+            def rows(n): return [list(r) for r in wb[n].iter_rows(values_only=True)]
+            print(rows("Таблица 2.3.1")[2])
+            print([r for r in rows("Таблица 2.2.1") if r[0] == "6, Русский язык"][0])
+            print(rows("Таблица 2.4.1")[-1])
+            print([r for r in rows("Таблица 2.12.1") if r[0] == "ИТОГО" or r[1] == "человек"][-2:])
+            """, out])
+        let lines = check.stdoutText.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(check.stdoutText)\(check.stderr)")
+        guard lines.count == 4 else { return }
+        #expect(lines[0] == "['г. Тула', 3800, 138, 96.4, 3662, 74.2, 1125, 1694, 843, 138]")
+        #expect(lines[1] == "['6, Русский язык', 90.8, 87.3, '—', 53.8, 46.2, '—']")
+        #expect(lines[2] == "['Всего человеко-экзаменов', '—', 18588, 18557]")
+        #expect(lines[3].contains("['ИТОГО', 'объединений', '—', 1762, 1847]") || lines[3].contains("'человек', '—', 34957, 39283]"), "\(lines[3])")
+    }
+
     /// The same inputs give the same bytes: no clock, no unordered dictionary in the output.
     @Test func twoRunsGiveIdenticalFiles() throws {
         let dir = try TestPaths.temporaryDirectory()

@@ -52,7 +52,8 @@ public struct Consolidator {
             .sorted { rank[$0.school!]! < rank[$1.school!]! }
     }
 
-    private func consolidate(_ form: FormSchema, period: String) throws -> FormConsolidation {
+    /// One form's consolidation for `period`, without the checks (the earlier years of a programme table).
+    public func consolidate(_ form: FormSchema, period: String) throws -> FormConsolidation {
         let accumulator = Accumulator(form: form)
         var c = accumulator.empty()
         let codes = CodeLookup(catalog: catalog)
@@ -64,6 +65,21 @@ public struct Consolidator {
                                         warnings: s.warnings, warningsExplained: s.warningsExplained))
         }
         return c
+    }
+
+    /// The forms' consolidations of the earlier periods the programme tables compare with: form id → offset → consolidation.
+    public func earlier(_ result: Consolidation) throws -> [String: [Int: FormConsolidation]] {
+        var out: [String: [Int: FormConsolidation]] = [:]
+        for table in catalog.programmeTables {
+            guard let form = catalog.form(table.form), let now = result.form(form.id), let n = form.period.ordinal(result.period) else { continue }
+            out[form.id, default: [:]][0] = now
+            for offset in table.offsets where offset != 0 && out[form.id]?[offset] == nil {
+                var c = try consolidate(form, period: form.period.name(n + offset))
+                c.submitted.sort()
+                out[form.id]![offset] = c
+            }
+        }
+        return out
     }
 
     /// Sorts what was gathered into registry order, lists who is missing, and runs the checks

@@ -25,6 +25,8 @@ public struct ConsolidatedWorkbook {
     /// Name of the area in city rows and titles.
     public var area: String
     public var leftOut: [LeftOut] = []
+    /// Earlier periods' consolidations by form and offset, for the programme tables' year columns.
+    public var earlier: [String: [Int: FormConsolidation]] = [:]
 
     /// A writer for `catalog`'s forms.
     public init(catalog: SchemaCatalog, area: String) {
@@ -47,6 +49,15 @@ public struct ConsolidatedWorkbook {
             w.properties.modified = created
             let styles = ConsolidationStyles(w)
             var taken: [String] = []
+            for table in catalog.programmeTables {
+                guard let form = catalog.form(table.form), let now = c.form(form.id) else { continue }
+                let name = SheetName.legalized("Таблица \(table.id)", taken: taken)
+                taken.append(name)
+                var byOffset = earlier[form.id] ?? [:]
+                byOffset[0] = now
+                try ProgrammeTableSheet(catalog: catalog, table: table, form: form, consolidations: byOffset, period: c.period, styles: styles)
+                    .write(to: w, name: name)
+            }
             for f in c.forms {
                 guard let form = catalog.form(f.id) else { continue }
                 try writeForm(f, form: form, period: c.period, schools: schools, styles: styles, taken: &taken, to: w)

@@ -132,5 +132,7 @@ struct ConsolidationStyles {
     /// A school value's format: the field's published places.
     func number(_ f: FieldSchema) -> StyleID? { PublishedValues.places(f).flatMap { numbers[min($0, 4)] } }
     /// A city value's format: bold, bordered, at the published places.
-    func total(_ f: FieldSchema) -> StyleID { totals[min(PublishedValues.places(f) ?? 0, 4)]! }
+    func total(_ f: FieldSchema) -> StyleID { total(places: PublishedValues.places(f)) }
+    /// A city value's format at `places`.
+    func total(places: Int?) -> StyleID { totals[min(places ?? 0, 4)]! }
 }

@@ -150,6 +150,7 @@ struct ConsolidateCommand: Command {
         } else {
             var book = ConsolidatedWorkbook(catalog: catalog, area: area)
             book.leftOut = r.leftOut
+            book.earlier = r.earlier
             try book.write(r.consolidation, schools: r.schools, to: output, created: asOf)
         }
     }
