@@ -70,31 +70,35 @@ import Testing
         #expect(try db.integrityProblems().isEmpty)
     }
 
-    /// Killed (SIGKILL) at random moments, then run to the end: every file exactly once, the store clean.
+    /// Killed (SIGKILL) 50 times at random moments while importing a few hundred files, then run to
+    /// the end: every file exactly once, with its values, the store clean, no temporary original left.
     @Test func anImportKilledAtAnyMomentLosesAndDoublesNothing() throws {
+        let folders = ["vpr", "rkr", "gia9", "ege"].map { TestPaths.packageRoot.appendingPathComponent("Samples/2019-2020/\($0)").path }
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = dir.appendingPathComponent("svod.sqlite").path
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<12 {
+        for _ in 0..<50 {
             let p = Process()
             p.executableURL = TestPaths.svodBinary
-            p.arguments = ["import", "--store", store, vpr]
+            p.arguments = ["import", "--store", store] + folders
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            usleep(UInt32.random(in: 20_000...600_000, using: &generator))
+            usleep(UInt32.random(in: 20_000...1_500_000, using: &generator))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             // Whatever was committed is whole: the store opens and checks clean after every kill.
             #expect(try SQLiteStore(path: store).integrityProblems().isEmpty)
         }
-        let last = try svod(["import", "--store", store, vpr])
+        let last = try svod(["import", "--store", store] + folders)
         #expect(last.status == 0, "\(last.stderr)")
+        let files = Set(folders.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] })
         let db = try SQLiteStore(path: store)
         let all = try db.submissions(period: nil, form: nil)
-        #expect(all.count == 61 && Set(all.map(\.sha256)).count == 61)
-        for s in all.prefix(5) { #expect(!(try db.values(of: s.id)).isEmpty, "\(s.fileName) lost its values") }
+        #expect(files.count > 200 && all.count == files.count && Set(all.map(\.fileName)) == files && Set(all.map(\.sha256)).count == files.count)
+        #expect(all.allSatisfy { $0.outcome == "accepted" && $0.supersededBy == nil })
+        for s in all { #expect(!(try db.values(of: s.id)).isEmpty, "\(s.fileName) lost its values") }
         #expect(try db.integrityProblems().isEmpty)
         // No temporary original is left behind a kill.
         let leftovers = try FileManager.default.subpathsOfDirectory(atPath: store + ".files").filter { ($0 as NSString).lastPathComponent.hasPrefix(".") }
