@@ -275,6 +275,18 @@ public struct RuleSchema: Sendable {
     public var crossPeriod: Bool
     /// Where it was declared.
     public var source: SourceLocation
+    /// Where its `check` is written, for messages about what the check names.
+    public var checkSource: SourceLocation? = nil
+    /// Other forms of the same school and period it reads (`form("staff")`), in the order written;
+    /// such a rule runs once per file and is a warning unless it says `info`.
+    public var otherForms: [String] = []
+
+    /// The keyed rows and other forms' values the check and `when` read.
+    public var valueReferences: [SvodExpressions.ValueReference] {
+        var seen = Set<SvodExpressions.ValueReference>()
+        return [check, when ?? ""].filter { !$0.isEmpty }.compactMap { try? SvodExpressions.Expression.parse($0) }
+            .flatMap(\.valueReferences).filter { seen.insert($0).inserted }
+    }
 }
 
 /// A place in a schema file.

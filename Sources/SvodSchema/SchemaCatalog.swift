@@ -65,6 +65,7 @@ public struct SchemaCatalog: Sendable {
                 }
             }
         }
+        issues += RuleReferences.catalogueIssues(forms, lists: lists)
         self.lists = lists.sorted { $0.id < $1.id }
         self.organisations = organisations
         self.tables = Dictionary(tables.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

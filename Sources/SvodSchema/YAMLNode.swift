@@ -125,4 +125,5 @@ final class IssueLog {
     private(set) var issues: [SchemaIssue] = []
 
     func add(_ at: SourceLocation, ru: String, en: String) { issues.append(SchemaIssue(at, ru: ru, en: en)) }
+    func add(_ issue: SchemaIssue) { issues.append(issue) }
 }

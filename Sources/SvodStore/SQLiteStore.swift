@@ -173,6 +173,16 @@ public final class SQLiteStore: SubmissionStore {
         }
     }
 
+    public func currentValues(school: String, form: String, period: String) throws -> [StoredValue]? {
+        let id = try db.read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT id FROM submission WHERE outcome = 'accepted' AND superseded_by IS NULL AND school = ? AND form = ? AND period = ?
+                ORDER BY id DESC LIMIT 1
+                """, arguments: [school, form, period])
+        }
+        return try id.map(values(of:))
+    }
+
     public func findings(of submission: Int64) throws -> [StoredFinding] {
         try db.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE submission_id = ? ORDER BY seq", arguments: [submission]).map { row in
