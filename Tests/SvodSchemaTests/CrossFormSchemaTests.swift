@@ -6,11 +6,21 @@ import Testing
 /// `svod schemas check` holds keyed rows and other forms' values to what exists: the form, its
 /// sheet and field, a key of the sheet's shape whose items are in their lists; and to what a
 /// comparison of two files may be (a warning, of forms of one period kind, declared once).
-@Suite struct CrossFormSchemaTests {
+@Suite final class CrossFormSchemaTests {
+    /// Every folder a test made, removed with the suite.
+    private var folders: [URL] = []
+    deinit { for f in folders { try? FileManager.default.removeItem(at: f) } }
+
+    func folder() throws -> URL {
+        let dir = try TestPaths.temporaryDirectory()
+        folders.append(dir)
+        try CrossFormFixture.schemas(in: dir)
+        return dir
+    }
+
     /// The fixture's catalogue with the training form's text changed by `edit`, and that form's file.
     func catalog(_ edit: (String) -> String = { $0 }) throws -> (SchemaCatalog, String) {
-        let dir = try TestPaths.temporaryDirectory()
-        try CrossFormFixture.schemas(in: dir)
+        let dir = try folder()
         let file = dir.appendingPathComponent("forms/xf-pd.yaml")
         try edit(CrossFormFixture.pd).write(to: file, atomically: true, encoding: .utf8)
         return (SchemaCatalog(directory: dir.path), file.path)
@@ -65,8 +75,7 @@ import Testing
 
     /// A rule read once per file may not name a table's own column bare: it would be no one value.
     @Test func aBareTableFieldInARuleReadingAnotherFormIsRefused() throws {
-        let dir = try TestPaths.temporaryDirectory()
-        try CrossFormFixture.schemas(in: dir)
+        let dir = try folder()
         let staff = CrossFormFixture.staff + """
 
         rules:
@@ -86,8 +95,7 @@ import Testing
     }
 
     @Test func formsOfDifferentPeriodKindsAreNotCompared() throws {
-        let dir = try TestPaths.temporaryDirectory()
-        try CrossFormFixture.schemas(in: dir)
+        let dir = try folder()
         try CrossFormFixture.staff.replacingOccurrences(of: "period: academic-year", with: "period: quarter")
             .write(to: dir.appendingPathComponent("forms/xf-staff.yaml"), atomically: true, encoding: .utf8)
         let c = SchemaCatalog(directory: dir.path)

@@ -5,6 +5,16 @@ import SvodWorkbook
 /// Two small forms of one school and period, the second reading the first (`form("xf-staff")`),
 /// and their files: the cross-form rules' tests at every level state only the numbers.
 public enum CrossFormFixture {
+    /// The «Титул» both forms open with: who sent the file for when.
+    static let titleSheet = """
+      - id: title
+        name: Титул
+        layout: form
+        fields:
+          - {code: school, label: Образовательная организация, type: code, list: organisations, cell: C3, required: true}
+          - {code: period, label: Отчётный период, type: text, cell: C4, required: true}
+    """
+
     public static let staff = """
     id: xf-staff
     version: 1
@@ -14,12 +24,7 @@ public enum CrossFormFixture {
     periodicity: Ежегодно, сентябрь
     submitters: [general-school]
     sheets:
-      - id: title
-        name: Титул
-        layout: form
-        fields:
-          - {code: school, label: Образовательная организация, type: code, list: organisations, cell: C3, required: true}
-          - {code: period, label: Отчётный период, type: text, cell: C4, required: true}
+    \(titleSheet)
       - id: staff
         name: Кадры
         key: [position]
@@ -38,12 +43,7 @@ public enum CrossFormFixture {
     periodicity: Ежегодно, сентябрь
     submitters: [general-school]
     sheets:
-      - id: title
-        name: Титул
-        layout: form
-        fields:
-          - {code: school, label: Образовательная организация, type: code, list: organisations, cell: C3, required: true}
-          - {code: period, label: Отчётный период, type: text, cell: C4, required: true}
+    \(titleSheet)
       - id: dpo
         name: ДПО
         layout: form

@@ -89,7 +89,12 @@ extension ValidationPass {
             let places = form.sheet(r.sheet)?.field(r.field).flatMap(Self.places)
             return (mine.slot(r)?.cell, sheetNames[r.sheet] ?? ownSheet, r.field, places, mine.rowName(r))
         }
-        let target = rule.comparison.flatMap { Self.fieldName($0.left) }
+        var target = rule.comparison.flatMap { Self.fieldName($0.left) }
+        // A rule reading keyed rows or other forms points, failing one cell, at the first field
+        // of its form sheet it names (`rus_total + math_total <= …` at rus_total), as a row's rule does.
+        if target == nil, !rule.valueReferences.isEmpty, let sheet = form.sheet(rule.schema.sheet), sheet.layout == .form {
+            target = rule.checkReferences.first { sheet.field($0) != nil }
+        }
         let (cell, sheetName) = place(of: target, in: formRecords[rule.schema.sheet], sheet: ownSheet)
         let places = target.flatMap { field(named: $0, on: form.sheet(rule.schema.sheet)) }.flatMap(Self.places)
         return (cell, sheetName, target, places, nil)

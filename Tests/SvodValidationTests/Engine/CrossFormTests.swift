@@ -10,7 +10,7 @@ import Testing
 /// form's values they hold or fail at this file's cell as warnings; without them they do not run
 /// and say so; a source that does not cover the form is not asked; and the rules of a form that
 /// reads this one run on it when the source says this file arrived second.
-@Suite struct CrossFormTests {
+@Suite final class CrossFormTests {
     /// The other form's file, checked first; `covers` false stands for a run with no such file.
     final class Source: CrossFormSource {
         var values: [String: FormValues] = [:]
@@ -33,6 +33,8 @@ import Testing
         #expect(catalog.issues.isEmpty, "\(catalog.issues.map { $0.line(.en) })")
         validator = Validator(catalog: catalog)
     }
+
+    deinit { try? FileManager.default.removeItem(at: dir) }
 
     func staff(teachers: Double, others: Double) throws -> ValidationReport {
         let path = dir.appendingPathComponent("staff-\(teachers)-\(others).xlsx").path
