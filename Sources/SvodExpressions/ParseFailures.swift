@@ -32,9 +32,13 @@ extension ExpressionError {
                         column: found.column)
     }
 
-    static func expectedClosingParenthesis(_ found: Token) -> ExpressionError {
-        ExpressionError(ru: "ожидалась «)» в позиции \(found.column), а встретилось \(found.ru)",
-                        en: "expected ')' at column \(found.column), found \(found.en)", column: found.column)
+    static func expectedClosingParenthesis(_ found: Token) -> ExpressionError { expectedClosing(")", found) }
+
+    static func expectedClosingBracket(_ found: Token) -> ExpressionError { expectedClosing("]", found) }
+
+    private static func expectedClosing(_ mark: Character, _ found: Token) -> ExpressionError {
+        ExpressionError(ru: "ожидалась «\(mark)» в позиции \(found.column), а встретилось \(found.ru)",
+                        en: "expected '\(mark)' at column \(found.column), found \(found.en)", column: found.column)
     }
 
     static func unexpected(_ found: Token) -> ExpressionError {
@@ -75,11 +79,6 @@ extension ExpressionError {
     static func keyItem(_ found: Token) -> ExpressionError {
         ExpressionError(ru: "в ключе строки в позиции \(found.column) ожидались код или название в кавычках либо число, а встретилось \(found.ru)",
                         en: "a row key at column \(found.column) takes codes or names in quotes, or numbers; found \(found.en)", column: found.column)
-    }
-
-    static func expectedClosingBracket(_ found: Token) -> ExpressionError {
-        ExpressionError(ru: "ожидалась «]» в позиции \(found.column), а встретилось \(found.ru)",
-                        en: "expected ']' at column \(found.column), found \(found.en)", column: found.column)
     }
 
     static func formNeedsID(_ found: Token) -> ExpressionError {

@@ -91,9 +91,9 @@ final class StoredForms: CrossFormSource {
                                                   en: "the store holds no accepted file of that form from this school for \(period)"))
         guard let schema = checker.catalog.form(form) else { return absent }
         do {
-            guard let stored = try store.currentValues(school: school, form: form, period: period) else { return absent }
             let collector = checker.crossForm.collector(for: schema)
-            for v in stored where collector.wants(sheet: v.sheetID, field: v.field) {
+            guard let stored = try store.currentValues(school: school, form: form, period: period, fields: collector.fields) else { return absent }
+            for v in stored {
                 guard let value = Self.value(v) else { continue }
                 collector.take(sheet: v.sheetID, key: Self.key(v.key), field: v.field, value: value)
             }

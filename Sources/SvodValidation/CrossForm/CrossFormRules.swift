@@ -14,24 +14,33 @@ public struct CrossFormRules: Sendable {
     /// Rules reading a form, by the id of the form they read.
     private let readersOf: [String: [Reader]]
     /// `sheet.field` of each form that some rule reads outside a row.
-    private let wantedOf: [String: Set<String>]
+    private let wantedOf: [String: FormValues.Wanted]
     private let depths: [String: Int]
     private let keys: RecordKeys
 
     init(catalog: SchemaCatalog, keys: RecordKeys) {
         self.keys = keys
         var readers: [String: [Reader]] = [:]
-        var wanted: [String: Set<String>] = [:]
+        var wanted: [String: FormValues.Wanted] = [:]
         for form in catalog.forms {
             let single = Set(form.sheets.filter { $0.layout == .form }.map(\.id))
             for schema in form.rules {
                 let refs = schema.valueReferences
                 guard !refs.isEmpty, let rule = try? CompiledRule(schema, singleRecordSheets: single) else { continue }
-                for r in refs { wanted[r.form ?? form.id, default: []].insert(r.dottedName) }
+                let aggregated = rule.check.aggregatedReferences.union(rule.when?.aggregatedReferences ?? [])
+                for r in refs {
+                    let name = r.dottedName
+                    if r.key != nil { wanted[r.form ?? form.id, default: .init()].keyed.insert(name) }
+                    else if aggregated.contains(r) { wanted[r.form ?? form.id, default: .init()].columns.insert(name) }
+                    else { wanted[r.form ?? form.id, default: .init()].single.insert(name) }
+                }
                 guard !schema.otherForms.isEmpty else { continue }
-                // Read back from a store when the other form arrives first: the rule's own names too.
+                // Read back from a store when the other form arrives first: the rule's own names too,
+                // whole or as columns (a bare name alone or in SUM reads the same field both ways).
                 for name in rule.references where !name.hasPrefix("previous.") {
-                    wanted[form.id, default: []].insert(name.contains(".") ? name : "\(schema.sheet).\(name)")
+                    let dotted = name.contains(".") ? name : "\(schema.sheet).\(name)"
+                    wanted[form.id, default: .init()].single.insert(dotted)
+                    wanted[form.id, default: .init()].columns.insert(dotted)
                 }
                 for other in schema.otherForms { readers[other, default: []].append(Reader(form: form, rule: rule)) }
             }
@@ -68,7 +77,7 @@ public struct CrossFormRules: Sendable {
 
     /// An empty set of `form`'s values, keeping what rules read of it outside a row.
     func values(of form: FormSchema) -> FormValues {
-        FormValues(form, wanted: wantedOf[form.id] ?? [], keys: keys)
+        FormValues(form, wanted: wantedOf[form.id] ?? .init(), keys: keys)
     }
 
     /// A collector of `form`'s values as a store keeps them, for rules of other forms to read.

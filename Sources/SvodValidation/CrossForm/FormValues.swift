@@ -14,12 +14,26 @@ public struct FormValues: Sendable {
         var cell: CellReference?
     }
 
+    /// What is kept of each field (`sheet.field`), by how rules read it: a run over many files
+    /// keeps a row's key only where a rule picks a row, a column only where one aggregates it.
+    struct Wanted: Sendable {
+        /// Form sheets' fields and tables' totals.
+        var single: Set<String> = []
+        /// Table rows by key.
+        var keyed: Set<String> = []
+        /// Table columns.
+        var columns: Set<String> = []
+
+        var all: Set<String> { single.union(keyed).union(columns) }
+    }
+
     /// The form's id.
     public var form: String { schema.id }
     let schema: FormSchema
     let keys: RecordKeys
     /// `sheet.field` of every field kept.
     let wanted: Set<String>
+    private let kinds: Wanted
     /// Form sheets' fields and tables' grand totals (the last total row, or the last row).
     private(set) var single: [String: Slot] = [:]
     /// Table rows by the key's canonical text (`RecordKeys.key`); the first of repeated keys.
@@ -29,12 +43,13 @@ public struct FormValues: Sendable {
     /// Tab names in the file by sheet id, for placing findings.
     var sheetNames: [String: String] = [:]
 
-    init(_ schema: FormSchema, wanted: Set<String>, keys: RecordKeys) {
+    init(_ schema: FormSchema, wanted: Wanted, keys: RecordKeys) {
         self.schema = schema
-        self.wanted = wanted
+        self.wanted = wanted.all
+        kinds = wanted
         self.keys = keys
         // A wanted column with no rows is an empty column (COUNT gives 0), not an unknown name.
-        for name in wanted {
+        for name in wanted.columns {
             guard let (sheet, _) = Self.split(name), schema.sheet(sheet)?.layout == .table else { continue }
             columns[name] = []
         }
@@ -61,10 +76,10 @@ public struct FormValues: Sendable {
             let name = "\(sheet.id).\(field.code)"
             guard wanted.contains(name) else { continue }
             let slot = values[field.code] ?? Slot(value: .missing, cell: nil)
-            if isTotal || sheet.totals == nil { single[name] = slot }
+            if (isTotal || sheet.totals == nil) && kinds.single.contains(name) { single[name] = slot }
             if isTotal { continue }
-            columns[name, default: []].append(slot.value)
-            if rows[name]?[key] == nil { rows[name, default: [:]][key] = slot }
+            if kinds.columns.contains(name) { columns[name, default: []].append(slot.value) }
+            if kinds.keyed.contains(name), rows[name]?[key] == nil { rows[name, default: [:]][key] = slot }
         }
     }
 
@@ -114,6 +129,16 @@ extension FormValues {
         private var pending: (sheet: String, key: [String: String], fields: [String: Slot])?
 
         init(_ values: FormValues) { self.values = values }
+
+        /// The fields kept, `sheet.field`, with the label fields that tell a table's «Всего» rows.
+        public var fields: Set<String> {
+            var out = values.wanted
+            for name in values.wanted {
+                guard let (sheet, _) = FormValues.split(name), let label = values.schema.sheet(sheet)?.totals?.labelField else { continue }
+                out.insert("\(sheet).\(label)")
+            }
+            return out
+        }
 
         /// Whether a value of `field` on `sheet` is kept (a table's label field tells its «Всего» rows).
         public func wants(sheet: String, field: String) -> Bool {

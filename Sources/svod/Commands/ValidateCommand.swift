@@ -17,13 +17,15 @@ struct ValidateCommand: Command {
             ru: "Папка означает все файлы в ней, кроме скрытых и файлов блокировки офисных программ: формы XLSX и ODS "
                 + "проверяются, остальные (.xls, CSV…) перечисляются как непроверенные с причиной. В отчёте о нескольких "
                 + "файлах — файлы с замечаниями и непроверенные, затем итог по всем. Форма определяется по свойствам "
-                + "бланка svod, по листам и заголовкам столбцов, либо задаётся --form.\n"
+                + "бланка svod, по листам и заголовкам столбцов, либо задаётся --form. Формы одной школы за период, данные "
+                + "вместе, сверяются между собой (предупреждение в файле формы, чьё это правило).\n"
                 + "Код выхода: 0 — ошибок нет, 1 — есть ошибки (с --strict также непоясненные предупреждения), "
                 + "2 — файл не проверен (не читается) или вызов неверен.",
             en: "A folder stands for every file in it but hidden and office lock files: XLSX and ODS forms are checked, "
                 + "the rest (.xls, CSV…) listed as not checked with the reason. A report on several files lists the files "
                 + "with findings and those not checked, then the tally of all. The form is recognised by the properties "
-                + "of svod's templates, by the sheets and column headers, or given with --form.\n"
+                + "of svod's templates, by the sheets and column headers, or given with --form. A school's forms for one "
+                + "period given together are compared with each other (a warning on the file of the form whose rule it is).\n"
                 + "Exit status: 0 with no errors, 1 with errors (with --strict also unexplained warnings), "
                 + "2 for a file not checked (unreadable) or a wrong call."),
         arguments: [ArgumentSpec("files", .init(ru: "ФАЙЛ|ПАПКА", en: "FILE|FOLDER"), .oneOrMore,
