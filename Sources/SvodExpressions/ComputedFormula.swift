@@ -36,7 +36,7 @@ public enum ComputedFormula {
     /// Every divisor in the expression, outermost first.
     static func divisors(_ e: Expression) -> [Expression] {
         switch e {
-        case .number, .text, .boolean, .name: return []
+        case .number, .text, .boolean, .name, .reference: return []
         case let .unary(_, x): return divisors(x)
         case let .binary(op, a, b): return (op == .divide ? [b] : []) + divisors(a) + divisors(b)
         case let .comparison(_, a, b), let .logical(_, a, b): return divisors(a) + divisors(b)
@@ -66,6 +66,9 @@ public enum ComputedFormula {
             return (b ? "TRUE" : "FALSE", 9)
         case let .name(n):
             return cell(n).map { ($0, 9) }
+        case .reference:
+            // Another row found by its key, or another form: a cell formula cannot reach it.
+            return nil
         case let .unary(op, x):
             guard let v = t(x) else { return nil }
             switch op {

@@ -17,7 +17,7 @@ extension Expression: CustomStringConvertible {
         case .binary(.power, _, _): 9
         // A negative literal (only ever built in code) prints with its sign, so it binds like unary minus.
         case let .number(value): value < 0 ? 8 : 10
-        case .text, .boolean, .name, .call: 10
+        case .text, .boolean, .name, .call, .reference: 10
         }
     }
 
@@ -37,6 +37,8 @@ extension Expression: CustomStringConvertible {
             return value ? "TRUE" : "FALSE"
         case let .name(name):
             return name
+        case let .reference(reference):
+            return reference.description
         case let .unary(.not, operand):
             return "NOT " + operand.render(minimumPrecedence: own)
         case let .unary(op, operand):

@@ -10,6 +10,8 @@ extension Expression {
             return .bool(value)
         case let .name(name):
             return environment.value(of: name)
+        case let .reference(reference):
+            return environment.value(of: reference)
         case let .unary(op, operand):
             return try Operations.unary(op, operand.evaluate(environment))
         case let .binary(op, left, right):

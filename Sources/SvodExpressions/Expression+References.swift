@@ -14,19 +14,54 @@ extension Expression {
         return ordered
     }
 
+    /// The keyed rows and other forms' values it reads, in the order they are first written.
+    public var valueReferences: [ValueReference] {
+        var seen: Set<ValueReference> = []
+        var ordered: [ValueReference] = []
+        walk(names: { _ in }, references: { if seen.insert($0).inserted { ordered.append($0) } })
+        return ordered
+    }
+
     private func walkNames(_ visit: (String) -> Void) {
+        walk(names: visit, references: { _ in })
+    }
+
+    private func walk(names visit: (String) -> Void, references: (ValueReference) -> Void) {
         switch self {
         case .number, .text, .boolean:
             break
+        case let .reference(reference):
+            references(reference)
         case let .name(name):
             visit(name)
         case let .unary(_, operand):
-            operand.walkNames(visit)
+            operand.walk(names: visit, references: references)
         case let .binary(_, left, right), let .comparison(_, left, right), let .logical(_, left, right):
-            left.walkNames(visit)
-            right.walkNames(visit)
+            left.walk(names: visit, references: references)
+            right.walk(names: visit, references: references)
         case let .call(_, arguments):
-            for argument in arguments { argument.walkNames(visit) }
+            for argument in arguments { argument.walk(names: visit, references: references) }
+        }
+    }
+}
+
+extension Expression {
+    /// References read whole as a column, as arguments of SUM, COUNT and the other aggregates:
+    /// such a reference is no one cell to point a finding at.
+    public var aggregatedReferences: Set<ValueReference> {
+        switch self {
+        case .number, .text, .boolean, .name, .reference:
+            return []
+        case let .unary(_, operand):
+            return operand.aggregatedReferences
+        case let .binary(_, left, right), let .comparison(_, left, right), let .logical(_, left, right):
+            return left.aggregatedReferences.union(right.aggregatedReferences)
+        case let .call(function, arguments):
+            var found = Set(arguments.flatMap(\.aggregatedReferences))
+            if function.isAggregate {
+                for case let .reference(r) in arguments where r.key == nil { found.insert(r) }
+            }
+            return found
         }
     }
 }

@@ -20,6 +20,8 @@ public indirect enum Expression: Hashable, Sendable {
     case logical(LogicalOperator, Expression, Expression)
     /// A built-in function with its arguments, count already checked by the parser.
     case call(ExpressionFunction, [Expression])
+    /// A keyed table row or another form's value: `procedures.held["vpr"]`, `form("staff").staff.n`.
+    case reference(ValueReference)
 
     /// Parses rule text; throws `ExpressionError` with the column of the first problem.
     public static func parse(_ text: String) throws -> Expression {

@@ -6,9 +6,17 @@ public protocol ExpressionEnvironment {
     func column(_ name: String) -> [ExpressionValue]?
     /// A value of reference data: `table`'s row for `keys`, missing if none.
     func lookup(_ table: String, _ keys: [ExpressionValue]) -> ExpressionValue
+    /// The value a reference reads (a keyed row, another form's field); `.missing` when there is none.
+    func value(of reference: ValueReference) -> ExpressionValue
+    /// All rows of a column a reference without key names, for aggregates; nil if it is not a column.
+    func column(_ reference: ValueReference) -> [ExpressionValue]?
 }
 
 extension ExpressionEnvironment {
     /// No reference data: every lookup is missing.
     public func lookup(_ table: String, _ keys: [ExpressionValue]) -> ExpressionValue { .missing }
+    /// No other rows or forms: every reference is missing.
+    public func value(of reference: ValueReference) -> ExpressionValue { .missing }
+    /// No other forms' columns.
+    public func column(_ reference: ValueReference) -> [ExpressionValue]? { nil }
 }

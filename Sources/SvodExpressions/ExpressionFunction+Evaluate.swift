@@ -48,6 +48,8 @@ extension ExpressionFunction {
         for argument in arguments {
             if case let .name(name) = argument, let column = environment.column(name) {
                 values.append(contentsOf: column)
+            } else if case let .reference(reference) = argument, reference.key == nil, let column = environment.column(reference) {
+                values.append(contentsOf: column)
             } else {
                 values.append(try argument.evaluate(environment))
             }

@@ -31,6 +31,7 @@ struct Lexer {
         let c = characters[position]
         if c.isASCIIDigit || (c == "." && peek(1)?.isASCIIDigit == true) { return try number() }
         if c.isNameStart { return try name() }
+        if c == ".", peek(1)?.isNameStart == true { return try member() }
         if c == "\"" { return try quoted(closing: "\"", doubledEscapes: true) }
         if c == "«" { return try quoted(closing: "»", doubledEscapes: false) }
         position += 1
@@ -38,6 +39,8 @@ struct Lexer {
         switch c {
         case "(": kind = .leftParenthesis
         case ")": kind = .rightParenthesis
+        case "[": kind = .leftBracket
+        case "]": kind = .rightBracket
         case ",", ";": kind = .separator
         case "+": kind = .symbol(.plus)
         case "-": kind = .symbol(.minus)
@@ -102,6 +105,14 @@ struct Lexer {
             return Token(kind: .keyword(keyword), column: start + 1, source: source)
         }
         return Token(kind: .name(source), column: start + 1, source: source)
+    }
+
+    /// `.staff.n` after `form("staff")`: the dotted path without its leading dot.
+    private mutating func member() throws -> Token {
+        let start = position
+        position += 1
+        let path = try name()
+        return Token(kind: .member(path.source), column: start + 1, source: "." + path.source)
     }
 
     private mutating func quoted(closing: Character, doubledEscapes: Bool) throws -> Token {

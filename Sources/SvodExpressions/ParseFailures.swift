@@ -32,9 +32,13 @@ extension ExpressionError {
                         column: found.column)
     }
 
-    static func expectedClosingParenthesis(_ found: Token) -> ExpressionError {
-        ExpressionError(ru: "ожидалась «)» в позиции \(found.column), а встретилось \(found.ru)",
-                        en: "expected ')' at column \(found.column), found \(found.en)", column: found.column)
+    static func expectedClosingParenthesis(_ found: Token) -> ExpressionError { expectedClosing(")", found) }
+
+    static func expectedClosingBracket(_ found: Token) -> ExpressionError { expectedClosing("]", found) }
+
+    private static func expectedClosing(_ mark: Character, _ found: Token) -> ExpressionError {
+        ExpressionError(ru: "ожидалась «\(mark)» в позиции \(found.column), а встретилось \(found.ru)",
+                        en: "expected '\(mark)' at column \(found.column), found \(found.en)", column: found.column)
     }
 
     static func unexpected(_ found: Token) -> ExpressionError {
@@ -64,6 +68,28 @@ extension ExpressionError {
             ru: "функции \(function.rawValue) в позиции \(column) нужно аргументов: \(expected.ru), передано \(given)",
             en: "\(function.rawValue) at column \(column) takes \(expected.en) argument(s), given \(given)",
             column: column)
+    }
+
+    static func keyNeedsSheet(_ name: String, column: Int) -> ExpressionError {
+        ExpressionError(ru: "ключ строки «[…]» в позиции \(column) пишется после листа и поля: «лист.поле[\"код\"]», например procedures.held[\"vpr\"], а не после «\(name)»",
+                        en: "a row key '[…]' at column \(column) follows a sheet and a field: 'sheet.field[\"code\"]', e.g. procedures.held[\"vpr\"], not '\(name)'",
+                        column: column)
+    }
+
+    static func keyItem(_ found: Token) -> ExpressionError {
+        ExpressionError(ru: "в ключе строки в позиции \(found.column) ожидались код или название в кавычках либо число, а встретилось \(found.ru)",
+                        en: "a row key at column \(found.column) takes codes or names in quotes, or numbers; found \(found.en)", column: found.column)
+    }
+
+    static func formNeedsID(_ found: Token) -> ExpressionError {
+        ExpressionError(ru: "в form(…) в позиции \(found.column) ожидался код формы в кавычках, например form(\"staff\"), а встретилось \(found.ru)",
+                        en: "form(…) at column \(found.column) takes a form id in quotes, e.g. form(\"staff\"); found \(found.en)", column: found.column)
+    }
+
+    static func formNeedsField(_ found: Token) -> ExpressionError {
+        ExpressionError(ru: "после form(\"…\") в позиции \(found.column) ожидались лист и поле другой формы: form(\"staff\").staff.n, а встретилось \(found.ru)",
+                        en: "form(\"…\") at column \(found.column) must be followed by a sheet and a field of that form: form(\"staff\").staff.n; found \(found.en)",
+                        column: found.column)
     }
 
     static func tooDeep(column: Int) -> ExpressionError {

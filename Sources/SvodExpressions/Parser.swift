@@ -128,7 +128,14 @@ struct Parser {
             return .boolean(false)
         case let .name(name):
             advance()
-            return current.kind == .leftParenthesis ? try parseCall(name, at: token) : .name(name)
+            if current.kind == .leftParenthesis {
+                return Self.isFormWord(name) ? try parseFormReference(at: token) : try parseCall(name, at: token)
+            }
+            if current.kind == .leftBracket {
+                guard let (sheet, field) = Self.sheetAndField(name) else { throw ExpressionError.keyNeedsSheet(name, column: current.column) }
+                return .reference(ValueReference(sheet: sheet, field: field, key: try parseKey()))
+            }
+            return .name(name)
         case .keyword(.and), .keyword(.or):
             // Excel writes AND(a, b); only in operand position can the word start a call.
             guard following.kind == .leftParenthesis else { throw ExpressionError.expectedOperand(token) }
@@ -163,6 +170,52 @@ struct Parser {
             throw ExpressionError.wrongArgumentCount(function, given: arguments.count, column: token.column)
         }
         return .call(function, arguments)
+    }
+
+    /// `form("staff").staff.n` and, with a key, `form("staff").staff.n["teachers"]`.
+    private mutating func parseFormReference(at token: Token) throws -> Expression {
+        advance()  // the opening parenthesis
+        guard case let .text(id) = current.kind, !id.isEmpty else { throw ExpressionError.formNeedsID(current) }
+        advance()
+        try expectClosingParenthesis()
+        guard case let .member(path) = current.kind, let (sheet, field) = Self.sheetAndField(path) else {
+            throw ExpressionError.formNeedsField(current)
+        }
+        advance()
+        let key = current.kind == .leftBracket ? try parseKey() : nil
+        return .reference(ValueReference(form: id, sheet: sheet, field: field, key: key))
+    }
+
+    /// `["4", "rus"]`: literal codes, names or numbers, in the order of the sheet's key fields, so
+    /// that `svod schemas check` can hold every item to its list.
+    private mutating func parseKey() throws -> [ExpressionValue] {
+        advance()  // the opening bracket
+        var items: [ExpressionValue] = []
+        while true {
+            switch current.kind {
+            case let .text(t): items.append(.text(t))
+            case let .number(n): items.append(.number(n))
+            default: throw ExpressionError.keyItem(current)
+            }
+            advance()
+            guard current.kind == .separator else { break }
+            advance()
+        }
+        guard current.kind == .rightBracket else { throw ExpressionError.expectedClosingBracket(current) }
+        advance()
+        return items
+    }
+
+    /// `form` or `ФОРМА`, any case: it names another form, not a function.
+    private static func isFormWord(_ name: String) -> Bool {
+        ["FORM", "ФОРМА"].contains(name.uppercased())
+    }
+
+    /// `sheet.field`, exactly one dot.
+    private static func sheetAndField(_ name: String) -> (String, String)? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (String(parts[0]), String(parts[1]))
     }
 
     private mutating func expectClosingParenthesis() throws {

@@ -10,6 +10,11 @@ struct Token: Equatable {
         case symbol(Symbol)
         case leftParenthesis
         case rightParenthesis
+        /// `[` and `]` around a table row's key: `procedures.held["vpr"]`.
+        case leftBracket
+        case rightBracket
+        /// `.sheet.field` right after `)`: what `form("staff")` reads of the other form.
+        case member(String)
         /// `,` or, as Russian Excel writes it, `;`.
         case separator
         case end

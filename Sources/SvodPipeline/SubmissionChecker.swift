@@ -22,25 +22,50 @@ public struct SubmissionChecker {
 
     /// Checks one file; `form` forces the form, `previous` is last period's file of the same school.
     /// `opened` sees the reader and report of a checked file (to write an annotated copy) before it is closed.
-    /// `values` receives every value read (the import keeps them).
+    /// `values` receives every value read (the import keeps them); `crossForm` supplies the school's
+    /// other forms for the rules comparing with them.
     public func check(_ path: String, form: String? = nil, previous: String? = nil, values: ReadValueSink? = nil,
+                      crossForm: CrossFormSource? = nil,
                       opened: ((WorkbookReader, ValidationReport) throws -> Void)? = nil) -> FileVerdict {
+        switch check(path, form: form, previous: previous, values: values, crossForm: crossForm, waits: nil, opened: opened) {
+        case .verdict(let v): return v
+        case .waiting: preconditionFailure("nothing waits without a `waits` test")
+        }
+    }
+
+    /// What became of a file in a run of rounds: its verdict, or its form, which waits for a later round.
+    public enum Checked {
+        /// Checked.
+        case verdict(FileVerdict)
+        /// Recognised as this form and left for a later round.
+        case waiting(FormSchema)
+    }
+
+    /// Like `check`, except that a file whose form `waits` holds back is left once its form is
+    /// known (`.waiting`); checked in a later round with `recognised`, its form is not sought again.
+    public func check(_ path: String, form: String? = nil, recognised: FormSchema? = nil, previous: String? = nil,
+                      values: ReadValueSink? = nil, crossForm: CrossFormSource? = nil, waits: ((FormSchema) -> Bool)?,
+                      opened: ((WorkbookReader, ValidationReport) throws -> Void)? = nil) -> Checked {
         do {
             let reader = try Spreadsheet.open(path: path)
-            let schema = try self.form(of: reader, given: form)
+            let schema = try recognised ?? self.form(of: reader, given: form)
+            if waits?(schema) == true { return .waiting(schema) }
             let previousReader = try previous.map { try Spreadsheet.open(path: $0) }
             // The digest is computed on another core while the file is checked.
             let digest = Digest(path)
             var report = try validator.validate(reader, form: schema, file: path, sha256: "", previous: previousReader, formGiven: form != nil,
-                                                values: values)
+                                                values: values, crossForm: crossForm)
             report.sha256 = try digest.value()
             try opened?(reader, report)
             let school = report.school.flatMap { code in catalog.organisations.first { $0.code == code } }
-            return FileVerdict(file: path, report: report, school: school, formTitle: schema.title)
+            return .verdict(FileVerdict(file: path, report: report, school: school, formTitle: schema.title))
         } catch {
-            return FileVerdict(file: path, refusal: Refusal(error))
+            return .verdict(FileVerdict(file: path, refusal: Refusal(error)))
         }
     }
+
+    /// What the catalogue's rules read of other forms.
+    public var crossForm: CrossFormRules { validator.crossForm }
 
     private func form(of reader: WorkbookReader, given id: String?) throws -> FormSchema {
         if let id {

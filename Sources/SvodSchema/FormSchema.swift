@@ -35,8 +35,9 @@ public struct FormSchema: Sendable {
     /// The expression a computed field holds: the right side of its sheet's rule `code = expression`.
     public func formula(of field: String, sheet: String) -> SvodExpressions.Expression? {
         for rule in rules where rule.sheet == sheet && !rule.crossPeriod {
+            // A comparison with another form's value is a check between two files, not a formula.
             if case .comparison(.equal, .name(let name), let right)? = try? SvodExpressions.Expression.parse(rule.check),
-               name == field {
+               name == field, right.valueReferences.allSatisfy({ $0.form == nil }) {
                 return right
             }
         }
@@ -277,6 +278,18 @@ public struct RuleSchema: Sendable {
     public var crossPeriod: Bool
     /// Where it was declared.
     public var source: SourceLocation
+    /// Where its `check` is written, for messages about what the check names.
+    public var checkSource: SourceLocation? = nil
+    /// Other forms of the same school and period it reads (`form("staff")`), in the order written;
+    /// such a rule runs once per file and is a warning unless it says `info`.
+    public var otherForms: [String] = []
+
+    /// The keyed rows and other forms' values the check and `when` read.
+    public var valueReferences: [SvodExpressions.ValueReference] {
+        var seen = Set<SvodExpressions.ValueReference>()
+        return [check, when ?? ""].filter { !$0.isEmpty }.compactMap { try? SvodExpressions.Expression.parse($0) }
+            .flatMap(\.valueReferences).filter { seen.insert($0).inserted }
+    }
 }
 
 /// A place in a schema file.

@@ -68,6 +68,7 @@ public struct SchemaCatalog: Sendable {
                 }
             }
         }
+        issues += RuleReferences.catalogueIssues(forms, lists: lists)
         var programmeTables: [ProgrammeTable] = []
         let tablesDir = (directory as NSString).appendingPathComponent("tables")
         for name in ((try? fm.contentsOfDirectory(atPath: tablesDir)) ?? []).sorted() where name.hasSuffix(".yaml") {

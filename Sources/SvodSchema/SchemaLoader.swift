@@ -299,10 +299,28 @@ public enum SchemaLoader {
                 log.add(o.location(of: key), ru: "«\(key)»: \(error)", en: "'\(key)': \(error)")
             }
         }
-        return RuleSchema(id: id, severity: severity, sheet: o.string("sheet") ?? defaultSheet ?? "",
-                          check: check, when: when, tolerance: tolerance,
-                          missing: missing, message: LocalizedText(ru: message.ru, en: message.en),
-                          crossPeriod: o.bool("cross-period") ?? false, source: o.location)
+        var rule = RuleSchema(id: id, severity: severity, sheet: o.string("sheet") ?? defaultSheet ?? "",
+                              check: check, when: when, tolerance: tolerance,
+                              missing: missing, message: LocalizedText(ru: message.ru, en: message.en),
+                              crossPeriod: o.bool("cross-period") ?? false, source: o.location)
+        rule.checkSource = o.has("check") ? o.location(of: "check") : o.location
+        var forms: [String] = []
+        for r in rule.valueReferences { if let f = r.form, !forms.contains(f) { forms.append(f) } }
+        rule.otherForms = forms
+        if !forms.isEmpty { crossFormSeverity(&rule, written: o.has("severity"), o, log) }
+        return rule
+    }
+
+    /// A rule comparing two files defaults to a warning, and may not be an error: which of the two
+    /// is wrong is not known, and an error would refuse the later file for the earlier one's mistake.
+    private static func crossFormSeverity(_ rule: inout RuleSchema, written: Bool, _ o: YAMLObject, _ log: IssueLog) {
+        if !written {
+            rule.severity = .warning
+        } else if rule.severity == .error {
+            log.add(o.location(of: "severity"),
+                    ru: "правило «\(rule.id)» сверяет с другой формой (\(rule.otherForms.joined(separator: ", "))): его находка — вопрос школе, severity — warning (по умолчанию) или info, а не error: какой из двух файлов неверен, неизвестно",
+                    en: "rule '\(rule.id)' compares with another form (\(rule.otherForms.joined(separator: ", "))): its finding is a query to the school, severity warning (the default) or info, not error: which of the two files is wrong is not known")
+        }
     }
 
     /// Consistency inside one form: unique ids and codes, rules naming sheets and fields that exist.
@@ -336,6 +354,7 @@ public enum SchemaLoader {
             // A misspelt name would read as missing and switch the rule off without a word.
             let names = [r.check, r.when ?? ""].filter { !$0.isEmpty }
                 .compactMap { try? SvodExpressions.Expression.parse($0) }.flatMap(\.references)
+            for issue in RuleReferences.ownIssues(r, in: form) { log.add(issue) }
             for name in Set(names).sorted() {
                 let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
                 let (sheetID, field) = parts.count == 2 ? (parts[0] == "previous" ? r.sheet : parts[0], parts[1]) : (r.sheet, name)

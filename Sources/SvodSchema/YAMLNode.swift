@@ -125,6 +125,7 @@ final class IssueLog {
     private(set) var issues: [SchemaIssue] = []
 
     func add(_ at: SourceLocation, ru: String, en: String) { issues.append(SchemaIssue(at, ru: ru, en: en)) }
+    func add(_ issue: SchemaIssue) { issues.append(issue) }
 }
 
 extension YAMLObject {

@@ -172,10 +172,21 @@ public final class SQLiteStore: SubmissionStore {
 
     public func values(of submission: Int64) throws -> [StoredValue] {
         try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM value WHERE submission_id = ? ORDER BY seq", arguments: [submission]).map { row in
-                StoredValue(sheetID: row["sheet_id"], sheet: row["sheet"], rowKey: row["row_key"], key: row["key"], field: row["field"],
-                            cell: row["cell"], kind: row["kind"], value: row["value"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM value WHERE submission_id = ? ORDER BY seq", arguments: [submission]).map(Self.value)
+        }
+    }
+
+    public func currentValues(school: String, form: String, period: String, fields: Set<String>?) throws -> [StoredValue]? {
+        try db.read { db in
+            guard let id = try Int64.fetchOne(db, sql: """
+                SELECT id FROM submission WHERE outcome = 'accepted' AND superseded_by IS NULL AND school = ? AND form = ? AND period = ?
+                ORDER BY id DESC LIMIT 1
+                """, arguments: [school, form, period]) else { return nil }
+            // Cross-form rules read a few fields of a submission: the rest are not decoded.
+            let wanted = fields.map { Array($0) } ?? []
+            let filter = fields == nil ? "" : " AND sheet_id || '.' || field IN (\(wanted.map { _ in "?" }.joined(separator: ", ")))"
+            return try Row.fetchAll(db, sql: "SELECT * FROM value WHERE submission_id = ?\(filter) ORDER BY seq",
+                                    arguments: StatementArguments([id] + wanted)).map(Self.value)
         }
     }
 
@@ -192,6 +203,11 @@ public final class SQLiteStore: SubmissionStore {
 
     public func integrityProblems() throws -> [String] {
         try db.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
+    }
+
+    private static func value(_ row: Row) -> StoredValue {
+        StoredValue(sheetID: row["sheet_id"], sheet: row["sheet"], rowKey: row["row_key"], key: row["key"], field: row["field"],
+                    cell: row["cell"], kind: row["kind"], value: row["value"])
     }
 
     private static func submission(_ row: Row) -> StoredSubmission {

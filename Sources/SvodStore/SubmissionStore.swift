@@ -15,6 +15,10 @@ public protocol SubmissionStore: AnyObject {
     func history(school: String, form: String?, period: String?) throws -> [StoredSubmission]
     /// The values kept for an accepted submission.
     func values(of submission: Int64) throws -> [StoredValue]
+    /// The values of the school's current accepted submission of `form` for `period` (the one no
+    /// later file superseded), or nil when there is none: what cross-form rules compare with.
+    /// `fields` (`sheet.field`), when given, are the only ones wanted.
+    func currentValues(school: String, form: String, period: String, fields: Set<String>?) throws -> [StoredValue]?
     /// The findings kept for a submission.
     func findings(of submission: Int64) throws -> [StoredFinding]
     /// SQLite's `PRAGMA integrity_check` (or the backend's equivalent): empty when clean.

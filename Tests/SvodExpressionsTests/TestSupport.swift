@@ -47,7 +47,7 @@ func eval(_ text: String, _ environment: TestEnvironment = [:]) throws -> Expres
 /// The tree with every operation parenthesised, to make precedence visible in expectations.
 func tree(_ expression: Expression) -> String {
     switch expression {
-    case .number, .text, .boolean, .name: expression.description
+    case .number, .text, .boolean, .name, .reference: expression.description
     case let .unary(op, x): "(\(op.rawValue) \(tree(x)))"
     case let .binary(op, l, r): "(\(tree(l)) \(op.rawValue) \(tree(r)))"
     case let .comparison(op, l, r): "(\(tree(l)) \(op.rawValue) \(tree(r)))"

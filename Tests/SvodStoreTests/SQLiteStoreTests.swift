@@ -39,6 +39,21 @@ import Testing
         }
     }
 
+    /// What cross-form rules compare with: the school's current accepted file, only the fields asked for.
+    @Test func theCurrentValuesAreTheLatestAcceptedFiles() throws {
+        try withStore { store, importer, _ in
+            #expect(try store.currentValues(school: "co9", form: "vpr", period: "2019/2020", fields: nil) == nil)
+            _ = try importer.importFile(sample("2019-2020/planted/vpr-2019-2020-co14-sum-does-not-add-up.xlsx"))
+            #expect(try store.currentValues(school: "co14", form: "vpr", period: "2019/2020", fields: nil) == nil, "a refused file is not current")
+            _ = try importer.importFile(sample("2019-2020/vpr/vpr-2019-2020-co9.ods"))
+            let all = try #require(try store.currentValues(school: "co9", form: "vpr", period: "2019/2020", fields: nil))
+            let some = try #require(try store.currentValues(school: "co9", form: "vpr", period: "2019/2020", fields: ["results.n", "title.school"]))
+            #expect(Set(some.map { "\($0.sheetID).\($0.field)" }) == ["results.n", "title.school"] && some.count < all.count)
+            #expect(some.filter { $0.field == "n" }.count == all.filter { $0.field == "n" }.count)
+            #expect(try store.currentValues(school: "co9", form: "vpr", period: "2018/2019", fields: nil) == nil)
+        }
+    }
+
     @Test func theSameBytesTwiceAreRecordedOnce() throws {
         try withStore { store, importer, _ in
             let path = sample("2019-2020/vpr/vpr-2019-2020-co9.ods")

@@ -86,6 +86,9 @@ public enum FindingKinds {
     public static let previousNotCompared = FindingKind(id: "previous.not-compared", severity: .info,
         meaning: .init(ru: "файл прошлого периода дан, но сравнить не с чем: на титуле не читается школа или период", en: "a previous period's file was given, but the title names no readable school or period to compare"),
         fix: .init(ru: "исправьте школу и период на листе «Титул» и проверьте снова", en: "correct the school and the period on «Титул» and check again"))
+    public static let crossformNotCompared = FindingKind(id: "crossform.not-compared", severity: .info,
+        meaning: .init(ru: "сверка с другой формой школы за тот же период не проведена: файла этой формы нет среди проверяемых или в хранилище", en: "the comparison with another form of the school for the period was not made: that form's file is not among the files checked, or not in the store"),
+        fix: .init(ru: "проверьте оба файла вместе (svod validate) или примите файл другой формы (svod import)", en: "check both files together (svod validate), or import the other form's file (svod import)"))
     public static let explanationUnused = FindingKind(id: "explanation.unused", severity: .info,
         meaning: .init(ru: "пояснение не относится ни к одному предупреждению (другая ячейка или ошибка, а ошибки не поясняют)", en: "an explanation matches no warning (another cell, or an error, which cannot be explained)"),
         fix: .init(ru: "укажите правило и ячейку предупреждения; ошибку исправьте", en: "give the warning's rule and cell; correct an error instead"))
@@ -94,7 +97,7 @@ public enum FindingKinds {
     public static let all: [FindingKind] = [
         formVersion, formEmpty, schoolSubmitter, sheetMissing, sheetRenamed, sheetHeader, sheetEmpty, columnMissing, columnMoved,
         gridCode, gridCodes, fieldRequired, fieldType, fieldFormat, fieldRange, fieldList, fieldAllowed, fieldPattern,
-        keyDuplicate, rowMissing, rowUnexpected, totalsSum, previousNotCompared, explanationUnused,
+        keyDuplicate, rowMissing, rowUnexpected, totalsSum, previousNotCompared, crossformNotCompared, explanationUnused,
     ]
 
     /// A kind by id.

@@ -18,6 +18,12 @@ struct CompiledRule {
     let perRecord: Bool
     /// Reads a form sheet's single value: a per-school figure, not compared with «Всего» rows.
     let readsOtherSheet: Bool
+    /// Keyed rows and other forms' values the rule reads; such a rule runs once per file.
+    let valueReferences: [ValueReference]
+    /// Those the check itself reads, for the missing-value policy.
+    let checkValueReferences: [ValueReference]
+    /// Other forms of the school it reads (`form("staff")`).
+    var otherForms: [String] { schema.otherForms }
 
     /// `singleRecordSheets`: ids of form sheets, whose one value per field every row can read.
     init(_ rule: RuleSchema, singleRecordSheets: Set<String> = []) throws {
@@ -28,15 +34,23 @@ struct CompiledRule {
         checkReferences = check.orderedReferences
         comparison = check.topLevelComparison
         readsOtherSheet = references.contains { $0.contains(".") && !$0.hasPrefix("previous.") }
-        perRecord = references.allSatisfy { name in
+        let own = check.valueReferences
+        checkValueReferences = own
+        valueReferences = own + (when?.valueReferences ?? []).filter { !own.contains($0) }
+        perRecord = own.isEmpty && when?.valueReferences.isEmpty != false && references.allSatisfy { name in
             guard let dot = name.firstIndex(of: ".") else { return true }
             return name.hasPrefix("previous.") || singleRecordSheets.contains(String(name[..<dot]))
         }
     }
 }
 
+/// An environment whose missing values can be read as zero (the `skip-if-all` policy).
+protocol RuleEnvironment: ExpressionEnvironment {
+    var missingAsZero: Bool { get set }
+}
+
 /// Names resolved against one record, the previous period's matching record, and whole columns.
-struct RecordEnvironment: ExpressionEnvironment {
+struct RecordEnvironment: RuleEnvironment {
     let record: BoundRecord?
     let previous: BoundRecord?
     var columns: [String: [ExpressionValue]]
@@ -51,6 +65,19 @@ struct RecordEnvironment: ExpressionEnvironment {
     var keys: RecordKeys?
     /// Missing values read as zero (the `skip-if-all` policy once something is present).
     var missingAsZero = false
+    /// This file's keyed rows (`procedures.held["vpr"]`).
+    var own: FormValues?
+    /// The school's other forms for the period, by form id.
+    var others: [String: FormValues] = [:]
+
+    func value(of reference: ValueReference) -> ExpressionValue {
+        let v = (reference.form.map { others[$0] } ?? own)?.value(reference) ?? .missing
+        return missingAsZero && v == .missing ? .number(0) : v
+    }
+
+    func column(_ reference: ValueReference) -> [ExpressionValue]? {
+        (reference.form.map { others[$0] } ?? own)?.column(reference)
+    }
 
     func value(of name: String) -> ExpressionValue {
         var v: ExpressionValue = .missing
@@ -90,44 +117,75 @@ struct RecordEnvironment: ExpressionEnvironment {
     }
 }
 
+/// What a rule says of one environment, before it is worded as a finding.
+enum RuleVerdict {
+    /// It holds.
+    case holds
+    /// It does not apply: its `when`, missing values it may skip, a zero divisor.
+    case skipped
+    /// Values it needs are missing and its policy is `missing: error`.
+    case missingValues
+    /// A comparison of numbers failed.
+    case numbers(actual: Decimal, expected: Decimal)
+    /// A comparison of texts or да/нет values failed.
+    case values(actual: ExpressionValue, expected: ExpressionValue)
+    /// Any other check is false.
+    case failed
+}
+
 /// Runs a rule against an environment and says what failed, if anything.
 enum RuleRunner {
-    /// `typed`: what the school typed in the target cell, shown in the message instead of the
-    /// list code a code field reads as in the rule.
-    static func run(_ rule: CompiledRule, _ env: RecordEnvironment, places: Int?, sheet: String, cell: CellReference?,
-                    field: String?, typed: String? = nil) -> Finding? {
+    /// The rule's verdict; throws `EvaluationError` (other than division by zero) when it cannot be computed.
+    static func verdict(_ rule: CompiledRule, _ env: some RuleEnvironment, places: Int?) throws -> RuleVerdict {
         var env = env
         do {
             if let when = rule.when {
-                guard try when.evaluate(env) == .bool(true) else { return nil }
+                guard try when.evaluate(env) == .bool(true) else { return .skipped }
             }
             // Columns fed to aggregates are not operands that can be missing as a whole.
             let operands = rule.checkReferences.filter { env.column($0) == nil }.map { env.value(of: $0) }
+                + rule.checkValueReferences.filter { $0.key != nil || env.column($0) == nil }.map { env.value(of: $0) }
             if operands.contains(.missing) {
                 switch rule.schema.missing {
-                case .skipIfAny: return nil
+                case .skipIfAny: return .skipped
                 case .skipIfAll:
-                    if operands.allSatisfy({ $0 == .missing }) { return nil }
+                    if operands.allSatisfy({ $0 == .missing }) { return .skipped }
                     env.missingAsZero = true
-                case .error:
-                    return finding(rule, sheet: sheet, cell: cell, field: field, actual: nil, expected: nil, difference: nil,
-                                   extra: .init(ru: " (не хватает значений для проверки)", en: " (values needed by the check are missing)"))
+                case .error: return .missingValues
                 }
             }
             if let (op, left, right) = rule.comparison {
                 let a = try left.evaluate(env), e = try right.evaluate(env)
                 guard case .number(let actual) = a, case .number(let expected) = e else {
-                    guard try rule.check.evaluate(env) == .bool(false) else { return nil }
-                    return finding(rule, sheet: sheet, cell: cell, field: field, actual: typed.map { .text($0) } ?? a, expected: e)
+                    return try rule.check.evaluate(env) == .bool(false) ? .values(actual: a, expected: e) : .holds
                 }
-                if holds(op, actual, expected, rule.schema.tolerance, places: places) { return nil }
-                return finding(rule, sheet: sheet, cell: cell, field: field, actual: actual, expected: rounded(expected, places), difference: actual - expected)
+                return holds(op, actual, expected, rule.schema.tolerance, places: places) ? .holds : .numbers(actual: actual, expected: expected)
             }
-            guard try rule.check.evaluate(env) == .bool(false) else { return nil }
-            return finding(rule, sheet: sheet, cell: cell, field: field, actual: nil, expected: nil, difference: nil)
+            return try rule.check.evaluate(env) == .bool(false) ? .failed : .holds
         } catch EvaluationError.divisionByZero {
             // The data gives the rule nothing to check (a `when` guard usually says so).
-            return nil
+            return .skipped
+        }
+    }
+
+    /// `typed`: what the school typed in the target cell, shown in the message instead of the
+    /// list code a code field reads as in the rule.
+    static func run(_ rule: CompiledRule, _ env: RecordEnvironment, places: Int?, sheet: String, cell: CellReference?,
+                    field: String?, typed: String? = nil) -> Finding? {
+        do {
+            switch try verdict(rule, env, places: places) {
+            case .holds, .skipped:
+                return nil
+            case .missingValues:
+                return finding(rule, sheet: sheet, cell: cell, field: field, actual: nil, expected: nil, difference: nil,
+                               extra: .init(ru: " (не хватает значений для проверки)", en: " (values needed by the check are missing)"))
+            case let .numbers(actual, expected):
+                return finding(rule, sheet: sheet, cell: cell, field: field, actual: actual, expected: rounded(expected, places), difference: actual - expected)
+            case let .values(actual, expected):
+                return finding(rule, sheet: sheet, cell: cell, field: field, actual: typed.map { .text($0) } ?? actual, expected: expected)
+            case .failed:
+                return finding(rule, sheet: sheet, cell: cell, field: field, actual: nil, expected: nil, difference: nil)
+            }
         } catch let e as EvaluationError {
             // Text where the rule computes, or a bad argument: reported, not hidden, since it
             // is either a cell the field checks also flag or a mistake in the rule itself.

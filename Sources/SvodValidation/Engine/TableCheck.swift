@@ -19,7 +19,8 @@ struct TableCheck {
             pass.wantedColumns.contains("\(schema.id).\(f.code)") ? (i, "\(schema.id).\(f.code)") : nil
         }
         let sheetRules = pass.sheetRules(schema)
-        if sheetRules.isEmpty, schema.key.isEmpty, schema.totals == nil, kept.isEmpty, pass.values == nil {
+        let wanted = pass.mine.wants(sheet: schema.id)
+        if sheetRules.isEmpty, schema.key.isEmpty, schema.totals == nil, kept.isEmpty, pass.values == nil, !wanted {
             // Nothing reads the records: their values are checked as they are read, none kept.
             var count = 0
             while try stream.checkNext(plans, pass.checks, sheet: sheet, into: &pass.findings) { count += 1 }
@@ -45,6 +46,7 @@ struct TableCheck {
             totals?.add(record, invalid: invalid)
             if !isTotal { checkKey(record, &seenKeys) }
             keep(record, kept, isTotal: isTotal, hasTotals: totals != nil, invalid: invalid)
+            if wanted { keepForOthers(record, isTotal: isTotal, invalid: invalid, lists: sheetRules.codeFields) }
             let beforeRules = pass.findings.count
             pass.runSheetRules(schema, record, sheet: sheet, invalid: invalid, isTotal: isTotal, prepared: sheetRules)
             if !isTotal, totals != nil {
@@ -148,6 +150,17 @@ struct TableCheck {
             }
             if isTotal || !hasTotals { pass.scalars[name] = v }
         }
+    }
+
+    /// The record's values that rules read outside its row (its keyed row, another form's rules),
+    /// a value that failed its own check as missing, a code field's as its list item's code.
+    private func keepForOthers(_ record: BoundRecord, isTotal: Bool, invalid: Set<String>, lists: [String: String]) {
+        var slots: [String: FormValues.Slot] = [:]
+        for (code, v) in record.values.all {
+            let value = invalid.contains(code) ? .missing : RecordEnvironment.expression(pass.keys.kept(v.coercion.value, list: lists[code]))
+            slots[code] = FormValues.Slot(value: value, cell: v.cell)
+        }
+        pass.mine.addRow(schema, key: pass.keys.key(record, schema), isTotal: isTotal, slots)
     }
 
     /// A table with a fixed list of rows (every subject of the form): each must be there, and no other.

@@ -57,24 +57,46 @@ extension ValidationPass {
         }
     }
 
-    /// Rules over the whole form (they read other tables' columns), once each.
+    /// Rules over the whole form (they read other tables' columns or keyed rows), once each;
+    /// those reading other forms are `runCrossFormRules`'.
     func runFormRules() {
-        for rule in rules where !rule.perRecord {
-            // An aggregate over a column with a value that failed its own check is unknown: that
-            // value is already reported, and a sum without it would report it again at the total.
-            if rule.references.contains(where: spoiledColumns.contains) { continue }
-            var env = environment(record: formRecords[rule.schema.sheet], codeFields: form.sheet(rule.schema.sheet).map(Self.codeFields) ?? [:],
-                                  invalid: formChecked[rule.schema.sheet]?.invalid ?? [])
-            env.columns = columns
-            env.scalars = scalars
-            // Pointed at its left side when that is one cell (a form sheet's field), else at the sheet.
-            let target = rule.comparison.flatMap { Self.fieldName($0.left) }
-            let own = formRecords[rule.schema.sheet]
-            let (cell, sheetName) = place(of: target, in: own, sheet: sheetNames[rule.schema.sheet] ?? rule.schema.sheet)
-            let places = target.flatMap { field(named: $0, on: form.sheet(rule.schema.sheet)) }.flatMap(Self.places)
-            if let f = RuleRunner.run(rule, env, places: places, sheet: sheetName, cell: cell, field: cell == nil ? nil : target) {
-                findings.append(f)
-            }
+        for rule in rules where !rule.perRecord && rule.otherForms.isEmpty { runFormRule(rule) }
+    }
+
+    /// One rule over the whole form; `others`: the school's other forms it reads.
+    func runFormRule(_ rule: CompiledRule, others: [String: FormValues] = [:]) {
+        // An aggregate over a column with a value that failed its own check is unknown: that
+        // value is already reported, and a sum without it would report it again at the total.
+        if rule.references.contains(where: spoiledColumns.contains) { return }
+        var env = environment(record: formRecords[rule.schema.sheet], codeFields: form.sheet(rule.schema.sheet).map(Self.codeFields) ?? [:],
+                              invalid: formChecked[rule.schema.sheet]?.invalid ?? [])
+        env.columns = columns
+        env.scalars = scalars
+        env.own = mine
+        env.others = others
+        let target = formRuleTarget(rule)
+        if var f = RuleRunner.run(rule, env, places: target.places, sheet: target.sheet, cell: target.cell, field: target.cell == nil ? nil : target.field) {
+            f.rowKey = target.row
+            findings.append(f)
         }
+    }
+
+    /// Where a rule over the whole form points: its left side when that is one cell (a form
+    /// sheet's field, or a keyed row of this form), else the rule's sheet.
+    private func formRuleTarget(_ rule: CompiledRule) -> (cell: CellReference?, sheet: String, field: String?, places: Int?, row: LocalizedText?) {
+        let ownSheet = sheetNames[rule.schema.sheet] ?? rule.schema.sheet
+        if case .reference(let r)? = rule.comparison?.left, r.form == nil {
+            let places = form.sheet(r.sheet)?.field(r.field).flatMap(Self.places)
+            return (mine.slot(r)?.cell, sheetNames[r.sheet] ?? ownSheet, r.field, places, mine.rowName(r))
+        }
+        var target = rule.comparison.flatMap { Self.fieldName($0.left) }
+        // A rule reading keyed rows or other forms points, failing one cell, at the first field
+        // of its form sheet it names (`rus_total + math_total <= …` at rus_total), as a row's rule does.
+        if target == nil, !rule.valueReferences.isEmpty, let sheet = form.sheet(rule.schema.sheet), sheet.layout == .form {
+            target = rule.checkReferences.first { sheet.field($0) != nil }
+        }
+        let (cell, sheetName) = place(of: target, in: formRecords[rule.schema.sheet], sheet: ownSheet)
+        let places = target.flatMap { field(named: $0, on: form.sheet(rule.schema.sheet)) }.flatMap(Self.places)
+        return (cell, sheetName, target, places, nil)
     }
 }

@@ -40,6 +40,12 @@ final class ValidationPass {
 
     /// Where every value read goes, when someone keeps them (the import).
     var values: ReadValueSink?
+    /// What rules read of this file outside its rows: its keyed rows, and what other forms' rules read of it.
+    var mine: FormValues
+    /// The school's other forms for the period, when someone supplies them.
+    var source: CrossFormSource?
+    /// Who sent the file for when, from its title (read once the form sheets are bound).
+    var identity = SubmissionIdentity()
 
     var keys: RecordKeys { validator.keys }
     var checks: FieldChecks { validator.checks }
@@ -53,6 +59,7 @@ final class ValidationPass {
         infos = try reader.sheets
         wantedColumns = Set(rules.filter { !$0.perRecord }.flatMap(\.references))
         assigned = SheetMatcher.assign(form, infos)
+        mine = validator.crossForm.values(of: form)
     }
 
     // MARK: Form sheets
@@ -69,7 +76,9 @@ final class ValidationPass {
             var invalid = Set<String>()
             for (field, plan) in zip(schema.fields, checks.plans(schema.fields, period: form.period)) {
                 if let v = record.values[field.code], checks.check(plan, v, sheet: infos[index].name, into: &checked) { invalid.insert(field.code) }
-                scalars["\(schema.id).\(field.code)"] = invalid.contains(field.code) ? .missing : env.value(of: field.code)
+                let value = invalid.contains(field.code) ? .missing : env.value(of: field.code)
+                scalars["\(schema.id).\(field.code)"] = value
+                mine.setField(schema.id, field.code, value, cell: record.values[field.code]?.cell)
             }
             formChecked[schema.id] = (checked, invalid)
             if let values {
@@ -136,6 +145,7 @@ final class ValidationPass {
         guard let index = try locate(schema, assignedMatch) else { return }
         let name = infos[index].name
         sheetNames[schema.id] = name
+        mine.sheetNames[schema.id] = name
         if schema.layout == .form {
             findings += formChecked[schema.id]?.findings ?? []
             if let record = formRecords[schema.id] { runSheetRules(schema, record, sheet: name, invalid: formChecked[schema.id]?.invalid ?? []) }

@@ -18,6 +18,9 @@ public struct ValidationReport: Sendable {
     public var school: String?
     /// The period from «Титул», as written.
     public var period: String?
+    /// What other forms' rules read of this file (kept by a run of several files for the files
+    /// checked after it); nil when no rule reads this form.
+    public var formValues: FormValues?
 
     /// No errors.
     public var isValid: Bool { !findings.contains { $0.severity == .error } }

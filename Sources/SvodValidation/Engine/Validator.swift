@@ -20,6 +20,8 @@ public struct Validator {
     let keys: RecordKeys
     /// The code lists normalised once: a call validating a thousand files reuses them.
     let checks: FieldChecks
+    /// What the catalogue's rules read of other forms.
+    public let crossForm: CrossFormRules
 
     /// A validator over a catalog.
     public init(catalog: SchemaCatalog) {
@@ -27,17 +29,22 @@ public struct Validator {
         reference = ReferenceLookup(catalog: catalog)
         keys = RecordKeys(catalog: catalog)
         checks = FieldChecks(catalog: catalog)
+        crossForm = CrossFormRules(catalog: catalog, keys: keys)
     }
 
     /// Validates `reader` against `form`; `previous` is the same school's previous period, if given
     /// (refused with `PreviousPeriodMismatch` when it is another form, school or period; `formGiven`:
-    /// the form was named by the user, so `previous` is held to it rather than recognised).
+    /// the form was named by the user, so `previous` is held to it rather than recognised; `crossForm`
+    /// supplies the school's other forms for the period, for the rules comparing with them).
     public func validate(_ reader: WorkbookReader, form: FormSchema, file: String, sha256: String,
-                         previous: WorkbookReader? = nil, formGiven: Bool = false, values: ReadValueSink? = nil) throws -> ValidationReport {
+                         previous: WorkbookReader? = nil, formGiven: Bool = false, values: ReadValueSink? = nil,
+                         crossForm: CrossFormSource? = nil) throws -> ValidationReport {
         let pass = try ValidationPass(self, reader: reader, form: form)
         pass.values = values
+        pass.source = crossForm
         try pass.bindFormSheets()
         let identity = SubmissionIdentity.from(pass.formRecords[SubmissionIdentity.titleSheet], keys: keys)
+        pass.identity = identity
         var notCompared: Finding?
         if let previous {
             // A file whose own title cannot be read is still checked; its title's findings say why,
@@ -51,6 +58,7 @@ public struct Validator {
         pass.checkTitle()
         for (schema, match) in pass.assigned { try pass.checkSheet(schema, match) }
         pass.runFormRules()
+        pass.runCrossFormRules()
         var findings = pass.findings
         if let notCompared { findings.insert(notCompared, at: 0) }
         FindingPolicy.addEmptyForm(&findings, pass: pass)
@@ -61,6 +69,7 @@ public struct Validator {
         var report = Self.capped(findings, cap: capPerRule, file: file, sha256: sha256, form: form)
         report.school = identity.school
         report.period = identity.period
+        if !self.crossForm.readers(of: form.id).isEmpty { report.formValues = pass.mine }
         return report
     }
 

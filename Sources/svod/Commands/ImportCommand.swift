@@ -14,13 +14,17 @@ struct ImportCommand: Command {
                 + "без ошибок — принят (со всеми значениями и исходным файлом; прежний файл той же школы, формы и периода "
                 + "остаётся в истории как заменённый), с ошибками — отклонён (с замечаниями), нечитаемый — отклонён с причиной. "
                 + "Те же байты дважды записываются один раз («уже принят»). Хранилище: --store, иначе $SVOD_STORE, иначе "
-                + "svod.sqlite в текущей папке; исходные файлы — в папке ХРАНИЛИЩЕ.files рядом.\n"
+                + "svod.sqlite в текущей папке; исходные файлы — в папке ХРАНИЛИЩЕ.files рядом. Сверки форм школы за период "
+                + "(выпускники ГИА-9 и контингент…) берут другую форму из хранилища; расхождение — предупреждение в файле, "
+                + "пришедшем вторым.\n"
                 + "Код выхода: 0 — все приняты, 1 — что-то отклонено, 2 — неверный вызов или сбой хранилища.",
             en: "Each file is checked as svod validate does and written to the store in one transaction: with no errors it is "
                 + "accepted (with every value and the original file; the school's earlier file of the form and period stays in "
                 + "history as superseded), with errors refused (with its findings), unreadable refused with the reason. "
                 + "The same bytes twice are recorded once ('already accepted'). The store: --store, else $SVOD_STORE, else "
-                + "svod.sqlite in the current folder; the originals in the folder STORE.files beside it.\n"
+                + "svod.sqlite in the current folder; the originals in the folder STORE.files beside it. Comparisons of a "
+                + "school's forms for the period (ГИА-9 graduates and the contingent…) take the other form from the store; a "
+                + "mismatch is a warning on the file arriving second.\n"
                 + "Exit status: 0 all accepted, 1 something refused, 2 a wrong call or the store failed."),
         arguments: [ArgumentSpec("files", .init(ru: "ФАЙЛ|ПАПКА", en: "FILE|FOLDER"), .oneOrMore,
                                  .init(ru: "Файлы школ или папки с ними.", en: "The schools' files, or folders of them."))],

@@ -17,13 +17,15 @@ struct ValidateCommand: Command {
             ru: "Папка означает все файлы в ней, кроме скрытых и файлов блокировки офисных программ: формы XLSX и ODS "
                 + "проверяются, остальные (.xls, CSV…) перечисляются как непроверенные с причиной. В отчёте о нескольких "
                 + "файлах — файлы с замечаниями и непроверенные, затем итог по всем. Форма определяется по свойствам "
-                + "бланка svod, по листам и заголовкам столбцов, либо задаётся --form.\n"
+                + "бланка svod, по листам и заголовкам столбцов, либо задаётся --form. Формы одной школы за период, данные "
+                + "вместе, сверяются между собой (предупреждение в файле формы, чьё это правило).\n"
                 + "Код выхода: 0 — ошибок нет, 1 — есть ошибки (с --strict также непоясненные предупреждения), "
                 + "2 — файл не проверен (не читается) или вызов неверен.",
             en: "A folder stands for every file in it but hidden and office lock files: XLSX and ODS forms are checked, "
                 + "the rest (.xls, CSV…) listed as not checked with the reason. A report on several files lists the files "
                 + "with findings and those not checked, then the tally of all. The form is recognised by the properties "
-                + "of svod's templates, by the sheets and column headers, or given with --form.\n"
+                + "of svod's templates, by the sheets and column headers, or given with --form. A school's forms for one "
+                + "period given together are compared with each other (a warning on the file of the form whose rule it is).\n"
                 + "Exit status: 0 with no errors, 1 with errors (with --strict also unexplained warnings), "
                 + "2 for a file not checked (unreadable) or a wrong call."),
         arguments: [ArgumentSpec("files", .init(ru: "ФАЙЛ|ПАПКА", en: "FILE|FOLDER"), .oneOrMore,
@@ -100,23 +102,39 @@ struct ValidateCommand: Command {
         let several = inputs.count > 1
         let colour = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let out = OutputBuffer()
-        var verdicts: [FileVerdict] = []
-        for input in inputs {
-            let verdict = checker.check(input.path, form: form, previous: previous) { reader, report in
-                if let annotate { try writeAnnotated(reader, report, file: input, to: annotate, several: several) }
-            }
+        var slots = [FileVerdict?](repeating: nil, count: inputs.count)
+        var written = 0
+        // Entries appear in input order, each as soon as every one before it is there.
+        func done(_ i: Int, _ verdict: FileVerdict) {
+            slots[i] = verdict
             // One file: its refusal is the one line on standard error. Several: every report
             // lists it in its place, so a report sent to a file keeps it too.
             if !several, let refusal = verdict.refusal {
                 out.flush()
-                report(refusal, file: input.path, language: common.lang)
+                report(refusal, file: inputs[i].path, language: common.lang)
             }
             // A text report on several files is written as it goes, so a long folder shows progress.
-            if several && format == .text {
-                out.write(FolderTextReport.entry(verdict, language: common.lang, colour: colour, allFiles: allFiles))
+            while written < slots.count, let next = slots[written] {
+                if several && format == .text {
+                    out.write(FolderTextReport.entry(next, language: common.lang, colour: colour, allFiles: allFiles))
+                }
+                written += 1
             }
-            verdicts.append(verdict)
         }
+        func annotating(_ input: Inputs.Input) -> (WorkbookReader, ValidationReport) throws -> Void {
+            { reader, report in if let annotate { try writeAnnotated(reader, report, file: input, to: annotate, several: several) } }
+        }
+        if several && !checker.crossForm.isEmpty {
+            // Several files: the forms other forms read are checked first, for the rules comparing with them.
+            let run = CrossFormRun(checker: checker)
+            run.run(inputs.count, check: { i, recognised, waits in
+                checker.check(inputs[i].path, form: form, recognised: recognised, previous: previous, crossForm: run, waits: waits,
+                              opened: annotating(inputs[i]))
+            }, done: done)
+        } else {
+            for (i, input) in inputs.enumerated() { done(i, checker.check(input.path, form: form, previous: previous, opened: annotating(input))) }
+        }
+        let verdicts = slots.compactMap { $0 }
         // One object for one file named on the command line; an array for several, or for a folder
         // (whatever it holds), so a script knows the shape from its own call.
         let single = arguments.count == 1 && inputs.count == 1 && inputs[0].path == arguments[0]
