@@ -4,6 +4,7 @@ import SvodLocale
 import SvodSchema
 import SvodSpreadsheet
 import SvodStore
+import SvodValidation
 
 /// `svod consolidate` as every driver runs it: from the store, or from files — checked on the
 /// way into a scratch store that is thrown away after the run — with lower consolidations
@@ -83,6 +84,24 @@ public struct ConsolidationRun {
         return Result(consolidation: result, schools: StoreSchoolSource(consolidator: c, period: chosen), leftOut: leftOut, earlier: earlier)
     }
 
+    /// Compares published tables (form-shaped files of the city's figures) with `result`: their own
+    /// findings and their differences from the schools' sums join the consolidation's checks.
+    public func compare(published inputs: [Inputs.Input], with result: inout Result) {
+        let checker = SubmissionChecker(catalog: catalog)
+        for input in inputs {
+            let sink = PublishedValuesSink()
+            let verdict = checker.check(input.path, values: sink)
+            guard let report = verdict.report else {
+                result.consolidation.checks.append(CityFinding(rule: "consolidation.published", form: "—", message: .init(
+                    ru: "«\(input.path)»: опубликованная таблица не прочитана: \(verdict.refusal?.message.ru ?? "")",
+                    en: "'\(input.path)': the published table was not read: \(verdict.refusal?.message.en ?? "")")))
+                continue
+            }
+            result.consolidation.checks += PublishedComparison(catalog: catalog)
+                .findings(file: input.path, report: report, values: sink.values, in: result.consolidation)
+        }
+    }
+
     private func consolidator(_ store: SubmissionStore) -> Consolidator {
         var c = Consolidator(catalog: catalog, store: store, district: district)
         c.forms = forms
@@ -149,4 +168,10 @@ public struct ConsolidationRun {
 extension Consolidation {
     /// The index of the form with this id.
     func consolidation(of id: String) -> Int? { forms.firstIndex { $0.id == id } }
+}
+
+/// The values of a published table, kept for the comparison.
+final class PublishedValuesSink: ReadValueSink {
+    private(set) var values: [ReadValue] = []
+    func take(_ value: ReadValue) { values.append(value) }
 }

@@ -65,6 +65,27 @@ import Testing
         #expect(lines[3].contains("['ИТОГО', 'объединений', '—', 1762, 1847]") || lines[3].contains("'человек', '—', 34957, 39283]"), "\(lines[3])")
     }
 
+    /// The seed's own tables given as published figures: where the seed does not add up by itself
+    /// (2.7.1's ИТОГО 228 of profiles adding up to 233) and where it differs from the schools' sums
+    /// (2.6.1's chemistry 95,6 / 75,4 % against 95,5 / 75,3) is in «Контроль свода», exit 1; 2.3.1 agrees.
+    @Test func thePublishedTablesAreComparedWithTheSchoolsSums() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seed = Self.samples.appendingPathComponent("seed")
+        let later = ["career", "diag10"].map { Self.samples.appendingPathComponent("2020-2021/\($0)").path }
+        let r = try svod(["consolidate"] + later + ["--published", seed.appendingPathComponent("2020-2021").path, "-o", dir.appendingPathComponent("c.json").path])
+        #expect(r.status == 1, "\(r.stdoutText)\(r.stderr)")
+        for text in ["опубликовано 228, а по файлам школ 233", "Итог профильных классов 228, а по листу «Профили» — 233",
+                     "diag10 / results / Химия / success: «% выполнения»: опубликовано 95,6, а по файлам школ 95,5"] {
+            #expect(r.stdoutText.contains(text), "\(text)\n\(r.stdoutText)")
+        }
+        let doc = try json(dir.appendingPathComponent("c.json").path)
+        #expect((doc["checks"] as? [[String: Any]])?.contains { $0["rule"] as? String == "consolidation.published" } == true)
+        let rkr = try svod(["consolidate", folder("rkr"), "--published", seed.appendingPathComponent("2019-2020/rkr-2019-2020-seed.xlsx").path,
+                            "-o", dir.appendingPathComponent("r.json").path])
+        #expect(rkr.status == 0 && rkr.stdoutText.contains("замечаний контроля свода: 0"), "\(rkr.stdoutText)")
+    }
+
     /// The same inputs give the same bytes: no clock, no unordered dictionary in the output.
     @Test func twoRunsGiveIdenticalFiles() throws {
         let dir = try TestPaths.temporaryDirectory()

@@ -1,6 +1,7 @@
 import Foundation
 import SvodSchema
 import SvodStore
+import SvodValidation
 
 /// One school's accepted values regrouped as records: sheet → rows in file order, each a key and
 /// its values by field. A table's «Всего»/«Итого» rows are left out: the city's total is the sum
@@ -21,10 +22,28 @@ public struct SchoolRecords {
 
     /// Regroups `values` of a submission of `form`; `isCode(list, text)` tells a list code from a total's label.
     public init(_ values: [StoredValue], form: FormSchema, isCode: (String, String) -> Bool) {
+        self.init(values.map { ($0.sheetID, $0.key, $0.field, StoredNumber($0)) }, form: form, isCode: isCode)
+    }
+
+    /// Regroups the values a check read from a file (a published table compared with the consolidation).
+    public init(read values: [ReadValue], form: FormSchema, isCode: (String, String) -> Bool) {
+        self.init(values.map { v -> (String, String, String, StoredNumber) in
+            let number: StoredNumber
+            switch v.value {
+            case .number(let d): number = .number(d)
+            case .bool(let b): number = .answer(b)
+            case .text(let t): number = .text(t)
+            default: number = .text("")
+            }
+            return (v.sheetID, SQLiteStore.keyJSON(v.key), v.field, number)
+        }, form: form, isCode: isCode)
+    }
+
+    private init(_ values: [(sheetID: String, key: String, field: String, value: StoredNumber)], form: FormSchema, isCode: (String, String) -> Bool) {
         var index: [String: [String: Int]] = [:]
         for v in values where v.sheetID != "title" {
             guard let sheet = form.sheet(v.sheetID) else { continue }
-            if sheet.layout == .table, Self.isTotalRow(v, sheet: sheet, isCode: isCode) { continue }
+            if sheet.layout == .table, Self.isTotalRow(key: v.key, sheet: sheet, isCode: isCode) { continue }
             let position: Int
             if let p = index[v.sheetID]?[v.key] {
                 position = p
@@ -34,15 +53,16 @@ public struct SchoolRecords {
                 position = sheets[v.sheetID]!.count - 1
                 index[v.sheetID, default: [:]][v.key] = position
             }
-            sheets[v.sheetID]![position].values[v.field] = StoredNumber(v)
+            sheets[v.sheetID]![position].values[v.field] = v.value
         }
     }
 
-    private static func isTotalRow(_ v: StoredValue, sheet: SheetSchema, isCode: (String, String) -> Bool) -> Bool {
+    private static func isTotalRow(key: String, sheet: SheetSchema, isCode: (String, String) -> Bool) -> Bool {
         guard let totals = sheet.totals, let field = sheet.field(totals.labelField), case .code(let list) = field.type else { return false }
-        guard let label = KeyText.parse(v.key)[totals.labelField] else { return false }
+        guard let label = KeyText.parse(key)[totals.labelField] else { return false }
         return !isCode(list, label)
     }
+
 }
 
 /// A stored value as consolidation reads it.

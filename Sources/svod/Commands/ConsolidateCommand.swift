@@ -42,6 +42,9 @@ struct ConsolidateCommand: Command {
             .value("district", .init(ru: "РАЙОН", en: "DISTRICT"),
                    .init(ru: "Свод одного района (код или название из справочника districts).", en: "One district's consolidation (a code or name of the list districts).")),
             .flag("schools", .init(ru: "Добавить в JSON строки школ.", en: "Add the schools' rows to the JSON.")),
+            .value("published", .init(ru: "ФАЙЛ|ПАПКА", en: "FILE|FOLDER"),
+                   .init(ru: "Опубликованные городские таблицы (файлы формы с городскими числами): их собственные ошибки и расхождения со сводом — в «Контроль свода».",
+                         en: "Published city tables (form files holding the city's figures): their own faults and their differences from the consolidation go to «Контроль свода».")),
             .value("as-of", .init(ru: "ДАТА", en: "DATE"),
                    .init(ru: "Дата свода в свойствах файла (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ).", en: "The consolidation's date in the file's properties (YYYY-MM-DD or DD.MM.YYYY).")),
             StoreLocation.option,
@@ -56,6 +59,7 @@ struct ConsolidateCommand: Command {
     let forms: [String]
     let district: String?
     let withSchools: Bool
+    let published: String?
     let asOf: CivilDateTime
     let store: String
     let location: SchemasCommand.Location
@@ -69,6 +73,7 @@ struct ConsolidateCommand: Command {
         forms = call.value("form").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
         district = call.value("district")
         withSchools = call.flag("schools")
+        published = call.value("published")
         asOf = call.value("as-of") == nil ? CivilDateTime(year: 2000, month: 1, day: 1, hasTime: false)! : try StatusCommand.date(call.value("as-of"))
         store = StoreLocation.path(call)
         location = try SchemasCommand.Location(call)
@@ -96,9 +101,9 @@ struct ConsolidateCommand: Command {
         }
         var run = ConsolidationRun(catalog: catalog, district: try districtCode(catalog))
         run.forms = forms
-        let result: ConsolidationRun.Result
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("svod-consolidate-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
+        var result: ConsolidationRun.Result
         do {
             if arguments.isEmpty {
                 try StoreLocation.mustExist(store)
@@ -110,6 +115,11 @@ struct ConsolidateCommand: Command {
                 }
                 try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
                 result = try run.fromFiles(inputs, period: period, scratch: scratch)
+            }
+            if let published {
+                let inputs = Inputs.expand([published])
+                guard !inputs.isEmpty else { throw UsageError(ru: "--published: «\(published)» — нет файлов", en: "--published: '\(published)' holds no files") }
+                run.compare(published: inputs, with: &result)
             }
             try write(result, catalog: catalog)
         } catch let e as UsageError {
