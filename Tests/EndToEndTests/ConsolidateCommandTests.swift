@@ -86,6 +86,22 @@ import Testing
         #expect(rkr.status == 0 && rkr.stdoutText.contains("замечаний контроля свода: 0"), "\(rkr.stdoutText)")
     }
 
+    /// Cross-form rules on the city's numbers: with every school's gia9 and contingent they hold;
+    /// with one school's gia9 missing the city's graduates no longer match «ООО: завершили».
+    @Test func crossFormRulesHoldForTheCity() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let whole = try svod(["consolidate", folder("contingent"), folder("gia9"), "-o", dir.appendingPathComponent("a.json").path])
+        #expect(whole.status == 0 && whole.stdoutText.contains("замечаний контроля свода: 0"), "\(whole.stdoutText)")
+        let partial = dir.appendingPathComponent("gia9")
+        try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder("gia9")).sorted().dropFirst() {
+            try FileManager.default.createSymbolicLink(at: partial.appendingPathComponent(name), withDestinationURL: URL(fileURLWithPath: folder("gia9")).appendingPathComponent(name))
+        }
+        let r = try svod(["consolidate", folder("contingent"), partial.path, "-o", dir.appendingPathComponent("b.json").path])
+        #expect(r.status == 1 && r.stdoutText.contains("Контроль свода: gia9") && r.stdoutText.contains("по городу: "), "\(r.stdoutText)")
+    }
+
     /// The same inputs give the same bytes: no clock, no unordered dictionary in the output.
     @Test func twoRunsGiveIdenticalFiles() throws {
         let dir = try TestPaths.temporaryDirectory()

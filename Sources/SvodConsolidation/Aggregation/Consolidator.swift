@@ -105,7 +105,7 @@ public struct Consolidator {
                 checks += CityChecks(catalog: catalog).run(PublishedValues(form: form, consolidation: c))
             }
         }
-        result.checks = checks
+        result.checks = checks + CrossFormCityChecks(catalog: catalog).run(result)
     }
 }
 
