@@ -36,7 +36,7 @@ public struct ConsolidationRun {
     public func fromStore(_ store: SubmissionStore, period: String) throws -> Result {
         let c = consolidator(store)
         let result = try c.consolidate(period: period)
-        return Result(consolidation: result, schools: StoreSchoolSource(consolidator: c, period: period), leftOut: [], earlier: try c.earlier(result))
+        return Result(consolidation: result, schools: StoreSchoolSource(consolidator: c, consolidation: result), leftOut: [], earlier: try c.earlier(result))
     }
 
     /// The consolidation of files; `period` nil takes the latest academic year among them
@@ -81,7 +81,7 @@ public struct ConsolidationRun {
             }
         }
         c.finish(&result)
-        return Result(consolidation: result, schools: StoreSchoolSource(consolidator: c, period: chosen), leftOut: leftOut, earlier: earlier)
+        return Result(consolidation: result, schools: StoreSchoolSource(consolidator: c, consolidation: result), leftOut: leftOut, earlier: earlier)
     }
 
     /// Compares published tables (form-shaped files of the city's figures) with `result`: their own

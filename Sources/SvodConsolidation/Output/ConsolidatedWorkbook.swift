@@ -88,12 +88,14 @@ public struct ConsolidatedWorkbook {
                                                          keyedRows: city.rows.count)
         }
         let published = PublishedValues(form: form, consolidation: f)
+        let live = !f.sources.contains { $0.via != nil }
         for city in f.sheets {
             guard let layout = layouts[city.id] else { continue }
             let writer = FormSheetWriter(catalog: catalog, form: form, layout: layout,
                                          formulas: CityFormulas(form: form, layout: layout, others: layouts),
-                                         published: published, styles: styles, area: area)
-            try writer.write(city, title: "\(form.title.ru) — «\(layout.sheet.name)», \(period), \(area)", schools: schools, to: w)
+                                         published: published, styles: styles, area: area, live: live)
+            let note = live ? "" : " (итоги — по сводам районов, см. «Источники»)"
+            try writer.write(city, title: "\(form.title.ru) — «\(layout.sheet.name)», \(period), \(area)\(note)", schools: schools, to: w)
         }
     }
 

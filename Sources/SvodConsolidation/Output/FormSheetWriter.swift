@@ -15,6 +15,9 @@ struct FormSheetWriter {
     let styles: ConsolidationStyles
     /// The label of the city rows («г. Тула», or the district's name).
     let area: String
+    /// Whether every school row is on the sheet; with lower consolidations merged in, the city
+    /// rows are their totals' values, not formulas over rows the sheet does not have.
+    let live: Bool
 
     func write(_ city: CitySheet, title: String, schools: SchoolSource, to w: WorkbookWriter) throws {
         try w.beginSheet(SheetSetup(name: layout.name, columns: columns(), frozenRows: 2, frozenColumns: 1,
@@ -31,7 +34,10 @@ struct FormSheetWriter {
                 index += 1
             }
         }
-        precondition(index == layout.lastSchoolRow + 1, "the school rows were counted before writing")
+        guard index == layout.lastSchoolRow + 1 else {
+            throw ConsolidationInputError("", ru: "хранилище изменилось во время свода: запустите свод ещё раз",
+                                          en: "the store changed during the consolidation: run it again")
+        }
         let rows = RowOrder(catalog: catalog).rows(city, sheet: layout.sheet)
         for (i, row) in (layout.keyedRows > 0 ? rows : []).enumerated() {
             try w.write(cityRow(layout.firstCityRow + i, row, label: area, keyed: true))
@@ -87,7 +93,7 @@ struct FormSheetWriter {
             // What the formula gives over no school at all: 0 for sums and counts, blank for shares and means.
             let cached: CellValue = value.map { .number(Self.double($0)) }
                 ?? ([.sum, .count, .max, .min].contains(aggregate) ? .number(0) : .empty)
-            let formula = formulas.formula(f, row: index, keyed: keyed).map { Formula($0) }
+            let formula = live ? formulas.formula(f, row: index, keyed: keyed).map { Formula($0) } : nil
             cells.append(OutputCell(column: column, value: cached, formula: formula, style: styles.total(f)))
         }
         return OutputRow(index: index, cells: cells)
@@ -98,7 +104,7 @@ struct FormSheetWriter {
         for (i, f) in layout.fields.enumerated() where f.type == .boolean {
             let v = published.yesShare(f, row: total)
             cells.append(OutputCell(column: i + ConsolidatedSheetLayout.leadColumns, value: v.map { .number(Self.double($0)) } ?? .empty,
-                                    formula: formulas.share(f).map { Formula($0) }, style: styles.share))
+                                    formula: live ? formulas.share(f).map { Formula($0) } : nil, style: styles.share))
         }
         return OutputRow(index: layout.shareRow, cells: cells)
     }

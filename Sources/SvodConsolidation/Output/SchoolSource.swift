@@ -8,20 +8,26 @@ public protocol SchoolSource {
     func forEachSchool(of form: FormSchema, _ body: (StoredSubmission, SchoolRecords) throws -> Void) throws
 }
 
-/// The schools' rows from the store, as the consolidator chose them.
+/// The schools' rows from the store: exactly the files the consolidation used (by their SHA-256),
+/// so that an import committing meanwhile cannot make the rows disagree with the city's totals.
 public struct StoreSchoolSource: SchoolSource {
     public let consolidator: Consolidator
-    public let period: String
+    /// Form id → the SHA-256 of each file used.
+    let used: [String: Set<String>]
 
-    /// Rows of the submissions `consolidator` uses for `period`.
-    public init(consolidator: Consolidator, period: String) {
+    /// Rows of the submissions `consolidation` was made from.
+    public init(consolidator: Consolidator, consolidation: Consolidation) {
         self.consolidator = consolidator
-        self.period = period
+        used = Dictionary(consolidation.forms.map { ($0.id, Set($0.sources.filter { $0.via == nil }.map(\.sha256))) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func forEachSchool(of form: FormSchema, _ body: (StoredSubmission, SchoolRecords) throws -> Void) throws {
         let codes = CodeLookup(catalog: consolidator.catalog)
-        for s in try consolidator.current(form, period: period) {
+        let shas = used[form.id] ?? []
+        let rank = Dictionary(consolidator.catalog.organisations.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let chosen = try consolidator.store.submissions(period: nil, form: form.id).filter { shas.contains($0.sha256) && $0.outcome == "accepted" }
+            .sorted { (rank[$0.school ?? ""] ?? .max, $0.id) < (rank[$1.school ?? ""] ?? .max, $1.id) }
+        for s in chosen {
             try body(s, SchoolRecords(try consolidator.store.values(of: s.id), form: form, isCode: codes.contains))
         }
     }
