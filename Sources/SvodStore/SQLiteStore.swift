@@ -147,6 +147,11 @@ public final class SQLiteStore: SubmissionStore {
         }
     }
 
+    public func originalFile(_ sha256: String) -> String? {
+        let path = original(sha256).path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
     /// Where the original of `sha256` is kept.
     public func original(_ sha256: String) -> URL {
         originals.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)

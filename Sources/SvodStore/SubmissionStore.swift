@@ -23,6 +23,8 @@ public protocol SubmissionStore: AnyObject {
     func findings(of submission: Int64) throws -> [StoredFinding]
     /// SQLite's `PRAGMA integrity_check` (or the backend's equivalent): empty when clean.
     func integrityProblems() throws -> [String]
+    /// Where the original bytes of `sha256` are kept, if they are.
+    func originalFile(_ sha256: String) -> String?
 }
 
 /// A file offered to the store, with what checking it found.

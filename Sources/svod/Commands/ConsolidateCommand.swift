@@ -70,7 +70,7 @@ struct ConsolidateCommand: Command {
         output = call.value("output")
         toStdout = call.choice("format", ShowFormat.self) == .json
         period = call.value("period")
-        forms = call.value("form").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        forms = FormList.parse(call)
         district = call.value("district")
         withSchools = call.flag("schools")
         published = call.value("published")
@@ -95,10 +95,7 @@ struct ConsolidateCommand: Command {
 
     func run() throws {
         let catalog = try SchemasCommand.load(location.directory, common.lang)
-        for id in forms where catalog.form(id) == nil {
-            throw UsageError(ru: "--form: нет формы «\(id)»; есть: \(catalog.forms.map(\.id).joined(separator: ", "))",
-                             en: "--form: there is no form '\(id)'; known: \(catalog.forms.map(\.id).joined(separator: ", "))")
-        }
+        try FormList.check(forms, in: catalog)
         var run = ConsolidationRun(catalog: catalog, district: try districtCode(catalog))
         run.forms = forms
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("svod-consolidate-\(UUID().uuidString)").path

@@ -39,7 +39,7 @@ struct StatusCommand: Command {
     init(_ call: ParsedCall) throws {
         period = call.value("period") ?? ""
         asOf = try Self.date(call.value("as-of"))
-        forms = call.value("form").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        forms = FormList.parse(call)
         format = call.choice("format", ShowFormat.self)!
         store = StoreLocation.path(call)
         location = try SchemasCommand.Location(call)
@@ -49,10 +49,7 @@ struct StatusCommand: Command {
     func run() throws {
         try StoreLocation.mustExist(store)
         let catalog = try SchemasCommand.load(location.directory, common.lang)
-        for id in forms where catalog.form(id) == nil {
-            throw UsageError(ru: "--form: нет формы «\(id)»; есть: \(catalog.forms.map(\.id).joined(separator: ", "))",
-                             en: "--form: there is no form '\(id)'; known: \(catalog.forms.map(\.id).joined(separator: ", "))")
-        }
+        try FormList.check(forms, in: catalog)
         let status: SubmissionStatus
         do {
             status = try SubmissionStatus(store: try SQLiteStore(path: store), catalog: catalog, period: period, forms: forms, asOf: asOf)
