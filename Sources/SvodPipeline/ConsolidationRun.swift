@@ -46,8 +46,14 @@ public struct ConsolidationRun {
         let importer = Importer(checker: SubmissionChecker(catalog: catalog), store: store)
         var lower: [(Consolidation, String)] = [], leftOut: [LeftOut] = [], accepted: [String: String] = [:]
         for input in inputs {
-            if let c = try lowerConsolidation(input.path) {
-                lower.append((c, input.path))
+            do {
+                if let c = try lowerConsolidation(input.path) {
+                    lower.append((c, input.path))
+                    continue
+                }
+            } catch let e as ConsolidationInputError {
+                // A JSON that is not svod's consolidation, or one of another form version: named, not fatal.
+                leftOut.append(LeftOut(file: input.path, reason: e.message))
                 continue
             }
             // A file's arrival is its modification time: the same files give the same consolidation.

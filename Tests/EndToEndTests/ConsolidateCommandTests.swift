@@ -198,13 +198,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let junk = dir.appendingPathComponent("notes.txt")
         try Data("не таблица".utf8).write(to: junk)
+        let otherJSON = dir.appendingPathComponent("other.json")
+        try Data(#"{"sheets": []}"#.utf8).write(to: otherJSON)
         let planted = Self.samples.appendingPathComponent("planted/2019-2020/rkr-2019-2020-co57-wrong-share.xlsx").path
         let quarter = Self.samples.appendingPathComponent("2019-2020/upbringing-quarterly/upbringing-quarterly-2020-q1-co9.xlsx").path
         let out = dir.appendingPathComponent("city.xlsx").path
-        let r = try svod(["consolidate", folder("rkr"), planted, quarter, junk.path, "--period", "2019/2020", "-o", out])
+        let r = try svod(["consolidate", folder("rkr"), planted, quarter, junk.path, otherJSON.path, "--period", "2019/2020", "-o", out])
         #expect(r.status == 0, "\(r.stdoutText)\(r.stderr)")
-        for file in [planted, quarter, junk.path] { #expect(r.stdoutText.contains("\(file) — не вошёл в свод: "), "\(file)") }
-        #expect(r.stdoutText.contains("не вошли в свод: 3"), "\(r.stdoutText)")
+        for file in [planted, quarter, junk.path, otherJSON.path] { #expect(r.stdoutText.contains("\(file) — не вошёл в свод: "), "\(file)") }
+        #expect(r.stdoutText.contains("не вошли в свод: 4"), "\(r.stdoutText)")
         guard let python = IndependentReader.python else { print("notice: no .venv; the workbook is not read back"); return }
         let check = try runProcess(python, ["-c", """
             import openpyxl, sys
@@ -214,7 +216,7 @@ import Testing
             print(wb["Контроль свода"]["A2"].value)
             print(wb.sheetnames[-1], wb["svod-data"].sheet_state)
             """, out])
-        #expect(check.stdoutText.hasPrefix("3 62\nЗамечаний нет") && check.stdoutText.contains("svod-data hidden"), "\(check.stdoutText)\(check.stderr)")
+        #expect(check.stdoutText.hasPrefix("4 62\nЗамечаний нет") && check.stdoutText.contains("svod-data hidden"), "\(check.stdoutText)\(check.stderr)")
     }
 
     /// The consolidated workbook's XML validates against ECMA-376 (XLSX) and ODF 1.3 (ODS).
