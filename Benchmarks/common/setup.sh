@@ -60,3 +60,25 @@ build_with_retries() {
   tail -1 "$log"
   rm -f "$log"
 }
+
+# release_svod OUT: sets SVOD to a release build of svod (log in OUT/build.log; retried while
+# another SwiftPM holds .build's lock or a source file is saved mid-build), or to $SVOD_BIN when
+# given (a binary built elsewhere, not built here); says which binary it is.
+release_svod() {
+  local out=$1
+  mkdir -p "$out"
+  if [ -z "${SVOD_BIN:-}" ]; then
+    echo "== swift build -c release --static-swift-stdlib --product svod"
+    local log=$out/build.log
+    build_with_retries "$log" 40 15 'another instance of swiftpm|could not acquire lock|was modified during the build' \
+      "another SwiftPM holds .build, or a source file changed during the build" \
+      "svod does not build (full log: $log); SVOD_BIN=/path/to/svod measures a binary built elsewhere" \
+      swift build -c release --static-swift-stdlib --product svod
+    SVOD=.build/release/svod
+    echo "svod $("$SVOD" --version) built from commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(
+      git status --porcelain -- Sources Package.swift 2>/dev/null | grep -q . && echo ' + uncommitted changes in Sources/ or Package.swift')"
+  else
+    SVOD=$SVOD_BIN
+    echo "svod $("$SVOD" --version): $SVOD (SVOD_BIN, not built here)"
+  fi
+}

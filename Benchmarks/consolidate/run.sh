@@ -18,16 +18,5 @@ VENV=$HERE/.venv
 OUT=$HERE/out
 install_debian_packages
 setup_venv "$VENV" "$HERE/requirements.txt" "pandas and python-calamine"
-mkdir -p "$OUT"
-if [ -z "${SVOD_BIN:-}" ]; then
-  echo "== swift build -c release --static-swift-stdlib --product svod"
-  LOG=$OUT/build.log
-  build_with_retries "$LOG" 40 15 'another instance of swiftpm|could not acquire lock|was modified during the build' \
-    "another SwiftPM holds .build, or a source file changed during the build" \
-    "svod does not build (full log: $LOG); SVOD_BIN=/path/to/svod measures a binary built elsewhere" \
-    swift build -c release --static-swift-stdlib --product svod
-  SVOD=.build/release/svod
-else
-  SVOD=$SVOD_BIN
-fi
+release_svod "$OUT"
 exec "$VENV/bin/python" "$HERE/bench.py" --svod "$SVOD" --out "$OUT" --schools ${SCHOOLS:-100 1000}

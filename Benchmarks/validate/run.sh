@@ -29,21 +29,7 @@ setup_venv "$VENV" "$HERE/requirements.txt" "frictionless, openpyxl and XlsxWrit
 
 # 3. svod, release build (retry while another SwiftPM holds .build's lock or a source file is
 #    saved mid-build). SVOD_BIN=/path/to/svod skips the build and measures that binary instead.
-mkdir -p "$OUT"
-if [ -z "${SVOD_BIN:-}" ]; then
-  echo "== swift build -c release --static-swift-stdlib --product svod"
-  LOG=$OUT/build.log
-  build_with_retries "$LOG" 40 15 'another instance of swiftpm|could not acquire lock|was modified during the build' \
-    "another SwiftPM holds .build, or a source file changed during the build" \
-    "svod does not build (full log: $LOG); SVOD_BIN=/path/to/svod measures a binary built elsewhere" \
-    swift build -c release --static-swift-stdlib --product svod
-  SVOD=.build/release/svod
-  echo "svod $("$SVOD" --version) built from commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(
-    git status --porcelain -- Sources Package.swift 2>/dev/null | grep -q . && echo ' + uncommitted changes in Sources/ or Package.swift')"
-else
-  SVOD=$SVOD_BIN
-  echo "svod $("$SVOD" --version): $SVOD (SVOD_BIN, not built here)"
-fi
+release_svod "$OUT"
 "$SVOD" schemas check --schemas "$HERE/schema" >/dev/null ||
   { echo "svod rejects the benchmark's schemas: $SVOD schemas check --schemas $HERE/schema" >&2; exit 1; }
 

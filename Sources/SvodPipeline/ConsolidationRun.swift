@@ -95,7 +95,7 @@ public struct ConsolidationRun {
     public func compare(published inputs: [Inputs.Input], with result: inout Result) {
         let checker = SubmissionChecker(catalog: catalog)
         for input in inputs {
-            let sink = PublishedValuesSink()
+            let sink = CollectedValues()
             let verdict = checker.check(input.path, values: sink)
             guard let report = verdict.report else {
                 result.consolidation.checks.append(CityFinding(rule: "consolidation.published", form: "—", message: .init(
@@ -174,10 +174,4 @@ public struct ConsolidationRun {
 extension Consolidation {
     /// The index of the form with this id.
     func consolidation(of id: String) -> Int? { forms.firstIndex { $0.id == id } }
-}
-
-/// The values of a published table, kept for the comparison.
-final class PublishedValuesSink: ReadValueSink {
-    private(set) var values: [ReadValue] = []
-    func take(_ value: ReadValue) { values.append(value) }
 }

@@ -62,7 +62,7 @@ public struct Importer {
     }
 }
 
-/// The values of one file, kept for its offer.
+/// The values of one file, kept for its offer (or for comparing a published table).
 final class CollectedValues: ReadValueSink {
     private(set) var values: [ReadValue] = []
     func take(_ value: ReadValue) { values.append(value) }

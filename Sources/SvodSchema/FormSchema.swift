@@ -34,11 +34,17 @@ public struct FormSchema: Sendable {
 
     /// The expression a computed field holds: the right side of its sheet's rule `code = expression`.
     public func formula(of field: String, sheet: String) -> SvodExpressions.Expression? {
+        computation(of: field, sheet: sheet)?.formula
+    }
+
+    /// The rule computing a field: its right side and its `when`, from the same rule (templates,
+    /// the consolidation's recomputed shares and their formulas read both).
+    public func computation(of field: String, sheet: String) -> (formula: SvodExpressions.Expression, when: SvodExpressions.Expression?)? {
         for rule in rules where rule.sheet == sheet && !rule.crossPeriod {
             // A comparison with another form's value is a check between two files, not a formula.
             if case .comparison(.equal, .name(let name), let right)? = try? SvodExpressions.Expression.parse(rule.check),
                name == field, right.valueReferences.allSatisfy({ $0.form == nil }) {
-                return right
+                return (right, rule.when.flatMap { try? SvodExpressions.Expression.parse($0) })
             }
         }
         return nil

@@ -111,9 +111,7 @@ public struct TemplateBuilder {
     /// The formula of a computed field, with `cell` placing the sheet's own fields.
     func computedFormula(_ field: FieldSchema, sheet: SheetSchema, geometry: [String: TableGeometry],
                          cell: @escaping (FieldSchema) -> String?) -> String? {
-        guard let expression = form.formula(of: field.code, sheet: sheet.id) else { return nil }
-        let rule = form.rules.first { $0.sheet == sheet.id && !$0.crossPeriod && (try? SvodExpressions.Expression.parse($0.check))?.topLevelComparison?.left == .name(field.code) }
-        let when = rule?.when.flatMap { try? SvodExpressions.Expression.parse($0) }
+        guard let (expression, when) = form.computation(of: field.code, sheet: sheet.id) else { return nil }
         let places: Int? = {
             switch field.type {
             case .integer: return 0

@@ -27,6 +27,11 @@ public struct Consolidator {
         return wanted.sorted { $0.id < $1.id }
     }
 
+    /// Registry code → its position: the order schools are listed in everywhere.
+    public var registryRank: [String: Int] {
+        Dictionary(catalog.organisations.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The organisations the consolidation covers, in registry order.
     public var scope: [Organisation] {
         catalog.organisations.filter { district == nil || $0.district == district }
@@ -85,7 +90,7 @@ public struct Consolidator {
     /// Sorts what was gathered into registry order, lists who is missing, and runs the checks
     /// (replacing earlier ones): after the store's submissions and lower consolidations merged in alike.
     public func finish(_ result: inout Consolidation) {
-        let rank = Dictionary(catalog.organisations.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let rank = registryRank
         var checks: [CityFinding] = []
         for i in result.forms.indices {
             var c = result.forms[i]

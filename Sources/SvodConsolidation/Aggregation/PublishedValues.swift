@@ -62,10 +62,9 @@ public struct PublishedValues {
 
     private func recomputed(_ field: FieldSchema, sheet: SheetSchema, row: CityRow, depth: Int) -> Decimal? {
         // A rule's right side may name another computed field; a schema that loops is cut off.
-        guard depth < 8, let expression = form.formula(of: field.code, sheet: sheet.id) else { return nil }
+        guard depth < 8, let (expression, when) = form.computation(of: field.code, sheet: sheet.id) else { return nil }
         let env = CityEnvironment(values: self, sheet: sheet, row: row, depth: depth + 1)
-        let rule = form.rules.first { $0.sheet == sheet.id && !$0.crossPeriod && (try? SvodExpressions.Expression.parse($0.check))?.topLevelComparison?.left == .name(field.code) }
-        if let when = rule?.when, let w = try? SvodExpressions.Expression.parse(when), (try? w.evaluate(env)) != .bool(true) { return nil }
+        if let when, (try? when.evaluate(env)) != .bool(true) { return nil }
         guard expression.references.allSatisfy({ env.value(of: $0) != .missing || env.column($0) != nil }),
               case .number(let d)? = try? expression.evaluate(env) else { return nil }
         return Self.places(field).map { Self.rounded(d, $0) } ?? d

@@ -62,11 +62,12 @@ public struct CityChecks {
         }
     }
 
-    private static func fill(_ rule: RuleSchema, actual: Decimal?, expected: Decimal?) -> LocalizedText {
+    /// The rule's message with its two sides (and their difference) in each language, after `prefix`.
+    static func fill(_ rule: RuleSchema, actual: Decimal?, expected: Decimal?, prefix: LocalizedText = .init(ru: "", en: "")) -> LocalizedText {
         func put(_ s: String, _ l: Language) -> String {
             let a = actual.map { RuleComparison.text($0, l) } ?? "—", e = expected.map { RuleComparison.text($0, l) } ?? "—"
             let d = actual.flatMap { a in expected.map { RuleComparison.text(abs(a - $0), l) } } ?? "—"
-            return s.replacingOccurrences(of: "{actual}", with: a).replacingOccurrences(of: "{expected}", with: e)
+            return prefix(l) + s.replacingOccurrences(of: "{actual}", with: a).replacingOccurrences(of: "{expected}", with: e)
                 .replacingOccurrences(of: "{difference}", with: d)
         }
         return .init(ru: put(rule.message.ru, .ru), en: put(rule.message.en, .en))

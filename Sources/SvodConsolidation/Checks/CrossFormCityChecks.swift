@@ -26,7 +26,8 @@ public struct CrossFormCityChecks {
                       refs.allSatisfy({ r in r.form.map { c.form($0) != nil } ?? true }),
                       !refs.contains(where: { r in r.form != nil && r.key == nil && catalog.form(r.form!)?.sheet(r.sheet)?.layout == .table }),
                       let outcome = try? validator.evaluate(rule, of: form, resolver: resolver), !outcome.holds else { continue }
-                out.append(CityFinding(rule: rule.id, form: form.id, sheet: rule.sheet, message: message(rule, outcome)))
+                out.append(CityFinding(rule: rule.id, form: form.id, sheet: rule.sheet, message: CityChecks.fill(
+                    rule, actual: outcome.actual, expected: outcome.expected, prefix: .init(ru: "по городу: ", en: "for the city: "))))
             }
         }
         return out
@@ -38,15 +39,6 @@ public struct CrossFormCityChecks {
         return check.valueReferences + (when?.valueReferences ?? [])
     }
 
-    private func message(_ rule: RuleSchema, _ o: RuleOutcome) -> LocalizedText {
-        func put(_ s: String, _ l: Language) -> String {
-            let a = o.actual.map { RuleComparison.text($0, l) } ?? "—", e = o.expected.map { RuleComparison.text($0, l) } ?? "—"
-            let d = o.actual.flatMap { a in o.expected.map { RuleComparison.text(abs(a - $0), l) } } ?? "—"
-            return (l == .ru ? "по городу: " : "for the city: ") + s.replacingOccurrences(of: "{actual}", with: a)
-                .replacingOccurrences(of: "{expected}", with: e).replacingOccurrences(of: "{difference}", with: d)
-        }
-        return .init(ru: put(rule.message.ru, .ru), en: put(rule.message.en, .en))
-    }
 }
 
 /// The city's published values of any form of the consolidation, for rules that read them.

@@ -53,10 +53,7 @@ struct CityFormulas {
     }
 
     private func ruleFormula(_ field: FieldSchema, row: Int) -> String? {
-        guard let expression = form.formula(of: field.code, sheet: layout.sheet.id) else { return nil }
-        let rule = form.rules.first { $0.sheet == layout.sheet.id && !$0.crossPeriod
-            && (try? SvodExpressions.Expression.parse($0.check))?.topLevelComparison?.left == .name(field.code) }
-        let when = rule?.when.flatMap { try? SvodExpressions.Expression.parse($0) }
+        guard let (expression, when) = form.computation(of: field.code, sheet: layout.sheet.id) else { return nil }
         return ComputedFormula.excel(expression, when: when, places: PublishedValues.places(field)) { name in
             guard let dot = name.firstIndex(of: ".") else {
                 return layout.column(of: name).map { "\(CellReference.columnName($0))\(row + 1)" }

@@ -48,13 +48,18 @@ public struct ConsolidationJSON {
     }
 
     private func row(_ p: PublishedValues, sheet: SheetSchema, _ row: CityRow) -> String {
-        let key = sheet.key.compactMap { k in row.key[k].map { "\(q(k)):\(q($0))" } }.joined(separator: ",")
+        let key = keyText(row.key, sheet: sheet)
         var values: [String] = [], parts: [String] = []
         for field in sheet.fields {
             if let v = p.value(field, sheet: sheet, row: row) { values.append("\(q(field.code)):\(v)") }
             if let t = row.fields[field.code], p.form.aggregate(of: field, in: sheet).isStored { parts.append("\(q(field.code)):\(Self.parts(t))") }
         }
         return "{\"key\":{\(key)},\"values\":{\(values.joined(separator: ","))},\"schools\":\(row.schools),\"parts\":{\(parts.joined(separator: ","))}}"
+    }
+
+    /// A row's key as JSON members, in the sheet's key order.
+    private func keyText(_ key: [String: String], sheet: SheetSchema) -> String {
+        sheet.key.compactMap { k in key[k].map { "\(q(k)):\(q($0))" } }.joined(separator: ",")
     }
 
     /// A field total's members that differ from an empty one.
@@ -72,7 +77,7 @@ public struct ConsolidationJSON {
         var out: [String] = []
         try source.forEachSchool(of: form) { s, records in
             for r in records.sheets[sheet.id] ?? [] {
-                let key = sheet.key.compactMap { k in r.key[k].map { "\(q(k)):\(q($0))" } }.joined(separator: ",")
+                let key = keyText(r.key, sheet: sheet)
                 let values = sheet.fields.compactMap { f -> String? in
                     guard !sheet.key.contains(f.code), let v = r.values[f.code] else { return nil }
                     switch v {

@@ -24,7 +24,7 @@ public struct StoreSchoolSource: SchoolSource {
     public func forEachSchool(of form: FormSchema, _ body: (StoredSubmission, SchoolRecords) throws -> Void) throws {
         let codes = CodeLookup(catalog: consolidator.catalog)
         let shas = used[form.id] ?? []
-        let rank = Dictionary(consolidator.catalog.organisations.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let rank = consolidator.registryRank
         let chosen = try consolidator.store.submissions(period: nil, form: form.id).filter { shas.contains($0.sha256) && $0.outcome == "accepted" }
             .sorted { (rank[$0.school ?? ""] ?? .max, $0.id) < (rank[$1.school ?? ""] ?? .max, $1.id) }
         for s in chosen {
