@@ -13,7 +13,11 @@ public enum DurableFile {
     /// Writes `data` to `target` unless a file of that name already exists (content-addressed
     /// names: the same name is the same bytes). Where the system has no O_TMPFILE, a hidden
     /// temporary name and a rename are used instead (`AtomicFile`).
-    public static func writeOnce(_ data: Data, to target: String) throws {
+    ///
+    /// `flush: false` leaves the flushing to one `flush(_:)` over a batch of files: a process
+    /// killed still leaves each target whole or absent, and what a power loss may leave of an
+    /// unflushed one (a name with fewer bytes) is for the caller to recognise by its content.
+    public static func writeOnce(_ data: Data, to target: String, flush: Bool = true) throws {
         if FileManager.default.fileExists(atPath: target) { return }
         let dir = (target as NSString).deletingLastPathComponent
         #if os(Linux)
@@ -21,18 +25,40 @@ public enum DurableFile {
         if fd >= 0 {
             defer { close(fd) }
             try data.withUnsafeBytes { try writeAll(fd, $0, target: target) }
-            guard fsync(fd) == 0 else { throw IOFailure.errno("не удалось записать", "cannot write", path: target) }
+            guard !flush || fsync(fd) == 0 else { throw IOFailure.errno("не удалось записать", "cannot write", path: target) }
             if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, target, AT_SYMLINK_FOLLOW) != 0 && errno != EEXIST {
                 throw IOFailure.errno("не удалось сохранить", "cannot save", path: target)
             }
-            syncFolder(dir)
+            if flush { syncFolder(dir) }
             return
         }
         #endif
         let file = try AtomicFile(target: target)
         try data.withUnsafeBytes { try file.write($0) }
         try file.commit()
-        syncFolder(dir)
+        if flush { syncFolder(dir) }
+    }
+
+    /// Makes files written with `flush: false` (and their names) durable: on Linux one `syncfs`
+    /// of their file system for the whole batch, elsewhere each file and its folder.
+    public static func flush(_ targets: [String]) throws {
+        guard let first = targets.first else { return }
+        #if os(Linux)
+        let fd = open((first as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            defer { close(fd) }
+            guard linuxSyncfs(fd) == 0 else { throw IOFailure.errno("не удалось записать", "cannot write", path: first) }
+            return
+        }
+        #endif
+        for target in targets {
+            let fd = open(target, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw IOFailure.errno("не удалось записать", "cannot write", path: target) }
+            let failed = fsync(fd) != 0
+            close(fd)
+            if failed { throw IOFailure.errno("не удалось записать", "cannot write", path: target) }
+        }
+        for dir in Set(targets.map { ($0 as NSString).deletingLastPathComponent }) { syncFolder(dir) }
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, target: String) throws {
@@ -53,3 +79,9 @@ public enum DurableFile {
         close(fd)
     }
 }
+
+#if os(Linux)
+/// glibc's `syncfs(2)`, which its Swift module hides behind _GNU_SOURCE.
+@_silgen_name("syncfs")
+private func linuxSyncfs(_ fd: Int32) -> Int32
+#endif

@@ -7,14 +7,18 @@ import SvodValidation
 import SvodWorkbook
 
 /// The import every driver runs (`svod import`, the batch run): check a file exactly as
-/// `svod validate` does, keep every value it read, and offer it to the store in one transaction.
-public struct Importer {
+/// `svod validate` does, keep every value it read, and offer it to the store — one file at a
+/// time (`importFile`), or checked one by one and committed in batches (`prepare`, `commit`),
+/// each file still wholly in or not at all.
+public final class Importer {
     public let checker: SubmissionChecker
     public let store: SubmissionStore
     /// The period the department is collecting; a file of another period is refused.
     public var period: String?
     /// Refuse a file with warnings the school has not explained (by default it is accepted, its warnings listed).
     public var refuseUnexplainedWarnings = false
+    /// Files checked and not yet committed whose school's other forms may read them.
+    private let pending = PendingForms()
 
     /// An importer into `store`.
     public init(checker: SubmissionChecker, store: SubmissionStore, period: String? = nil) {
@@ -32,34 +36,90 @@ public struct Importer {
         public let refusedBecause: LocalizedText?
     }
 
+    /// A file checked and ready to be offered.
+    public struct Prepared {
+        public let verdict: FileVerdict
+        let offer: Offer?
+        let refusedBecause: LocalizedText?
+    }
+
     /// Imports one file; throws only when the store itself fails (the run should stop).
     public func importFile(_ path: String, arrivedAt: Date = Date()) throws -> Result {
+        try commit([try prepare(path, arrivedAt: arrivedAt)])[0]
+    }
+
+    /// Checks one file for a later `commit`; the school's other forms are read from the store
+    /// and from the files prepared since the last commit, so a batch judges as one by one would.
+    public func prepare(_ path: String, arrivedAt: Date = Date()) throws -> Prepared {
         let sink = CollectedValues()
-        let others = StoredForms(store: store, checker: checker)
+        let others = StoredForms(store: store, checker: checker, pending: pending)
         let verdict = checker.check(path, values: sink, crossForm: others)
         if let failure = others.failure { throw failure }
-        var because: LocalizedText?
-        if let r = verdict.report, r.isValid {
-            if r.school == nil {
-                because = .init(ru: "на листе «Титул» не указана школа из реестра", en: "«Титул» names no school of the registry")
-            } else if refuseUnexplainedWarnings, r.count(.warning, explained: false) > 0 {
-                let n = r.count(.warning, explained: false)
-                because = .init(ru: "непоясненных предупреждений — \(n) (--no-warnings): поясните их на листе «Пояснения» или исправьте",
-                                en: "\(n) unexplained warnings (--no-warnings): explain them on «Пояснения» or correct them")
-            } else if let wanted = period, let form = checker.catalog.form(r.formID),
-                      form.period.ordinal(r.period ?? "") != form.period.ordinal(wanted) {
-                because = .init(ru: "период «\(r.period ?? "—")», а собирается «\(wanted)» (--period)",
-                                en: "the period is '\(r.period ?? "—")', and '\(wanted)' is being collected (--period)")
-            }
-        }
+        let because = refusal(verdict)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         guard let sha = verdict.report?.sha256 ?? (try? SHA256.file(path)) else {
-            return Result(verdict: verdict, outcome: nil, refusedBecause: because)
+            return Prepared(verdict: verdict, offer: nil, refusedBecause: because)
         }
         let offer = Offer(fileName: (path as NSString).lastPathComponent, path: path, sha256: sha, size: size, arrivedAt: arrivedAt,
                           verdict: verdict, values: sink.values, refusedBecause: because)
-        return Result(verdict: verdict, outcome: try store.offer(offer), refusedBecause: because)
+        // Bytes recorded before stay as they were (the store says «already»): they change nothing
+        // a later file of the batch compares with.
+        if offer.isAccepted, let r = verdict.report, let school = r.school, let p = r.period, try !store.isRecorded(sha) {
+            pending.add(form: r.formID, school: school, period: checker.catalog.form(r.formID)?.period.ordinal(p), sha256: sha, values: sink.values)
+        }
+        return Prepared(verdict: verdict, offer: offer, refusedBecause: because)
     }
+
+    /// Offers the prepared files to the store in one transaction, in order. May run on another
+    /// thread than `prepare`, which meanwhile checks the next batch.
+    public func commit(_ prepared: [Prepared]) throws -> [Result] {
+        let outcomes = try store.offer(prepared.compactMap(\.offer))
+        pending.remove(prepared.compactMap(\.offer?.sha256))
+        var next = outcomes.makeIterator()
+        return prepared.map { p in Result(verdict: p.verdict, outcome: p.offer == nil ? nil : next.next(), refusedBecause: p.refusedBecause) }
+    }
+
+    /// Why a file without errors is refused all the same, if it is.
+    private func refusal(_ verdict: FileVerdict) -> LocalizedText? {
+        guard let r = verdict.report, r.isValid else { return nil }
+        if r.school == nil {
+            return .init(ru: "на листе «Титул» не указана школа из реестра", en: "«Титул» names no school of the registry")
+        }
+        if refuseUnexplainedWarnings, r.count(.warning, explained: false) > 0 {
+            let n = r.count(.warning, explained: false)
+            return .init(ru: "непоясненных предупреждений — \(n) (--no-warnings): поясните их на листе «Пояснения» или исправьте",
+                         en: "\(n) unexplained warnings (--no-warnings): explain them on «Пояснения» or correct them")
+        }
+        if let wanted = period, let form = checker.catalog.form(r.formID), form.period.ordinal(r.period ?? "") != form.period.ordinal(wanted) {
+            return .init(ru: "период «\(r.period ?? "—")», а собирается «\(wanted)» (--period)",
+                         en: "the period is '\(r.period ?? "—")', and '\(wanted)' is being collected (--period)")
+        }
+        return nil
+    }
+}
+
+/// Accepted files checked and not yet committed, by form, school and period: the store does not
+/// hold them yet, and a later file of the same school compares with them. Locked: the batch
+/// being committed leaves it from the store's thread while the next one is checked.
+final class PendingForms: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: (sha256: String, values: [ReadValue])] = [:]
+
+    func add(form: String, school: String, period: Int?, sha256: String, values: [ReadValue]) {
+        lock.withLock { files[Self.key(form, school, period)] = (sha256, values) }
+    }
+
+    func values(form: String, school: String, period: Int?) -> [ReadValue]? {
+        lock.withLock { files[Self.key(form, school, period)]?.values }
+    }
+
+    /// Forgets the files now in the store (a later file of the same school and form stays).
+    func remove(_ committed: [String]) {
+        let done = Set(committed)
+        lock.withLock { files = files.filter { !done.contains($0.value.sha256) } }
+    }
+
+    private static func key(_ form: String, _ school: String, _ period: Int?) -> String { "\(form)\u{1F}\(school)\u{1F}\(period.map(String.init) ?? "")" }
 }
 
 /// The values of one file, kept for its offer (or for comparing a published table).
@@ -74,12 +134,14 @@ final class CollectedValues: ReadValueSink {
 final class StoredForms: CrossFormSource {
     private let store: SubmissionStore
     private let checker: SubmissionChecker
+    private let pending: PendingForms?
     /// The store failed while asked: the import stops, as for any store failure.
     private(set) var failure: Error?
 
-    init(store: SubmissionStore, checker: SubmissionChecker) {
+    init(store: SubmissionStore, checker: SubmissionChecker, pending: PendingForms? = nil) {
         self.store = store
         self.checker = checker
+        self.pending = pending
     }
 
     var checksReaders: Bool { true }
@@ -90,6 +152,14 @@ final class StoredForms: CrossFormSource {
         let absent = CrossFormLookup.absent(.init(ru: "в хранилище нет принятого файла этой формы от этой школы за \(period)",
                                                   en: "the store holds no accepted file of that form from this school for \(period)"))
         guard let schema = checker.catalog.form(form) else { return absent }
+        if let values = pending?.values(form: form, school: school, period: schema.period.ordinal(period)) {
+            let collector = checker.crossForm.collector(for: schema)
+            for v in values {
+                guard let value = Self.asKept(v.value) else { continue }
+                collector.take(sheet: v.sheetID, key: v.key, field: v.field, value: value)
+            }
+            return .found(collector.finish())
+        }
         do {
             let collector = checker.crossForm.collector(for: schema)
             guard let stored = try store.currentValues(school: school, form: form, period: period, fields: collector.fields) else { return absent }
@@ -101,6 +171,16 @@ final class StoredForms: CrossFormSource {
         } catch {
             failure = error
             return absent
+        }
+    }
+
+    /// A value read as the store will give it back (no missing values; dates without their time),
+    /// so a file of the same batch is judged as if it had been committed.
+    static func asKept(_ v: FieldValue) -> FieldValue? {
+        switch v {
+        case .missing: return nil
+        case .date(let d): return .date(CivilDateTime(days: d.days, hasTime: false))
+        default: return v
         }
     }
 

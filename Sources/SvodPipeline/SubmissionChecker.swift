@@ -13,11 +13,13 @@ public struct SubmissionChecker {
     /// The catalogue checked against.
     public let catalog: SchemaCatalog
     private let validator: Validator
+    private let detector: FormDetector
 
     /// A checker over a catalogue.
     public init(catalog: SchemaCatalog) {
         self.catalog = catalog
         validator = Validator(catalog: catalog)
+        detector = FormDetector(catalog: catalog)
     }
 
     /// Checks one file; `form` forces the form, `previous` is last period's file of the same school.
@@ -72,7 +74,7 @@ public struct SubmissionChecker {
             guard let f = catalog.form(id) else { throw UnknownForm(id: id, known: catalog.forms.map(\.id)) }
             return f
         }
-        guard let f = try FormDetector.detect(reader, in: catalog) else { throw UnrecognisedForm() }
+        guard let f = try detector.detect(reader) else { throw UnrecognisedForm() }
         return f
     }
 }

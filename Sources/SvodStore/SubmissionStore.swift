@@ -9,6 +9,11 @@ public protocol SubmissionStore: AnyObject {
     /// Records one offered file, in one transaction: accepted (superseding the school's earlier
     /// file of the form and period), refused, or already there (the same bytes, recorded once).
     func offer(_ offer: Offer) throws -> OfferOutcome
+    /// Records several offered files in one transaction (one flush to disk for the batch); each
+    /// is wholly in or not at all, as if offered one by one in this order.
+    func offer(_ offers: [Offer]) throws -> [OfferOutcome]
+    /// Whether these bytes were offered before (accepted or refused).
+    func isRecorded(_ sha256: String) throws -> Bool
     /// The submissions of a period (every form, or one), newest first within a school and form.
     func submissions(period: String?, form: String?) throws -> [StoredSubmission]
     /// One school's submissions, oldest first.

@@ -82,6 +82,18 @@ import Testing
         #expect(try s.integrityProblems().isEmpty)
     }
 
+    /// Files of one run are committed together: the later file still compares with the earlier,
+    /// which the store does not hold yet, exactly as two runs would.
+    @Test func oneRunOfBothFilesJudgesAsTwoRunsWould() throws {
+        let store = dir.appendingPathComponent("one-run.sqlite").path
+        let r = try svod(["import", staff, wrong, "--store", store])
+        #expect(r.status == 0 && r.stdoutText.contains("teachers-pd, 2019/2020; непоясненных предупреждений: 1"), "\(r.stdoutText)")
+        let s = try SQLiteStore(path: store)
+        let pd = try #require(try s.history(school: "co10", form: "teachers-pd", period: nil).last)
+        #expect(try s.findings(of: pd.id).map(\.rule) == ["teachers-pd.subject-teachers-staff"])
+        #expect(try s.integrityProblems().isEmpty)
+    }
+
     @Test func schemasCheckPointsAtTheRulesLine() throws {
         let schemas = dir.appendingPathComponent("Schemas")
         try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("Schemas"), to: schemas)

@@ -79,9 +79,8 @@ import Testing
             guard case .accepted? = try importer.importFile(warned).outcome else { Issue.record("not accepted"); return }
         }
         try withStore { _, importer, _ in
-            var strict = importer
-            strict.refuseUnexplainedWarnings = true
-            let r = try strict.importFile(warned)
+            importer.refuseUnexplainedWarnings = true
+            let r = try importer.importFile(warned)
             guard case .refused? = r.outcome else { Issue.record("\(String(describing: r.outcome))"); return }
             #expect(r.refusedBecause?.ru.contains("непоясненных предупреждений — 1") == true)
         }

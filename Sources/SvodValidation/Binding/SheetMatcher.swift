@@ -15,42 +15,51 @@ enum SheetMatcher {
         }
     }
 
-    /// Each schema sheet of `form` with the workbook sheet it binds to (a sheet is taken once).
-    static func assign(_ form: FormSchema, _ sheets: [SheetInfo]) -> [(schema: SheetSchema, match: Match?)] {
+    /// The workbook's sheet names as normalised keys, computed once however many forms are matched.
+    struct Names {
+        let keys: [String]
+        init(_ sheets: [SheetInfo]) { keys = sheets.map { ValueCoercion.normalizedKey($0.name) } }
+    }
+
+    /// A schema sheet's name and aliases as normalised keys (the name first).
+    struct Wanted: Sendable {
+        let keys: [String]
+        init(_ schema: SheetSchema) { keys = ([schema.name] + schema.aliases).map(ValueCoercion.normalizedKey) }
+    }
+
+    /// Each schema sheet of `form` with the workbook sheet it binds to (a sheet is taken once);
+    /// `wanted`, when given, is `Wanted` of each of the form's sheets, computed beforehand.
+    static func assign(_ form: FormSchema, _ sheets: [SheetInfo], names: Names? = nil, wanted: [Wanted]? = nil) -> [(schema: SheetSchema, match: Match?)] {
+        let names = names ?? Names(sheets)
         var taken = Set<Int>()
-        var found: [(schema: SheetSchema, match: Match?)] = form.sheets.map { schema in
-            let m = find(schema, in: sheets, taken: taken)
+        var found: [(schema: SheetSchema, match: Match?)] = form.sheets.indices.map { k in
+            let schema = form.sheets[k]
+            let m = find(schema, wanted: wanted?[k] ?? Wanted(schema), in: sheets, names: names, taken: taken)
             if let m { taken.insert(m.index) }
             return (schema, m)
         }
         // One table left over: the form's data filled on a tab named anything («Лист1»). Only a
         // table, whose header then proves it; a form sheet's cells could be any sheet's.
         let missing = found.indices.filter { found[$0].match == nil && found[$0].schema.layout == .table }
-        let left = candidates(sheets, taken: taken).filter { $0.element.visibility == .visible }
+        let left = candidates(sheets, names: names, taken: taken).filter { sheets[$0].visibility == .visible }
         if missing.count == 1, left.count == 1 {
-            found[missing[0]].match = .leftover(left[0].offset, left[0].element.name)
+            found[missing[0]].match = .leftover(left[0], sheets[left[0]].name)
         }
         return found
     }
 
-    /// Worksheets not yet taken; a school's explanations and svod's own findings sheet are never the form's data.
-    private static func candidates(_ sheets: [SheetInfo], taken: Set<Int>) -> [(offset: Int, element: SheetInfo)] {
-        sheets.enumerated().filter {
-            $0.element.kind == .worksheet && !taken.contains($0.offset) && !auxiliary.contains(ValueCoercion.normalizedKey($0.element.name))
-        }
+    /// Indexes of worksheets not yet taken; a school's explanations and svod's own findings sheet are never the form's data.
+    private static func candidates(_ sheets: [SheetInfo], names: Names, taken: Set<Int>) -> [Int] {
+        sheets.indices.filter { sheets[$0].kind == .worksheet && !taken.contains($0) && !auxiliary.contains(names.keys[$0]) }
     }
 
-    static func find(_ schema: SheetSchema, in sheets: [SheetInfo], taken: Set<Int>) -> Match? {
-        let candidates = candidates(sheets, taken: taken)
-        if let i = candidates.first(where: { $0.element.name == schema.name }) { return .exact(i.offset) }
-        let wanted = ([schema.name] + schema.aliases).map(ValueCoercion.normalizedKey)
-        if let i = candidates.first(where: { wanted.contains(ValueCoercion.normalizedKey($0.element.name)) }) {
-            return .renamed(i.offset, i.element.name)
-        }
-        let target = ValueCoercion.normalizedKey(schema.name)
-        let near = candidates.map { ($0, distance(ValueCoercion.normalizedKey($0.element.name), target)) }
-            .filter { $0.1 <= max(1, target.count / 4) }.min { $0.1 < $1.1 }
-        if let (i, _) = near { return .renamed(i.offset, i.element.name) }
+    static func find(_ schema: SheetSchema, wanted: Wanted, in sheets: [SheetInfo], names: Names, taken: Set<Int>) -> Match? {
+        let candidates = candidates(sheets, names: names, taken: taken)
+        if let i = candidates.first(where: { sheets[$0].name == schema.name }) { return .exact(i) }
+        let target = wanted.keys[0]
+        if let i = candidates.first(where: { wanted.keys.contains(names.keys[$0]) }) { return .renamed(i, sheets[i].name) }
+        let near = candidates.map { ($0, distance(names.keys[$0], target)) }.filter { $0.1 <= max(1, target.count / 4) }.min { $0.1 < $1.1 }
+        if let (i, _) = near { return .renamed(i, sheets[i].name) }
         return nil
     }
 

@@ -6,7 +6,7 @@ import SvodWorkbook
 
 /// A rule, parsed once, and run over records.
 struct CompiledRule {
-    let schema: RuleSchema
+    private(set) var schema: RuleSchema
     let check: SvodExpressions.Expression
     let when: SvodExpressions.Expression?
     /// Names the rule reads; a rule naming another table's column runs once per form, not per row.
@@ -24,6 +24,14 @@ struct CompiledRule {
     let checkValueReferences: [ValueReference]
     /// Other forms of the school it reads (`form("staff")`).
     var otherForms: [String] { schema.otherForms }
+
+    /// The same parsed rule with `rule`'s other settings (severity, message, tolerance), whose
+    /// check, condition and sheet are this one's.
+    func with(_ rule: RuleSchema) -> CompiledRule {
+        var copy = self
+        copy.schema = rule
+        return copy
+    }
 
     /// `singleRecordSheets`: ids of form sheets, whose one value per field every row can read.
     init(_ rule: RuleSchema, singleRecordSheets: Set<String> = []) throws {

@@ -54,8 +54,7 @@ final class ValidationPass {
         self.validator = validator
         self.reader = reader
         self.form = form
-        let singleRecordSheets = Set(form.sheets.filter { $0.layout == .form }.map(\.id))
-        rules = try form.rules.map { try CompiledRule($0, singleRecordSheets: singleRecordSheets) }
+        rules = try validator.rules(of: form)
         infos = try reader.sheets
         wantedColumns = Set(rules.filter { !$0.perRecord }.flatMap(\.references))
         assigned = SheetMatcher.assign(form, infos)

@@ -22,6 +22,8 @@ public struct Validator {
     let checks: FieldChecks
     /// What the catalogue's rules read of other forms.
     public let crossForm: CrossFormRules
+    /// The catalogue's forms' rules, parsed once: a folder's files share them.
+    private let compiled: [String: [CompiledRule]]
 
     /// A validator over a catalog.
     public init(catalog: SchemaCatalog) {
@@ -30,6 +32,28 @@ public struct Validator {
         keys = RecordKeys(catalog: catalog)
         checks = FieldChecks(catalog: catalog)
         crossForm = CrossFormRules(catalog: catalog, keys: keys)
+        var compiled: [String: [CompiledRule]] = [:]
+        for form in catalog.forms { compiled[form.id] = try? Self.compile(form) }
+        self.compiled = compiled
+    }
+
+    /// `form`'s rules parsed: the catalogue's own, or parsed now for a form that differs from it.
+    func rules(of form: FormSchema) throws -> [CompiledRule] {
+        if let cached = compiled[form.id], cached.count == form.rules.count,
+           zip(cached, form.rules).allSatisfy({ $0.schema.id == $1.id && $0.schema.check == $1.check && $0.schema.when == $1.when && $0.schema.sheet == $1.sheet }),
+           Self.singleRecordSheets(form) == Self.singleRecordSheets(catalog.form(form.id) ?? form) {
+            return zip(cached, form.rules).map { c, r in c.with(r) }
+        }
+        return try Self.compile(form)
+    }
+
+    private static func compile(_ form: FormSchema) throws -> [CompiledRule] {
+        let single = singleRecordSheets(form)
+        return try form.rules.map { try CompiledRule($0, singleRecordSheets: single) }
+    }
+
+    private static func singleRecordSheets(_ form: FormSchema) -> Set<String> {
+        Set(form.sheets.filter { $0.layout == .form }.map(\.id))
     }
 
     /// Validates `reader` against `form`; `previous` is the same school's previous period, if given

@@ -61,7 +61,7 @@ struct ImportCommand: Command {
             throw UsageError(ru: "\(arguments.joined(separator: ", ")): в папке нет файлов", en: "\(arguments.joined(separator: ", ")): the folder holds no files")
         }
         let catalog = try SchemasCommand.load(location.directory, common.lang)
-        var importer: Importer
+        let importer: Importer
         do {
             importer = Importer(checker: SubmissionChecker(catalog: catalog), store: try SQLiteStore(path: store), period: period)
             importer.refuseUnexplainedWarnings = noWarnings
@@ -72,27 +72,28 @@ struct ImportCommand: Command {
         let out = OutputBuffer()
         let ru = common.lang == .ru
         var tally = (accepted: 0, refused: 0, again: 0)
-        for (i, input) in inputs.enumerated() {
-            let result: Importer.Result
-            do {
-                result = try importer.importFile(input.path)
-            } catch {
-                out.flush()
-                report(error, file: store, language: common.lang)
-                throw ExitCode(2)
-            }
-            let line = Self.line(result, language: common.lang)
-            switch result.outcome {
-            case .accepted?: tally.accepted += 1
-            case .alreadyRecorded(_, let outcome, _)?: if outcome == "accepted" { tally.again += 1 } else { tally.refused += 1 }
-            case .refused?, nil: tally.refused += 1
-            }
-            out.write("\(input.path) — \(line)\n")
-            if isatty(2) != 0 && inputs.count > 20 {
-                FileHandle.standardError.write(Data("\r\(i + 1)/\(inputs.count)".utf8))
-            }
+        let progress = isatty(2) != 0 && inputs.count > 20
+        do {
+            try BatchedImport(importer: importer).run(inputs.map(\.path), checked: { n in
+                if progress { FileHandle.standardError.write(Data("\r\(n)/\(inputs.count)".utf8)) }
+            }, committed: { batch in
+                // A file's line is printed once it is in the store.
+                for (path, result) in batch {
+                    switch result.outcome {
+                    case .accepted?: tally.accepted += 1
+                    case .alreadyRecorded(_, let outcome, _)?: if outcome == "accepted" { tally.again += 1 } else { tally.refused += 1 }
+                    case .refused?, nil: tally.refused += 1
+                    }
+                    out.write("\(path) — \(Self.line(result, language: common.lang))\n")
+                }
+            })
+        } catch {
+            if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            out.flush()
+            report(error, file: store, language: common.lang)
+            throw ExitCode(2)
         }
-        if isatty(2) != 0 && inputs.count > 20 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         out.write(ru ? "\nФайлов: \(inputs.count); принято: \(tally.accepted); уже были приняты: \(tally.again); отклонено: \(tally.refused)\n"
                      : "\nFiles: \(inputs.count); accepted: \(tally.accepted); accepted before: \(tally.again); refused: \(tally.refused)\n")
         out.flush()
