@@ -8,13 +8,7 @@ import Testing
 /// Schools' values into city rows: sums, the rule recomputed over the sums (never the mean of the
 /// schools' shares), weighted means, да/нет counts, and a row read back from JSON adding up the same.
 @Suite struct AggregationTests {
-    static let schema = """
-    id: t
-    version: 1
-    title: {ru: Т, en: T}
-    mechanism: 1
-    period: academic-year
-    periodicity: Ежегодно
+    static let schema = SchemaFolder.form(id: "t", """
     sheets:
       - id: results
         name: Итоги
@@ -32,7 +26,7 @@ import Testing
         when: n > 0
         tolerance: published
         message: {ru: "доля", en: "share"}
-    """
+    """)
 
     func value(_ field: String, _ kind: String, _ v: String, cls: String = "4") -> StoredValue {
         StoredValue(sheetID: "results", sheet: "Итоги", rowKey: cls, key: "{\"class\":\"\(cls)\"}", field: field, cell: "A1", kind: kind, value: v)

@@ -59,7 +59,7 @@ public struct Consolidator {
 
     /// One form's consolidation for `period`, without the checks (the earlier years of a programme table).
     public func consolidate(_ form: FormSchema, period: String) throws -> FormConsolidation {
-        let accumulator = Accumulator(form: form)
+        let accumulator = Accumulator(form: form, counting: catalog.schoolConditions(of: form.id))
         var c = accumulator.empty()
         let codes = CodeLookup(catalog: catalog)
         for s in try current(form, period: period) {

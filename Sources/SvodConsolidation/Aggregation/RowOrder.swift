@@ -27,6 +27,16 @@ public struct RowOrder {
         }
     }
 
+    /// Codes of one key field in its list's order, codes the list does not know after them,
+    /// alphabetically (a programme table's rows by one field of a longer key).
+    public func codes(_ codes: Set<String>, field: FieldSchema?) -> [String] {
+        var position: [String: Int] = [:]
+        if let field, case .code(let list) = field.type, let items = catalog.list(list)?.items {
+            for (i, item) in items.enumerated() where position[item.code] == nil { position[item.code] = i }
+        }
+        return codes.sorted { (position[$0] ?? Int.max, $0) < (position[$1] ?? Int.max, $1) }
+    }
+
     /// A row's key as a person reads it: the list items' names, in key order («4, Математика»).
     public func name(_ row: CityRow, sheet: SheetSchema) -> String {
         sheet.key.compactMap { code -> String? in

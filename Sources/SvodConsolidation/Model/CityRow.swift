@@ -9,6 +9,10 @@ public struct CityRow: Equatable, Sendable {
     public var schools = 0
     /// Field code → its total.
     public var fields: [String: FieldTotal] = [:]
+    /// A programme table's condition (`SchoolCondition.id`) → how many of the row's schools meet
+    /// it: a count of schools cannot be had from the sums, so it is tallied school by school as
+    /// the files are added (on a table's total, a school once: meeting it if any of its rows does).
+    public var counts: [String: SchoolTally] = [:]
 
     /// An empty row for `key`.
     public init(key: [String: String]) { self.key = key }
@@ -17,6 +21,39 @@ public struct CityRow: Equatable, Sendable {
     public mutating func merge(_ o: CityRow) {
         schools += o.schools
         for (f, t) in o.fields { fields[f, default: FieldTotal()].merge(t) }
+        for (c, t) in o.counts { counts[c, default: SchoolTally()].merge(t) }
+    }
+}
+
+/// How many schools meet a programme table's condition, of how many whose values could judge it.
+public struct SchoolTally: Equatable, Sendable {
+    /// Schools meeting the condition.
+    public var schools = 0
+    /// Schools whose values could be judged (a percent of zero graduates cannot).
+    public var of = 0
+    /// A lower consolidation without this count was added in (one written before the table
+    /// asked for it): the city's number is not known, and is shown as «—» rather than too small.
+    public var unknown = false
+
+    /// A tally of `schools` meeting the condition of `of` judged.
+    public init(schools: Int = 0, of: Int = 0, unknown: Bool = false) {
+        self.schools = schools
+        self.of = of
+        self.unknown = unknown
+    }
+
+    /// Adds one school: whether it meets the condition, nil when it cannot be judged.
+    public mutating func add(_ holds: Bool?) {
+        guard let holds else { return }
+        of += 1
+        if holds { schools += 1 }
+    }
+
+    /// Adds another tally (a district's, or another file's part of the same row).
+    public mutating func merge(_ o: SchoolTally) {
+        schools += o.schools
+        of += o.of
+        unknown = unknown || o.unknown
     }
 }
 

@@ -55,8 +55,8 @@ public struct ConsolidatedWorkbook {
                 taken.append(name)
                 var byOffset = earlier[form.id] ?? [:]
                 byOffset[0] = now
-                try ProgrammeTableSheet(catalog: catalog, table: table, form: form, consolidations: byOffset, period: c.period, styles: styles)
-                    .write(to: w, name: name)
+                let values = ProgrammeTableValues(catalog: catalog, table: table, form: form, consolidations: byOffset, period: c.period)
+                try ProgrammeTableSheet(values: values, styles: styles).write(to: w, name: name)
             }
             for f in c.forms {
                 guard let form = catalog.form(f.id) else { continue }

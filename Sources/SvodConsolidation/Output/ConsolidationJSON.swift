@@ -54,7 +54,15 @@ public struct ConsolidationJSON {
             if let v = p.value(field, sheet: sheet, row: row) { values.append("\(q(field.code)):\(v)") }
             if let t = row.fields[field.code], p.form.aggregate(of: field, in: sheet).isStored { parts.append("\(q(field.code)):\(Self.parts(t))") }
         }
-        return "{\"key\":{\(key)},\"values\":{\(values.joined(separator: ","))},\"schools\":\(row.schools),\"parts\":{\(parts.joined(separator: ","))}}"
+        // Counts of schools only where a programme table asks for them, so other rows read as before.
+        let counts = row.counts.isEmpty ? "" : ",\"counts\":{" + row.counts.sorted { $0.key < $1.key }.map { "\(q($0.key)):\(Self.tally($0.value))" }
+            .joined(separator: ",") + "}"
+        return "{\"key\":{\(key)},\"values\":{\(values.joined(separator: ","))},\"schools\":\(row.schools),\"parts\":{\(parts.joined(separator: ","))}\(counts)}"
+    }
+
+    /// A tally of schools meeting a condition, as ConsolidationReader reads it back.
+    static func tally(_ t: SchoolTally) -> String {
+        "{\"schools\":\(t.schools),\"of\":\(t.of)" + (t.unknown ? ",\"unknown\":true" : "") + "}"
     }
 
     /// A row's key as JSON members, in the sheet's key order.

@@ -5,6 +5,39 @@ import SvodWorkbook
 /// A Section II table of the programme, written as the seed lays it out from the consolidation
 /// of its period and of the periods before it (`earlier`): the sheet the department prints.
 struct ProgrammeTableSheet {
+    let values: ProgrammeTableValues
+    let styles: ConsolidationStyles
+
+    /// Writes the table as the sheet `name`: its title, the header, the rows.
+    func write(to w: WorkbookWriter, name: String) throws {
+        let headers = values.header()
+        // A combined cell is text («4,0/56,5»): bold and bordered as the numbers beside it, and to the right as they are.
+        let combined = w.style(CellStyle(bold: true, border: true, horizontal: .right))
+        try w.beginSheet(SheetSetup(name: name, columns: [ColumnSetup(0, width: 44)] + (1..<max(headers.count, 2)).map { ColumnSetup($0, width: 16) },
+                                    frozenRows: 2))
+        try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text(values.table.title), style: styles.title)]))
+        try w.write(OutputRow(index: 1, cells: headers.enumerated().map { OutputCell(column: $0, value: .text($1), style: styles.header) }))
+        var index = 2
+        for row in values.body() {
+            try w.write(OutputRow(index: index, cells: row.enumerated().compactMap { c, v in v.map { cell($0, column: c, combined: combined) } }))
+            index += 1
+        }
+        try w.endSheet()
+    }
+
+    private func cell(_ v: ProgrammeTableValues.Value, column: Int, combined: StyleID) -> OutputCell {
+        switch v {
+        case .label(let s): return OutputCell(column: column, value: .text(s), style: styles.totalLabel)
+        case .number(let d, let places): return OutputCell(column: column, value: .number(NSDecimalNumber(decimal: d).doubleValue), style: styles.total(places: places))
+        case .text(let s): return OutputCell(column: column, value: .text(s), style: combined)
+        case .noData: return OutputCell(column: column, value: .text("—"), style: styles.centered)
+        }
+    }
+}
+
+/// A programme table's cells, computed from the consolidations of its periods: what
+/// ProgrammeTableSheet writes, apart from how it looks.
+struct ProgrammeTableValues {
     let catalog: SchemaCatalog
     let table: ProgrammeTable
     let form: FormSchema
@@ -12,7 +45,9 @@ struct ProgrammeTableSheet {
     let consolidations: [Int: FormConsolidation]
     /// The period consolidated, as its title sheets write it.
     let period: String
-    let styles: ConsolidationStyles
+
+    /// A value of the table: a label, a number at its published places, a combined cell's text, or «—» for no data.
+    enum Value: Equatable { case label(String), number(Decimal, Int?), text(String), noData }
 
     /// The name of the period `offset` years back.
     func periodName(_ offset: Int) -> String {
@@ -20,32 +55,8 @@ struct ProgrammeTableSheet {
         return form.period.name(n + offset)
     }
 
-    func write(to w: WorkbookWriter, name: String) throws {
-        let headers = header()
-        try w.beginSheet(SheetSetup(name: name, columns: [ColumnSetup(0, width: 44)] + (1..<max(headers.count, 2)).map { ColumnSetup($0, width: 16) },
-                                    frozenRows: 2))
-        try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text(table.title), style: styles.title)]))
-        try w.write(OutputRow(index: 1, cells: headers.enumerated().map { OutputCell(column: $0, value: .text($1), style: styles.header) }))
-        var index = 2
-        for row in body() {
-            try w.write(OutputRow(index: index, cells: row.enumerated().compactMap { c, v in v.map { cell($0, column: c, bold: false) } }))
-            index += 1
-        }
-        try w.endSheet()
-    }
-
-    /// A value of the table: a label, a number at its published places, or «—» for no data.
-    enum Value { case label(String), number(Decimal, Int?), none }
-
-    private func cell(_ v: Value, column: Int, bold: Bool) -> OutputCell {
-        switch v {
-        case .label(let s): return OutputCell(column: column, value: .text(s), style: styles.totalLabel)
-        case .number(let d, let places): return OutputCell(column: column, value: .number(NSDecimalNumber(decimal: d).doubleValue), style: styles.total(places: places))
-        case .none: return OutputCell(column: column, value: .text("—"), style: styles.centered)
-        }
-    }
-
-    private func header() -> [String] {
+    /// The header row.
+    func header() -> [String] {
         if !table.columns.isEmpty {
             return [table.rowHeader] + table.columns.map { $0.label.replacingOccurrences(of: "{period}", with: periodName($0.offset)) }
         }
@@ -54,9 +65,10 @@ struct ProgrammeTableSheet {
         return lead + table.periods.map(periodName)
     }
 
-    private func body() -> [[Value?]] {
+    /// The table's rows below the header, cell by cell (nil: an empty cell).
+    func body() -> [[Value?]] {
         if !table.indicators.isEmpty {
-            return table.indicators.map { i in [.label(i.label)] + table.periods.map { value(i.field, sheet: i.sheet, key: i.key, offset: $0) } }
+            return table.indicators.map { i in [.label(i.label)] + table.periods.map { value(i, offset: $0) } }
         }
         guard let sheet = form.sheet(table.sheet) else { return [] }
         var keys = rowKeys(sheet)
@@ -64,22 +76,19 @@ struct ProgrammeTableSheet {
         var out: [[Value?]] = []
         for (label, key) in keys {
             if !table.columns.isEmpty {
-                out.append([.label(label)] + table.columns.map { c in
-                    c.field.map { value($0, sheet: sheet.id, key: key, offset: c.offset) } ?? schools(sheet.id, key: key, offset: c.offset)
-                })
+                out.append([.label(label)] + table.columns.map { c in value(c.measure, sheet: sheet.id, key: key, offset: c.offset) })
             } else {
                 for (i, m) in table.measures.enumerated() {
                     let lead: [Value?] = table.measures.count > 1 ? [i == 0 ? .label(label) : nil, .label(m.label)] : [.label(label)]
-                    out.append(lead + table.periods.map { p in
-                        m.field.map { value($0, sheet: sheet.id, key: key, offset: p) } ?? schools(sheet.id, key: key, offset: p)
-                    })
+                    out.append(lead + table.periods.map { value(m.measure, sheet: sheet.id, key: key, offset: $0) })
                 }
             }
         }
         return out
     }
 
-    /// The keyed rows to show: the listed codes in their order, else every row of the period, in list order.
+    /// The keyed rows to show: the listed codes in their order, else every row of the period, in
+    /// list order (by one field of a longer key: each of its codes present, once).
     private func rowKeys(_ sheet: SheetSchema) -> [(String, [String: String])] {
         let order = RowOrder(catalog: catalog)
         if let by = table.byField, !table.only.isEmpty {
@@ -87,25 +96,75 @@ struct ProgrammeTableSheet {
         }
         if table.byField == nil && table.total != nil { return [] }
         guard let city = consolidations[0]?.sheet(sheet.id) else { return [] }
+        if let by = table.byField, sheet.key != [by] {
+            let codes = order.codes(Set(city.rows.values.compactMap { $0.key[by] }), field: sheet.field(by))
+            return codes.map { (order.itemName($0, field: sheet.field(by)), [by: $0]) }
+        }
         return order.rows(city, sheet: sheet).map { (order.name($0, sheet: sheet), $0.key) }
     }
 
-    private func row(_ sheet: String, key: [String: String], offset: Int) -> (SheetSchema, CityRow)? {
+    /// The row of `sheet` with `key` in the period `offset`: a keyed row, the grand total for an
+    /// empty key, or for part of a longer key the sum of its rows — `whole` false, since which
+    /// schools such a sum covers is not known (a school has several of its rows).
+    private func row(_ sheet: String, key: [String: String], offset: Int) -> (sheet: SheetSchema, row: CityRow, whole: Bool)? {
         guard let s = form.sheet(sheet), let city = consolidations[offset]?.sheet(sheet) else { return nil }
-        if key.isEmpty { return (s, city.total) }
-        // A partial key (subject alone on a class × subject sheet) would need a sum over rows; the
-        // tables name whole keys.
-        return city.rows.values.first { $0.key == key }.map { (s, $0) }
+        if key.isEmpty { return (s, city.total, true) }
+        let matching = city.rows.keys.sorted().compactMap { city.rows[$0] }.filter { r in key.allSatisfy { r.key[$0.key] == $0.value } }
+        if Set(key.keys) == Set(s.key) { return matching.first.map { (s, $0, true) } }
+        guard !matching.isEmpty else { return nil }
+        var sum = CityRow(key: key)
+        for r in matching { sum.merge(r) }
+        return (s, sum, false)
     }
 
-    private func value(_ field: String, sheet: String, key: [String: String], offset: Int) -> Value {
-        guard let (s, r) = row(sheet, key: key, offset: offset), let f = s.field(field), let consolidation = consolidations[offset],
-              let v = PublishedValues(form: form, consolidation: consolidation).value(f, sheet: s, row: r) else { return .none }
-        return .number(v, PublishedValues.places(f))
+    /// An indicator's cell: its one value, or its parts joined as the seed prints them — «-» for a
+    /// part with no value («-/49,7»: no base mathematics that year), «—» when none has one.
+    private func value(_ i: ProgrammeTable.Indicator, offset: Int) -> Value {
+        let parts = i.parts.map { number($0.measure, sheet: $0.sheet, key: $0.key, ifAny: $0.ifAny, offset: offset) }
+        if parts.count == 1, let (d, places) = parts[0] { return .number(d, places) }
+        guard parts.count > 1, parts.contains(where: { $0 != nil }) else { return .noData }
+        return .text(parts.map { $0.map { Self.text($0.0, places: $0.1) } ?? "-" }.joined(separator: i.join))
     }
 
-    private func schools(_ sheet: String, key: [String: String], offset: Int) -> Value {
-        guard let (_, r) = row(sheet, key: key, offset: offset) else { return .none }
-        return .number(Decimal(r.schools), 0)
+    private func value(_ m: ProgrammeTable.Measure, sheet: String, key: [String: String], offset: Int) -> Value {
+        number(m, sheet: sheet, key: key, ifAny: nil, offset: offset).map { .number($0.0, $0.1) } ?? .noData
+    }
+
+    /// A measure of one row of a period, with its places; nil for no data.
+    func number(_ measure: ProgrammeTable.Measure, sheet: String, key: [String: String], ifAny: String?, offset: Int) -> (Decimal, Int?)? {
+        guard let (s, r, whole) = row(sheet, key: key, offset: offset), let consolidation = consolidations[offset] else { return nil }
+        let published = PublishedValues(form: form, consolidation: consolidation)
+        func city(_ code: String) -> Decimal? { s.field(code).flatMap { published.value($0, sheet: s, row: r) } }
+        if let ifAny, (city(ifAny) ?? 0) <= 0 { return nil }
+        // A count of schools: known only for one school row each, and from every file added.
+        func tally(_ c: SchoolCondition) -> SchoolTally? {
+            guard whole, let t = r.counts[c.id], !t.unknown, t.of > 0 else { return nil }
+            return t
+        }
+        switch measure {
+        case .field(let code):
+            guard let f = s.field(code), let v = published.value(f, sheet: s, row: r) else { return nil }
+            return (v, PublishedValues.places(f))
+        case .schools:
+            return whole ? (Decimal(r.schools), 0) : nil
+        case .count(let c):
+            return tally(c).map { (Decimal($0.schools), 0) }
+        case .countPercent(let c, let places):
+            return tally(c).map { (PublishedValues.rounded(Decimal($0.schools) * 100 / Decimal($0.of), places), places) }
+        case .percent(let a, let b, let places):
+            guard let x = city(a), let y = city(b), y != 0 else { return nil }
+            return (PublishedValues.rounded(x * 100 / y, places), places)
+        }
+    }
+
+    /// A number as the seed prints it in a combined cell: at its places, with a decimal comma («56,5», «4,0», «112»).
+    static func text(_ d: Decimal, places: Int?) -> String {
+        let p = places ?? 0
+        let digits = NSDecimalNumber(decimal: PublishedValues.rounded(d, p)).stringValue
+        let parts = digits.split(separator: ".", maxSplits: 1)
+        let whole = String(parts.first ?? "0")
+        guard p > 0 else { return whole }
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return whole + "," + fraction.padding(toLength: p, withPad: "0", startingAt: 0)
     }
 }

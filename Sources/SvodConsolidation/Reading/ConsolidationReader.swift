@@ -41,17 +41,27 @@ public enum ConsolidationReader {
                        arrivedAt: s["arrived"]?.string, warnings: int(s["warnings"]), warningsExplained: int(s["explained"]),
                        via: s["via"]?.string ?? (file as NSString).lastPathComponent)
         }
+        let conditions = catalog.schoolConditions(of: id)
         for sheet in f["sheets"]?.array ?? [] {
             guard let sid = sheet["id"]?.string, let i = c.sheets.firstIndex(where: { $0.id == sid }) else { continue }
+            let counted = conditions.filter { $0.sheet == sid }.map(\.id)
             for r in sheet["rows"]?.array ?? [] {
                 var row = CityRow(key: [:])
                 for (k, v) in r["key"]?.members ?? [] { row.key[k] = v.string }
                 row.schools = int(r["schools"])
                 for (field, p) in r["parts"]?.members ?? [] { row.fields[field] = total(p) }
+                for (condition, t) in r["counts"]?.members ?? [] { row.counts[condition] = tally(t) }
+                // A row without a count the tables ask for was written before they asked: not known.
+                for condition in counted where row.counts[condition] == nil { row.counts[condition] = SchoolTally(unknown: true) }
                 if row.key.isEmpty { c.sheets[i].total = row } else { c.sheets[i].rows[SQLiteStore.keyJSON(row.key)] = row }
             }
         }
         return c
+    }
+
+    /// A row's count of schools meeting a condition, as ConsolidationJSON writes it.
+    static func tally(_ t: JSONValue) -> SchoolTally {
+        SchoolTally(schools: int(t["schools"]), of: int(t["of"]), unknown: t["unknown"] == .bool(true))
     }
 
     static func total(_ p: JSONValue) -> FieldTotal {
