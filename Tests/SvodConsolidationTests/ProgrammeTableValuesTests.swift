@@ -120,7 +120,9 @@ import Testing
     }
 
     @Test func aCombinedCellPrintsNumbersAsTheSeed() {
-        #expect(ProgrammeTableValues.text(4, places: 1) == "4,0")
+        #expect(ProgrammeTableValues.text(4, places: 1) == "4")
+        #expect(ProgrammeTableValues.text(Decimal(string: "48.04")!, places: 1) == "48")
+        #expect(ProgrammeTableValues.text(Decimal(string: "4.10")!, places: 1) == "4,1")
         #expect(ProgrammeTableValues.text(Decimal(string: "56.5")!, places: 1) == "56,5")
         #expect(ProgrammeTableValues.text(Decimal(string: "4.05")!, places: 1) == "4,1")
         #expect(ProgrammeTableValues.text(112, places: 0) == "112")

@@ -11,7 +11,7 @@ struct ProgrammeTableSheet {
     /// Writes the table as the sheet `name`: its title, the header, the rows.
     func write(to w: WorkbookWriter, name: String) throws {
         let headers = values.header()
-        // A combined cell is text («4,0/56,5»): bold and bordered as the numbers beside it, and to the right as they are.
+        // A combined cell is text («4/56,5»): bold and bordered as the numbers beside it, and to the right as they are.
         let combined = w.style(CellStyle(bold: true, border: true, horizontal: .right))
         try w.beginSheet(SheetSetup(name: name, columns: [ColumnSetup(0, width: 44)] + (1..<max(headers.count, 2)).map { ColumnSetup($0, width: 16) },
                                     frozenRows: 2))
@@ -157,14 +157,14 @@ struct ProgrammeTableValues {
         }
     }
 
-    /// A number as the seed prints it in a combined cell: at its places, with a decimal comma («56,5», «4,0», «112»).
+    /// A number as the seed prints it in a combined cell: rounded at its places, then without
+    /// trailing zeros, with a decimal comma («56,5», «4», «112»; the seed's «4/56,5», «4,1/48»).
     static func text(_ d: Decimal, places: Int?) -> String {
-        let p = places ?? 0
-        let digits = NSDecimalNumber(decimal: PublishedValues.rounded(d, p)).stringValue
-        let parts = digits.split(separator: ".", maxSplits: 1)
-        let whole = String(parts.first ?? "0")
-        guard p > 0 else { return whole }
-        let fraction = parts.count > 1 ? String(parts[1]) : ""
-        return whole + "," + fraction.padding(toLength: p, withPad: "0", startingAt: 0)
+        let digits = NSDecimalNumber(decimal: PublishedValues.rounded(d, places ?? 0)).stringValue
+        guard digits.contains(".") else { return digits }
+        var trimmed = Substring(digits)
+        while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
+        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
+        return trimmed.replacingOccurrences(of: ".", with: ",")
     }
 }
