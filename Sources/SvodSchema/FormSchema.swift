@@ -223,6 +223,16 @@ public enum FieldType: Sendable, Equatable {
         case .oktmo: return "oktmo"
         }
     }
+
+    /// The decimal places a value of this type is published with: 0 for whole numbers, nil for a
+    /// type that is no number.
+    public var places: Int? {
+        switch self {
+        case .integer: return 0
+        case .decimal(let p), .percent(let p): return p
+        default: return nil
+        }
+    }
 }
 
 /// How bad a finding is.

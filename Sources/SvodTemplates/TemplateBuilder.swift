@@ -112,14 +112,7 @@ public struct TemplateBuilder {
     func computedFormula(_ field: FieldSchema, sheet: SheetSchema, geometry: [String: TableGeometry],
                          cell: @escaping (FieldSchema) -> String?) -> String? {
         guard let (expression, when) = form.computation(of: field.code, sheet: sheet.id) else { return nil }
-        let places: Int? = {
-            switch field.type {
-            case .integer: return 0
-            case .decimal(let p), .percent(let p): return p
-            default: return nil
-            }
-        }()
-        return ComputedFormula.excel(expression, when: when, places: places) { name in
+        return ComputedFormula.excel(expression, when: when, places: field.type.places) { name in
             if let own = sheet.field(name) { return cell(own) }
             return crossReference(name, geometry: geometry)
         }

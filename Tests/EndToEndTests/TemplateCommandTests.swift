@@ -187,13 +187,11 @@ import Testing
         }
     }
 
-    /// LibreOffice headless, with a profile of its own; nil when it is absent.
+    /// The files saved by LibreOffice headless in `format`, every formula recalculated on load;
+    /// nil when it is absent.
     static func libreOffice(_ files: [String], to format: String, in dir: URL) throws -> URL? {
-        let soffice = URL(fileURLWithPath: "/usr/bin/soffice")
-        guard FileManager.default.isExecutableFile(atPath: soffice.path) else { return nil }
         let out = dir.appendingPathComponent("lo-\(format)")
-        let profile = "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path
-        let r = try runProcess(soffice, [profile, "--headless", "--convert-to", format, "--outdir", out.path] + files)
+        guard let r = try LibreOffice.convert(files, to: format, outdir: out, work: dir, recalculate: true) else { return nil }
         #expect(r.status == 0, "\(r.stderr)")
         return out
     }
@@ -235,7 +233,7 @@ import Testing
             }
         }
         var checked = files.values.flatMap { $0 }.map(\.0)
-        // LibreOffice computes the formulas (svod writes them without results once values are typed).
+        // LibreOffice computes every formula on load (svod writes them without results once values are typed).
         var recalculated: [(String, FormSchema, TemplateLayout)] = []
         for (format, written) in files {
             guard let out = try Self.libreOffice(written.map(\.0), to: format, in: dir) else {

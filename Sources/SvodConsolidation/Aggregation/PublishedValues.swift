@@ -17,12 +17,8 @@ public struct PublishedValues {
 
     /// The places a field publishes (0 for counts); nil for a field with no number.
     public static func places(_ field: FieldSchema) -> Int? {
-        switch field.type {
-        case .integer: return 0
-        case .decimal(let p), .percent(let p): return p
-        case .boolean: return 0
-        default: return nil
-        }
+        // A да/нет field consolidates to the number of schools answering «да».
+        field.type == .boolean ? 0 : field.type.places
     }
 
     /// Rounds half away from zero at `places`.

@@ -247,11 +247,5 @@ final class ValidationPass {
         return refs.count == 1 && e.description == refs.first! ? refs.first : nil
     }
 
-    static func places(_ f: FieldSchema) -> Int? {
-        switch f.type {
-        case .integer: return 0
-        case .decimal(let p), .percent(let p): return p
-        default: return nil
-        }
-    }
+    static func places(_ f: FieldSchema) -> Int? { f.type.places }
 }
