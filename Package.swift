@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "SvodExpressionsTests", dependencies: ["SvodExpressions"]),
         .testTarget(name: "SvodValidationTests", dependencies: ["SvodValidation", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodTestSupport"]),
         .testTarget(name: "SvodTemplatesTests", dependencies: ["SvodTemplates", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodTestSupport"]),
-        .testTarget(name: "SvodStoreTests", dependencies: ["SvodStore", "SvodPipeline", "SvodValidation", "SvodSchema", "SvodTestSupport"]),
+        .testTarget(name: "SvodStoreTests", dependencies: ["SvodStore", "SvodPipeline", "SvodValidation", "SvodSchema", "SvodIO", "SvodTestSupport"]),
         .testTarget(name: "SvodConsolidationTests", dependencies: ["SvodConsolidation", "SvodStore", "SvodSchema", "SvodTestSupport"]),
         .testTarget(name: "SvodPipelineTests", dependencies: ["SvodPipeline", "SvodValidation", "SvodSchema", "SvodStore", "SvodTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodStore", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema", "SvodTemplates", "SvodExpressions"]),

@@ -11,8 +11,8 @@ VPR_COLUMNS = ["Участников", "«5»", "«4»", "«3»", "«2»"]
 
 def step(n, svod, out):
     data = os.path.join(out, f"schools-{n}")
-    if not os.path.isdir(os.path.join(data, "files")):
-        subprocess.run([sys.executable, os.path.join(HERE, "make_schools.py"), data, str(n)], check=True)
+    made = os.path.isdir(os.path.join(data, "files"))
+    subprocess.run([sys.executable, os.path.join(HERE, "make_schools.py"), data, str(n)] + (["--schemas-only"] if made else []), check=True)
     schemas, files = os.path.join(data, "schemas"), os.path.join(data, "files")
     count = sum(len(os.listdir(os.path.join(files, f))) for f in os.listdir(files))
     store = os.path.join(data, "store.sqlite")
@@ -34,6 +34,12 @@ def step(n, svod, out):
     vpr_json = os.path.join(data, "vpr.json")
     vpr_cons = run_once([svod, "consolidate", "--store", vpr_store, "--period", "2019/2020", "--form", "vpr", "-o", vpr_json] + common)
     pandas = run_once([sys.executable, os.path.join(HERE, "pandas_totals.py"), vpr_files, "ВПР", "Класс,Предмет"] + VPR_COLUMNS)
+    failed = [(name, r) for name, r in [("validate", validate), ("import", imported), ("consolidate", consolidated),
+                                        ("vpr import", vpr_import), ("vpr consolidate", vpr_cons)] if r["rc"] not in (0, 1)]
+    if failed:
+        for name, r in failed:
+            print(f"svod {name} failed (exit {r['rc']}): {r.get('err', '')[-500:]}")
+        sys.exit(1)
     doc = json.load(open(vpr_json))
     total = [r for r in doc["forms"][0]["sheets"][0]["rows"] if not r["key"]][0]["values"]
     theirs = json.loads(pandas["out"]) if pandas["rc"] == 0 else {}

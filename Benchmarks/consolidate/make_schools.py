@@ -1,7 +1,9 @@
 """Makes N generated schools for the consolidation benchmark, from the bundled year of samples.
 
-    make_schools.py OUT N
+    make_schools.py OUT N [--schemas-only]
 
+--schemas-only refreshes OUT/schemas from the project's Schemas/ and leaves the files (a rerun
+after a schema change must not judge the files by last week's copy).
 OUT/schemas — a copy of Schemas/ whose registry adds N general schools (b00001…, round-robin
 over the five districts) to the bundled one; OUT/files/<form>/ — one file per school and annual form: school i sends
 the sample files of sample school i mod 62 (XLSX or ODS as the sample is), with its code on the
@@ -47,12 +49,20 @@ def recoded(src, dst, old, new):
                 data = pattern.sub(b">" + new.encode() + b"<", data)
             zout.writestr(item, data, compress_type=item.compress_type)
 
-def main():
-    out, n = sys.argv[1], int(sys.argv[2])
-    shutil.rmtree(out, ignore_errors=True)
+def schemas(out, n):
+    """OUT/schemas: the project's Schemas/ with the generated schools in its registry."""
+    shutil.rmtree(os.path.join(out, "schemas"), ignore_errors=True)
     shutil.copytree(os.path.join(ROOT, "Schemas"), os.path.join(out, "schemas"))
     with open(os.path.join(out, "schemas", "reference", "organisations.yaml"), "w") as f:
         f.write(registry(n))
+
+def main():
+    out, n = sys.argv[1], int(sys.argv[2])
+    if "--schemas-only" in sys.argv[3:]:
+        schemas(out, n)
+        return
+    shutil.rmtree(out, ignore_errors=True)
+    schemas(out, n)
     count, spellings = 0, names()
     for form in ANNUAL:
         folder = os.path.join(YEAR, form)

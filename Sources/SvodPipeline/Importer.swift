@@ -184,10 +184,13 @@ final class StoredForms: CrossFormSource {
         }
     }
 
+    /// The store writes numbers with a point.
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// A kept value back as the type it was read as.
     static func value(_ v: StoredValue) -> FieldValue? {
         switch v.kind {
-        case "number": return Decimal(string: v.value, locale: Locale(identifier: "en_US_POSIX")).map(FieldValue.number)
+        case "number": return Decimal(string: v.value, locale: posix).map(FieldValue.number)
         case "text": return .text(v.value)
         case "bool": return .bool(v.value == "1")
         case "date": return date(v.value).map(FieldValue.date) ?? .text(v.value)

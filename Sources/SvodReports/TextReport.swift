@@ -65,11 +65,15 @@ public enum FolderTextReport {
 
     /// «Файлов: 1022; прошли проверку: 1010; с ошибками: 10; не проверены: 2».
     public static func tally(_ verdicts: [FileVerdict], language: Language, strict: Bool) -> String {
-        let refused = verdicts.filter { $0.report == nil }.count
-        let failed = verdicts.filter { $0.failed(strict: strict) }.count
-        let passed = verdicts.count - refused - failed
+        tally(files: verdicts.count, failed: verdicts.filter { $0.failed(strict: strict) }.count,
+              refused: verdicts.filter { $0.report == nil }.count, language: language)
+    }
+
+    /// The same from counts (a long run keeps counts, not every file's report).
+    public static func tally(files: Int, failed: Int, refused: Int, language: Language) -> String {
+        let passed = files - refused - failed
         return language == .ru
-            ? "Файлов: \(verdicts.count); прошли проверку: \(passed); с ошибками: \(failed); не проверены: \(refused)"
-            : "Files: \(verdicts.count); passed: \(passed); with errors: \(failed); not checked: \(refused)"
+            ? "Файлов: \(files); прошли проверку: \(passed); с ошибками: \(failed); не проверены: \(refused)"
+            : "Files: \(files); passed: \(passed); with errors: \(failed); not checked: \(refused)"
     }
 }

@@ -18,8 +18,8 @@ public protocol SubmissionStore: AnyObject {
     func submissions(period: String?, form: String?) throws -> [StoredSubmission]
     /// One school's submissions, oldest first.
     func history(school: String, form: String?, period: String?) throws -> [StoredSubmission]
-    /// The values kept for an accepted submission.
-    func values(of submission: Int64) throws -> [StoredValue]
+    /// The values kept for an accepted submission, of one sheet (by id) or of all.
+    func values(of submission: Int64, sheet: String?) throws -> [StoredValue]
     /// The values of the school's current accepted submission of `form` for `period` (the one no
     /// later file superseded), or nil when there is none: what cross-form rules compare with.
     /// `fields` (`sheet.field`), when given, are the only ones wanted.
@@ -120,4 +120,9 @@ public struct StoredFinding: Equatable, Sendable {
     public let rowKey: String?
     public let message: LocalizedText
     public let explanation: String?
+}
+
+extension SubmissionStore {
+    /// All the values kept for an accepted submission.
+    public func values(of submission: Int64) throws -> [StoredValue] { try values(of: submission, sheet: nil) }
 }

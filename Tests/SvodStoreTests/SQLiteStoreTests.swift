@@ -1,4 +1,5 @@
 import Foundation
+import SvodIO
 import SvodPipeline
 import SvodSchema
 import SvodStore
@@ -36,7 +37,27 @@ import Testing
             #expect(s.size == Int64(bytes ?? -1) && s.fileName == "vpr-2019-2020-co9.ods")
             let kept = try Data(contentsOf: store.original(s.sha256))
             #expect(kept == (try Data(contentsOf: URL(fileURLWithPath: sample("2019-2020/vpr/vpr-2019-2020-co9.ods")))))
+            // One sheet's values are those of the whole file on that sheet, in the same order.
+            #expect(try store.values(of: id, sheet: "results") == values.filter { $0.sheetID == "results" })
+            #expect(try store.values(of: id, sheet: "title") == values.filter { $0.sheetID == "title" } && !values.filter { $0.sheetID == "title" }.isEmpty)
         }
+    }
+
+    /// A copy of an original cut short (a power loss between writing and flushing) is not reused:
+    /// the same bytes offered again write it whole.
+    @Test func aDamagedOriginalIsWrittenAgain() throws {
+        let path = sample("2019-2020/vpr/vpr-2019-2020-co9.ods")
+        let sha = try SHA256.file(path)
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore(path: dir.appendingPathComponent("svod.sqlite").path)
+        let target = store.original(sha)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(count: 10).write(to: target)
+        let importer = Importer(checker: SubmissionChecker(catalog: Self.catalog), store: store)
+        guard case .accepted? = try importer.importFile(path).outcome else { Issue.record("not accepted"); return }
+        #expect(try Data(contentsOf: target) == (try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(try store.integrityProblems().isEmpty)
     }
 
     /// What cross-form rules compare with: the school's current accepted file, only the fields asked for.

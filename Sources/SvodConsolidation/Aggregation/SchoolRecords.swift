@@ -41,14 +41,19 @@ public struct SchoolRecords {
 
     private init(_ values: [(sheetID: String, key: String, field: String, value: StoredNumber)], form: FormSchema, isCode: (String, String) -> Bool) {
         var index: [String: [String: Int]] = [:]
+        // Keys of «Всего» rows met, so that each row's key is parsed once, not once per value.
+        var totals: [String: Set<String>] = [:]
         for v in values where v.sheetID != "title" {
-            guard let sheet = form.sheet(v.sheetID) else { continue }
-            if sheet.layout == .table, Self.isTotalRow(key: v.key, sheet: sheet, isCode: isCode) { continue }
             let position: Int
             if let p = index[v.sheetID]?[v.key] {
                 position = p
             } else {
+                guard totals[v.sheetID]?.contains(v.key) != true, let sheet = form.sheet(v.sheetID) else { continue }
                 let key = sheet.layout == .table ? KeyText.parse(v.key) : [:]
+                if sheet.layout == .table, Self.isTotalRow(key: key, sheet: sheet, isCode: isCode) {
+                    totals[v.sheetID, default: []].insert(v.key)
+                    continue
+                }
                 sheets[v.sheetID, default: []].append(Record(key: key, keyJSON: sheet.layout == .table ? v.key : "{}", values: [:]))
                 position = sheets[v.sheetID]!.count - 1
                 index[v.sheetID, default: [:]][v.key] = position
@@ -57,9 +62,9 @@ public struct SchoolRecords {
         }
     }
 
-    private static func isTotalRow(key: String, sheet: SheetSchema, isCode: (String, String) -> Bool) -> Bool {
+    private static func isTotalRow(key: [String: String], sheet: SheetSchema, isCode: (String, String) -> Bool) -> Bool {
         guard let totals = sheet.totals, let field = sheet.field(totals.labelField), case .code(let list) = field.type else { return false }
-        guard let label = KeyText.parse(key)[totals.labelField] else { return false }
+        guard let label = key[totals.labelField] else { return false }
         return !isCode(list, label)
     }
 
@@ -73,11 +78,14 @@ public enum StoredNumber: Equatable, Sendable {
 
     init(_ v: StoredValue) {
         switch v.kind {
-        case "number": self = Decimal(string: v.value, locale: Locale(identifier: "en_US_POSIX")).map { .number($0) } ?? .text(v.value)
+        case "number": self = Decimal(string: v.value, locale: Self.posix).map { .number($0) } ?? .text(v.value)
         case "bool": self = .answer(v.value == "1")
         default: self = .text(v.value)
         }
     }
+
+    /// The store writes numbers with a point; made once (a Locale per value cost a tenth of a consolidation).
+    static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The number, if it is one.
     public var number: Decimal? { if case .number(let d) = self { return d } else { return nil } }

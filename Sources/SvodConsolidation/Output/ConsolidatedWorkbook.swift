@@ -76,7 +76,7 @@ public struct ConsolidatedWorkbook {
                            taken: inout [String], to w: WorkbookWriter) throws {
         // The school rows are counted first: city formulas point at them, and at other sheets' totals.
         var counts: [String: Int] = [:]
-        try schools.forEachSchool(of: form) { _, records in
+        try schools.forEachSchool(of: form, sheet: nil) { _, records in
             for (sheet, rows) in records.sheets { counts[sheet, default: 0] += rows.count }
         }
         var layouts: [String: ConsolidatedSheetLayout] = [:]

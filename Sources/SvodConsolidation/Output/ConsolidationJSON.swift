@@ -83,7 +83,7 @@ public struct ConsolidationJSON {
 
     private func schoolRows(_ source: SchoolSource, _ form: FormSchema, _ sheet: SheetSchema) throws -> [String] {
         var out: [String] = []
-        try source.forEachSchool(of: form) { s, records in
+        try source.forEachSchool(of: form, sheet: sheet.id) { s, records in
             for r in records.sheets[sheet.id] ?? [] {
                 let key = keyText(r.key, sheet: sheet)
                 let values = sheet.fields.compactMap { f -> String? in

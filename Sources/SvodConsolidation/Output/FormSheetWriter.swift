@@ -27,7 +27,7 @@ struct FormSheetWriter {
         try w.write(header())
         var index = layout.firstSchoolRow
         let order = RowOrder(catalog: catalog)
-        try schools.forEachSchool(of: form) { submission, records in
+        try schools.forEachSchool(of: form, sheet: layout.sheet.id) { submission, records in
             let org = catalog.organisations.first { $0.code == submission.school }
             for r in records.sheets[layout.sheet.id] ?? [] {
                 try w.write(schoolRow(index, org: org, code: submission.school ?? "", record: r, order: order))

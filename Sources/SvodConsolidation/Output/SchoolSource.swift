@@ -4,8 +4,9 @@ import SvodStore
 /// Where a writer gets the schools' own rows from, one school at a time (memory stays flat in
 /// the number of schools): a school's code and its records.
 public protocol SchoolSource {
-    /// Calls `body` for each school's submission of `form`, in registry order.
-    func forEachSchool(of form: FormSchema, _ body: (StoredSubmission, SchoolRecords) throws -> Void) throws
+    /// Calls `body` for each school's submission of `form`, in registry order, with its records
+    /// of one sheet (by id) or, for nil, of every sheet.
+    func forEachSchool(of form: FormSchema, sheet: String?, _ body: (StoredSubmission, SchoolRecords) throws -> Void) throws
 }
 
 /// The schools' rows from the store: exactly the files the consolidation used (by their SHA-256),
@@ -21,14 +22,15 @@ public struct StoreSchoolSource: SchoolSource {
         used = Dictionary(consolidation.forms.map { ($0.id, Set($0.sources.filter { $0.via == nil }.map(\.sha256))) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func forEachSchool(of form: FormSchema, _ body: (StoredSubmission, SchoolRecords) throws -> Void) throws {
+    public func forEachSchool(of form: FormSchema, sheet: String?, _ body: (StoredSubmission, SchoolRecords) throws -> Void) throws {
         let codes = CodeLookup(catalog: consolidator.catalog)
         let shas = used[form.id] ?? []
         let rank = consolidator.registryRank
         let chosen = try consolidator.store.submissions(period: nil, form: form.id).filter { shas.contains($0.sha256) && $0.outcome == "accepted" }
             .sorted { (rank[$0.school ?? ""] ?? .max, $0.id) < (rank[$1.school ?? ""] ?? .max, $1.id) }
         for s in chosen {
-            try body(s, SchoolRecords(try consolidator.store.values(of: s.id), form: form, isCode: codes.contains))
+            // A sheet's pass reads that sheet's values only: a form of k sheets is read twice, not k + 1 times.
+            try body(s, SchoolRecords(try consolidator.store.values(of: s.id, sheet: sheet), form: form, isCode: codes.contains))
         }
     }
 }

@@ -127,7 +127,7 @@ private struct JSONParser {
         let start = i
         while i < bytes.count, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
         guard i > start, let text = String(bytes: bytes[start..<i], encoding: .utf8),
-              text.first != "+", let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { throw fail() }
+              text.first != "+", let d = Decimal(string: text, locale: StoredNumber.posix) else { throw fail() }
         return d
     }
 

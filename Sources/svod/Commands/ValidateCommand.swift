@@ -104,9 +104,14 @@ struct ValidateCommand: Command {
         let out = OutputBuffer()
         var slots = [FileVerdict?](repeating: nil, count: inputs.count)
         var written = 0
+        var counts = (failed: 0, refused: 0)
+        // A text report on several files keeps counts, not the reports written: memory stays flat
+        // however many files a folder holds. JSON and HTML are one document of every report.
+        let streaming = several && format == .text
         // Entries appear in input order, each as soon as every one before it is there.
         func done(_ i: Int, _ verdict: FileVerdict) {
             slots[i] = verdict
+            if verdict.report == nil { counts.refused += 1 } else if verdict.failed(strict: strict) { counts.failed += 1 }
             // One file: its refusal is the one line on standard error. Several: every report
             // lists it in its place, so a report sent to a file keeps it too.
             if !several, let refusal = verdict.refusal {
@@ -115,8 +120,9 @@ struct ValidateCommand: Command {
             }
             // A text report on several files is written as it goes, so a long folder shows progress.
             while written < slots.count, let next = slots[written] {
-                if several && format == .text {
+                if streaming {
                     out.write(FolderTextReport.entry(next, language: common.lang, colour: colour, allFiles: allFiles))
+                    slots[written] = nil
                 }
                 written += 1
             }
@@ -143,16 +149,14 @@ struct ValidateCommand: Command {
         case .html: out.write(HTMLReport.render(verdicts, language: common.lang, allFiles: allFiles))
         case .text:
             if several {
-                out.write("\n" + FolderTextReport.tally(verdicts, language: common.lang, strict: strict) + "\n")
+                out.write("\n" + FolderTextReport.tally(files: inputs.count, failed: counts.failed, refused: counts.refused, language: common.lang) + "\n")
             } else if verdicts[0].report != nil {
                 out.write(TextReport.render(verdicts[0], language: common.lang, colour: colour))
             }
         }
         out.flush()
-        let refused = verdicts.contains { $0.report == nil }
-        let failed = verdicts.contains { $0.failed(strict: strict) }
-        if refused { throw ExitCode(2) }
-        if failed { throw ExitCode(1) }
+        if counts.refused > 0 { throw ExitCode(2) }
+        if counts.failed > 0 { throw ExitCode(1) }
     }
 }
 
