@@ -21,7 +21,7 @@ public struct BatchedImport {
     /// Imports `paths`; `checked` sees the number of files checked so far, `committed` each batch's
     /// results once they are in the store, in input order. Throws when the store fails (the
     /// batches committed before stay, the rest is not recorded).
-    public func run(_ paths: [String], checked: (Int) -> Void = { _ in },
+    public func run<Paths: Sequence<String>>(_ paths: Paths, checked: (Int) -> Void = { _ in },
                     committed: ([(path: String, result: Importer.Result)]) -> Void) throws {
         let writer = Committer(importer)
         var batch: [(path: String, prepared: Importer.Prepared)] = []

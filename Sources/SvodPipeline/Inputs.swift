@@ -14,28 +14,76 @@ public enum Inputs {
         public let inFolder: Bool
     }
 
-    /// Every input of the given paths.
+    /// Every input of the given paths, as a list (for commands that need them all at once).
     public static func expand(_ arguments: [String]) -> [Input] {
-        arguments.flatMap { path -> [Input] in
-            var isDirectory: ObjCBool = false
-            let plain = [Input(path: path, relative: (path as NSString).lastPathComponent, inFolder: false)]
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return plain }
-            guard let walker = FileManager.default.enumerator(atPath: path) else { return plain }
-            var found: [Input] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    walker.skipDescendants()  // a hidden folder (.Trash-1000, .git) is skipped whole
-                    continue
+        Array(walk(arguments))
+    }
+
+    /// Every input of the given paths, found as the walk goes: memory holds one folder's names at
+    /// a time, not the whole tree, so a 100 000-file inbox costs what its largest folder costs.
+    public static func walk(_ arguments: [String]) -> Walk { Walk(arguments: arguments) }
+
+    /// The inputs in order: each argument in turn; inside a folder, its entries by name (numbers
+    /// compared as numbers), a subfolder's files where its name falls.
+    public struct Walk: Sequence {
+        let arguments: [String]
+
+        public func makeIterator() -> Iterator { Iterator(arguments: arguments[...]) }
+
+        public struct Iterator: IteratorProtocol {
+            var arguments: ArraySlice<String>
+            /// Open folders, innermost last: the folder given, the path below it, the names still to visit.
+            var open: [(root: String, relative: String, names: ArraySlice<String>)] = []
+
+            public mutating func next() -> Input? {
+                while true {
+                    if var top = open.popLast() {
+                        guard let name = top.names.popFirst() else { continue }
+                        open.append(top)
+                        if name.hasPrefix(".") || Inputs.isLockFile(name) { continue }  // a hidden folder (.Trash-1000, .git) is skipped whole
+                        let relative = top.relative.isEmpty ? name : top.relative + "/" + name
+                        let full = (top.root as NSString).appendingPathComponent(relative)
+                        switch Kind(full) {
+                        case .file: return Input(path: full, relative: relative, inFolder: true)
+                        case .folder:
+                            // A folder that cannot be listed is an input too: the check says why it cannot be read.
+                            guard let names = Inputs.names(full) else { return Input(path: full, relative: relative, inFolder: true) }
+                            open.append((top.root, relative, names))
+                        case .other: continue
+                        }
+                    } else {
+                        guard let path = arguments.popFirst() else { return nil }
+                        var isDirectory: ObjCBool = false
+                        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+                           let names = Inputs.names(path) {
+                            open.append((path, "", names))
+                        } else {
+                            return Input(path: path, relative: (path as NSString).lastPathComponent, inFolder: false)
+                        }
+                    }
                 }
-                if isLockFile(name) { continue }
-                let full = (path as NSString).appendingPathComponent(relative)
-                var sub: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue else { continue }
-                found.append(Input(path: full, relative: relative, inFolder: true))
             }
-            return found.sorted { $0.path.compare($1.path, options: [.numeric]) == .orderedAscending }
         }
+    }
+
+    /// What a folder's entry is: symbolic links to folders are not followed (a link back up would never end).
+    private enum Kind {
+        case file, folder, other
+        init(_ path: String) {
+            guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { self = .other; return }
+            switch type {
+            case .typeDirectory: self = .folder
+            case .typeSymbolicLink:
+                var isDirectory: ObjCBool = false
+                self = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue ? .file : .other
+            default: self = .file
+            }
+        }
+    }
+
+    private static func names(_ folder: String) -> ArraySlice<String>? {
+        (try? FileManager.default.contentsOfDirectory(atPath: folder))?
+            .sorted { $0.compare($1, options: [.numeric]) == .orderedAscending }[...]
     }
 
     /// Office lock files: Excel's `~$name`, LibreOffice's `.~lock.name#` (hidden anyway).

@@ -59,7 +59,7 @@ public struct SubmissionChecker {
                                                 values: values, crossForm: crossForm)
             report.sha256 = try digest.value()
             try opened?(reader, report)
-            let school = report.school.flatMap { code in catalog.organisations.first { $0.code == code } }
+            let school = report.school.flatMap { code in catalog.organisation(code: code) }
             return .verdict(FileVerdict(file: path, report: report, school: school, formTitle: schema.title))
         } catch {
             return .verdict(FileVerdict(file: path, refusal: Refusal(error)))

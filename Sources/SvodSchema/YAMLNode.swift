@@ -104,12 +104,19 @@ final class YAMLObject {
     }
 
     func objects(_ key: String, what: String) -> [YAMLObject] {
-        guard let v = value(key) else { return [] }
+        Array(eachObject(key, what: what))
+    }
+
+    /// The list's mappings one at a time, so a registry of thousands of schools never has all of
+    /// them unpacked at once.
+    func eachObject(_ key: String, what: String) -> LazyMapSequence<LazyFilterSequence<LazyMapSequence<[Node], YAMLObject?>>, YAMLObject> {
+        let file = file, issues = issues
+        guard let v = value(key) else { return [Node]().lazy.compactMap { _ in nil } }
         guard let seq = v.sequence else {
             issues.add(YAMLObject.location(v, file), ru: "«\(key)»: ожидался список", en: "'\(key)': expected a list")
-            return []
+            return [Node]().lazy.compactMap { _ in nil }
         }
-        return seq.compactMap { YAMLObject($0, file: file, issues: issues, what: what) }
+        return Array(seq).lazy.compactMap { YAMLObject($0, file: file, issues: issues, what: what) }
     }
 
     /// Reports keys nobody asked for: usually a typo.

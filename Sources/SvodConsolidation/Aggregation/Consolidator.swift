@@ -65,9 +65,10 @@ public struct Consolidator {
         for s in try current(form, period: period) {
             let records = SchoolRecords(try store.values(of: s.id), form: form, isCode: codes.contains)
             accumulator.add(records, to: &c)
+            for (sheet, rows) in records.sheets { c.schoolRows[sheet, default: 0] += rows.count }
             c.submitted.append(s.school!)
             c.sources.append(SourceFile(school: s.school!, fileName: s.fileName, sha256: s.sha256, arrivedAt: s.arrivedAt,
-                                        warnings: s.warnings, warningsExplained: s.warningsExplained))
+                                        warnings: s.warnings, warningsExplained: s.warningsExplained, submission: s.id))
         }
         return c
     }

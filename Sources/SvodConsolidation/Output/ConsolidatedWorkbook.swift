@@ -74,11 +74,8 @@ public struct ConsolidatedWorkbook {
 
     private func writeForm(_ f: FormConsolidation, form: FormSchema, period: String, schools: SchoolSource, styles: ConsolidationStyles,
                            taken: inout [String], to w: WorkbookWriter) throws {
-        // The school rows are counted first: city formulas point at them, and at other sheets' totals.
-        var counts: [String: Int] = [:]
-        try schools.forEachSchool(of: form, sheet: nil) { _, records in
-            for (sheet, rows) in records.sheets { counts[sheet, default: 0] += rows.count }
-        }
+        // City formulas point at the school rows, and at other sheets' totals: the consolidation counted them.
+        let counts = f.schoolRows
         var layouts: [String: ConsolidatedSheetLayout] = [:]
         for city in f.sheets {
             guard let sheet = form.sheet(city.id) else { continue }
@@ -100,17 +97,55 @@ public struct ConsolidatedWorkbook {
     }
 
     private func writeData(_ c: Consolidation, to w: WorkbookWriter) throws {
-        let json = try ConsolidationJSON(catalog: catalog).render(c)
         try w.beginSheet(SheetSetup(name: Self.dataSheet, visibility: .hidden))
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text(Self.marker))]))
-        // A cell holds at most 32 767 characters: the document is cut into pieces well below that.
-        var index = 1, rest = Substring(json)
-        while !rest.isEmpty {
-            let piece = rest.prefix(16_000)
-            try w.write(OutputRow(index: index, cells: [OutputCell(column: 0, value: .text(String(piece)))]))
-            rest = rest.dropFirst(piece.count)
-            index += 1
+        // A cell holds at most 32 767 characters: the document is cut into pieces well below that,
+        // as it is produced, so the city's JSON never sits whole in memory.
+        var cells = TextCells(limit: 16_000) { piece, index in
+            try w.write(OutputRow(index: index, cells: [OutputCell(column: 0, value: .text(piece))]))
         }
+        try ConsolidationJSON(catalog: catalog).write(c) { try cells.append($0) }
+        try cells.finish()
         try w.endSheet()
+    }
+}
+
+/// Text cut into cells of at most `limit` Unicode scalars, numbered from row 1.
+struct TextCells {
+    let limit: Int
+    let cell: (String, Int) throws -> Void
+    private var buffer = ""
+    private var count = 0
+    private var index = 1
+
+    init(limit: Int, cell: @escaping (String, Int) throws -> Void) {
+        self.limit = limit
+        self.cell = cell
+    }
+
+    mutating func append(_ text: String) throws {
+        let n = text.unicodeScalars.count
+        if count + n <= limit {
+            buffer += text
+            count += n
+        } else {
+            for scalar in text.unicodeScalars {
+                buffer.unicodeScalars.append(scalar)
+                count += 1
+                if count == limit { try flush() }
+            }
+        }
+        if count == limit { try flush() }
+    }
+
+    mutating func finish() throws {
+        if count > 0 { try flush() }
+    }
+
+    private mutating func flush() throws {
+        try cell(buffer, index)
+        index += 1
+        buffer = ""
+        count = 0
     }
 }

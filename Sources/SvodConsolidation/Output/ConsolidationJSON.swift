@@ -19,32 +19,64 @@ public struct ConsolidationJSON {
 
     /// The document, ending with a newline; the same consolidation always gives the same bytes.
     public func render(_ c: Consolidation) throws -> String {
-        var out = "{\"format\":\"svod-consolidation\",\"period\":\(q(c.period)),\"district\":\(c.district.map(q) ?? "null"),\"forms\":["
-        for (i, f) in c.forms.enumerated() {
-            if i > 0 { out += "," }
-            out += "\n" + (try form(f))
-        }
-        out += "\n],\"checks\":[" + c.checks.map(check).joined(separator: ",") + "]}\n"
+        var out = ""
+        try write(c) { out += $0 }
         return out
+    }
+
+    /// The document in pieces, in order, so a large city is never one string in memory.
+    public func write(_ c: Consolidation, to emit: (String) throws -> Void) throws {
+        try emit("{\"format\":\"svod-consolidation\",\"period\":\(q(c.period)),\"district\":\(c.district.map(q) ?? "null"),\"forms\":[")
+        for (i, f) in c.forms.enumerated() {
+            try emit(i > 0 ? ",\n" : "\n")
+            try form(f, emit)
+        }
+        try emit("\n],\"checks\":[")
+        for (i, f) in c.checks.enumerated() { try emit((i > 0 ? "," : "") + check(f)) }
+        try emit("]}\n")
     }
 
     private func q(_ s: String) -> String { JSONString.literal(s) }
 
-    private func form(_ f: FormConsolidation) throws -> String {
-        var out = "{\"id\":\(q(f.id)),\"version\":\(f.version),\"submitted\":[\(f.submitted.map(q).joined(separator: ","))],"
-        out += "\"missing\":[\(f.missing.map(q).joined(separator: ","))],\"sources\":[" + f.sources.map(source).joined(separator: ",") + "],\"sheets\":["
-        guard let schema = catalog.form(f.id) else { return out + "]}" }
+    private func form(_ f: FormConsolidation, _ emit: (String) throws -> Void) throws {
+        try emit("{\"id\":\(q(f.id)),\"version\":\(f.version),")
+        try list("submitted", f.submitted.lazy.map(q), emit)
+        try emit(",")
+        try list("missing", f.missing.lazy.map(q), emit)
+        try emit(",")
+        try list("sources", f.sources.lazy.map(source), emit)
+        try emit(",\"sheets\":[")
+        guard let schema = catalog.form(f.id) else { return try emit("]}") }
         let published = PublishedValues(form: schema, consolidation: f)
-        var sheets: [String] = []
+        var first = true
         for city in f.sheets {
             guard let sheet = schema.sheet(city.id) else { continue }
+            try emit((first ? "" : ",") + "{\"id\":\(q(sheet.id)),")
+            first = false
             var rows = sheet.layout == .table ? RowOrder(catalog: catalog).rows(city, sheet: sheet) : []
             rows.append(city.total)
-            var text = "{\"id\":\(q(sheet.id)),\"rows\":[" + rows.map { row(published, sheet: sheet, $0) }.joined(separator: ",") + "]"
-            if let schools { text += ",\"schools\":[" + (try schoolRows(schools, schema, sheet)).joined(separator: ",") + "]" }
-            sheets.append(text + "}")
+            try list("rows", rows.lazy.map { row(published, sheet: sheet, $0) }, emit)
+            if let schools {
+                try emit(",")
+                var n = 0
+                try emit("\"schools\":[")
+                try schoolRows(schools, schema, sheet) { try emit((n > 0 ? "," : "") + $0); n += 1 }
+                try emit("]")
+            }
+            try emit("}")
         }
-        return out + sheets.joined(separator: ",") + "]}"
+        try emit("]}")
+    }
+
+    /// `"name":[a,b,…]`, one element per piece.
+    private func list<S: Sequence<String>>(_ name: String, _ items: S, _ emit: (String) throws -> Void) throws {
+        try emit("\"\(name)\":[")
+        var first = true
+        for item in items {
+            try emit(first ? item : "," + item)
+            first = false
+        }
+        try emit("]")
     }
 
     private func row(_ p: PublishedValues, sheet: SheetSchema, _ row: CityRow) -> String {
@@ -81,8 +113,7 @@ public struct ConsolidationJSON {
         return "{" + m.joined(separator: ",") + "}"
     }
 
-    private func schoolRows(_ source: SchoolSource, _ form: FormSchema, _ sheet: SheetSchema) throws -> [String] {
-        var out: [String] = []
+    private func schoolRows(_ source: SchoolSource, _ form: FormSchema, _ sheet: SheetSchema, _ emit: (String) throws -> Void) throws {
         try source.forEachSchool(of: form, sheet: sheet.id) { s, records in
             for r in records.sheets[sheet.id] ?? [] {
                 let key = keyText(r.key, sheet: sheet)
@@ -94,10 +125,9 @@ public struct ConsolidationJSON {
                     case .text(let t): return "\(q(f.code)):\(q(t))"
                     }
                 }
-                out.append("{\"school\":\(q(s.school ?? "")),\"key\":{\(key)},\"values\":{\(values.joined(separator: ","))}}")
+                try emit("{\"school\":\(q(s.school ?? "")),\"key\":{\(key)},\"values\":{\(values.joined(separator: ","))}}")
             }
         }
-        return out
     }
 
     private func source(_ s: SourceFile) -> String {

@@ -28,7 +28,7 @@ struct FormSheetWriter {
         var index = layout.firstSchoolRow
         let order = RowOrder(catalog: catalog)
         try schools.forEachSchool(of: form, sheet: layout.sheet.id) { submission, records in
-            let org = catalog.organisations.first { $0.code == submission.school }
+            let org = submission.school.flatMap(catalog.organisation(code:))
             for r in records.sheets[layout.sheet.id] ?? [] {
                 try w.write(schoolRow(index, org: org, code: submission.school ?? "", record: r, order: order))
                 index += 1

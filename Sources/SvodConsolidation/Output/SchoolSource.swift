@@ -9,24 +9,24 @@ public protocol SchoolSource {
     func forEachSchool(of form: FormSchema, sheet: String?, _ body: (StoredSubmission, SchoolRecords) throws -> Void) throws
 }
 
-/// The schools' rows from the store: exactly the files the consolidation used (by their SHA-256),
+/// The schools' rows from the store: exactly the submissions the consolidation used,
 /// so that an import committing meanwhile cannot make the rows disagree with the city's totals.
 public struct StoreSchoolSource: SchoolSource {
     public let consolidator: Consolidator
-    /// Form id → the SHA-256 of each file used.
-    let used: [String: Set<String>]
+    /// Form id → the store's id of each submission used.
+    let used: [String: Set<Int64>]
 
     /// Rows of the submissions `consolidation` was made from.
     public init(consolidator: Consolidator, consolidation: Consolidation) {
         self.consolidator = consolidator
-        used = Dictionary(consolidation.forms.map { ($0.id, Set($0.sources.filter { $0.via == nil }.map(\.sha256))) }, uniquingKeysWith: { a, _ in a })
+        used = Dictionary(consolidation.forms.map { ($0.id, Set($0.sources.compactMap(\.submission))) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func forEachSchool(of form: FormSchema, sheet: String?, _ body: (StoredSubmission, SchoolRecords) throws -> Void) throws {
         let codes = CodeLookup(catalog: consolidator.catalog)
-        let shas = used[form.id] ?? []
+        let ids = used[form.id] ?? []
         let rank = consolidator.registryRank
-        let chosen = try consolidator.store.submissions(period: nil, form: form.id).filter { shas.contains($0.sha256) && $0.outcome == "accepted" }
+        let chosen = try consolidator.store.submissions(period: nil, form: form.id).filter { ids.contains($0.id) }
             .sorted { (rank[$0.school ?? ""] ?? .max, $0.id) < (rank[$1.school ?? ""] ?? .max, $1.id) }
         for s in chosen {
             // A sheet's pass reads that sheet's values only: a form of k sheets is read twice, not k + 1 times.

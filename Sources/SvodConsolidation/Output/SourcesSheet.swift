@@ -28,13 +28,13 @@ struct SourcesSheet {
         }
         for f in c.forms {
             for s in f.sources {
-                let org = catalog.organisations.first { $0.code == s.school }
+                let org = catalog.organisation(code: s.school)
                 let state = s.warnings > 0 ? "принят с предупреждениями" : "принят"
                 try put([f.id, org?.short.first ?? s.school, s.school, org?.district.flatMap { catalog.district($0)?.name }, state,
                          s.fileName, s.sha256, s.arrivedAt, nil, nil, s.via], numbers: [8: s.warnings, 9: s.warningsExplained])
             }
             for code in f.missing {
-                let org = catalog.organisations.first { $0.code == code }
+                let org = catalog.organisation(code: code)
                 try put([f.id, org?.short.first ?? code, code, org?.district.flatMap { catalog.district($0)?.name }, "не сдан"])
             }
         }

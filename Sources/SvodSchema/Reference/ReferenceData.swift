@@ -43,7 +43,7 @@ enum ReferenceLoader {
         guard let node = try? Yams.compose(yaml: text),
               let top = YAMLObject(node, file: file, issues: log, what: "справочник") else { return ([], [], log.issues) }
         var orgs: [Organisation] = []
-        for o in top.objects("organisations", what: "организация") {
+        for o in top.eachObject("organisations", what: "организация") {
             let inn = o.string("inn"), ogrn = o.string("ogrn")
             if let inn, !RussianIdentifiers.isValidINN(inn) {
                 log.add(o.location(of: "inn"), ru: "ИНН \(inn): контрольная цифра не сходится", en: "ИНН \(inn): the check digit does not match")

@@ -47,7 +47,7 @@ enum PreviousPeriod {
     static func check(_ previous: WorkbookReader, against current: SubmissionIdentity, form: FormSchema, formGiven: Bool,
                       catalog: SchemaCatalog, keys: RecordKeys) throws -> LocalizedText? {
         func name(_ code: String) -> String {
-            catalog.organisations.first { $0.code == code }.map { "«\($0.short.first ?? $0.name)» (\(code))" } ?? code
+            catalog.organisation(code: code).map { "«\($0.short.first ?? $0.name)» (\(code))" } ?? code
         }
         func refuse(_ ru: String, _ en: String) -> PreviousPeriodMismatch {
             PreviousPeriodMismatch(message: .init(ru: "файл прошлого периода (--previous) не подходит: " + ru,

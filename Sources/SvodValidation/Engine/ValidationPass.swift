@@ -127,7 +127,7 @@ final class ValidationPass {
                   let field = schema.fields.first(where: { $0.code == "school" && $0.type == .code(list: "organisations") }),
                   let value = formRecords[schema.id]?.values[field.code],
                   let code = keys.itemCode(value.coercion.value, list: "organisations"),
-                  let org = validator.catalog.organisations.first(where: { $0.code == code }),
+                  let org = validator.catalog.organisation(code: code),
                   !form.isSubmitted(by: org) else { continue }
             out.append(Finding(FindingKinds.schoolSubmitter, sheet: infos[index].name, cell: value.cell, field: field.code,
                                actual: org.kind, expected: form.submitters.joined(separator: ", "), message: .init(

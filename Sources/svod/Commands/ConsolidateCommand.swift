@@ -145,14 +145,16 @@ struct ConsolidateCommand: Command {
         let json = ConsolidationJSON(catalog: catalog, schools: withSchools ? r.schools : nil)
         if toStdout {
             let out = OutputBuffer()
-            out.write(try json.render(r.consolidation))
+            try json.write(r.consolidation) { out.write($0) }
             out.flush()
         }
         guard let output else { return }
         if output.lowercased().hasSuffix(".json") {
             let file = try AtomicFile(target: output)
-            let bytes = Array(try json.render(r.consolidation).utf8)
-            try bytes.withUnsafeBytes { try file.write($0) }
+            let out = OutputBuffer { try file.write($0) }
+            try json.write(r.consolidation) { out.write($0) }
+            out.flush()
+            if let failure = out.failure { throw failure }
             try file.commit()
         } else {
             var book = ConsolidatedWorkbook(catalog: catalog, area: area)

@@ -56,8 +56,10 @@ struct ImportCommand: Command {
     }
 
     func run() throws {
-        let inputs = Inputs.expand(arguments)
-        guard !inputs.isEmpty else {
+        // Walked twice, never held: once to count (for the progress line and an empty folder), once to import.
+        let inputs = Inputs.walk(arguments)
+        let total = inputs.reduce(0) { n, _ in n + 1 }
+        guard total > 0 else {
             throw UsageError(ru: "\(arguments.joined(separator: ", ")): в папке нет файлов", en: "\(arguments.joined(separator: ", ")): the folder holds no files")
         }
         let catalog = try SchemasCommand.load(location.directory, common.lang)
@@ -72,10 +74,12 @@ struct ImportCommand: Command {
         let out = OutputBuffer()
         let ru = common.lang == .ru
         var tally = (accepted: 0, refused: 0, again: 0)
-        let progress = isatty(2) != 0 && inputs.count > 20
+        let progress = isatty(2) != 0 && total > 20
+        var seen = 0
         do {
-            try BatchedImport(importer: importer).run(inputs.map(\.path), checked: { n in
-                if progress { FileHandle.standardError.write(Data("\r\(n)/\(inputs.count)".utf8)) }
+            try BatchedImport(importer: importer).run(inputs.lazy.map(\.path), checked: { n in
+                seen = n
+                if progress { FileHandle.standardError.write(Data("\r\(n)/\(max(n, total))".utf8)) }
             }, committed: { batch in
                 // A file's line is printed once it is in the store.
                 for (path, result) in batch {
@@ -94,8 +98,8 @@ struct ImportCommand: Command {
             throw ExitCode(2)
         }
         if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        out.write(ru ? "\nФайлов: \(inputs.count); принято: \(tally.accepted); уже были приняты: \(tally.again); отклонено: \(tally.refused)\n"
-                     : "\nFiles: \(inputs.count); accepted: \(tally.accepted); accepted before: \(tally.again); refused: \(tally.refused)\n")
+        out.write(ru ? "\nФайлов: \(seen); принято: \(tally.accepted); уже были приняты: \(tally.again); отклонено: \(tally.refused)\n"
+                     : "\nFiles: \(seen); accepted: \(tally.accepted); accepted before: \(tally.again); refused: \(tally.refused)\n")
         out.flush()
         if tally.refused > 0 { throw ExitCode(1) }
     }
