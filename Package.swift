@@ -45,16 +45,17 @@ let package = Package(
                 swiftSettings: fast),
         .target(name: "SvodTemplates", dependencies: ["SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodLocale"]),
         .target(name: "SvodPipeline", dependencies: ["SvodValidation", "SvodSchema", "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodStore",
-                                                     "SvodConsolidation"]),
+                                                     "SvodConsolidation", "SvodIndicators"]),
         .target(name: "SvodStore", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodIO", .product(name: "GRDB", package: "GRDB.swift"),
                                                   .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "SvodConsolidation", dependencies: ["SvodStore", "SvodSchema", "SvodValidation", "SvodExpressions", "SvodWorkbook",
                                                           "SvodSpreadsheet", "SvodLocale"]),
+        .target(name: "SvodIndicators", dependencies: ["SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"], swiftSettings: fast),
         .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"]),
         .target(name: "SvodSpreadsheet",
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
         .executableTarget(name: "svod", dependencies: [
-            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodPipeline", "SvodStore", "SvodReports", "SvodTemplates", "SvodConsolidation",
+            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodPipeline", "SvodStore", "SvodReports", "SvodTemplates", "SvodConsolidation", "SvodIndicators",
         ]),
 
         .target(name: "SvodTestSupport", dependencies: ["SvodWorkbook", "SvodSpreadsheet"], path: "Tests/SvodTestSupport"),
@@ -71,6 +72,7 @@ let package = Package(
         .testTarget(name: "SvodTemplatesTests", dependencies: ["SvodTemplates", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodTestSupport"]),
         .testTarget(name: "SvodStoreTests", dependencies: ["SvodStore", "SvodPipeline", "SvodValidation", "SvodSchema", "SvodIO", "SvodTestSupport"]),
         .testTarget(name: "SvodConsolidationTests", dependencies: ["SvodConsolidation", "SvodStore", "SvodSchema", "SvodTestSupport"]),
+        .testTarget(name: "SvodIndicatorsTests", dependencies: ["SvodIndicators", "SvodSchema", "SvodTestSupport"]),
         .testTarget(name: "SvodPipelineTests", dependencies: ["SvodPipeline", "SvodValidation", "SvodSchema", "SvodStore", "SvodTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodStore", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema", "SvodTemplates", "SvodExpressions"]),
     ]

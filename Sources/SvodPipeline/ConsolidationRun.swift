@@ -161,7 +161,7 @@ public struct ConsolidationRun {
         }
     }
 
-    private static func reason(_ r: Importer.Result) -> LocalizedText {
+    static func reason(_ r: Importer.Result) -> LocalizedText {
         if let because = r.refusedBecause { return because }
         if let report = r.verdict.report {
             let n = report.count(.error)

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// The files a command was given: a file as it is, a folder as every file inside it
@@ -67,15 +72,17 @@ public enum Inputs {
     }
 
     /// What a folder's entry is: symbolic links to folders are not followed (a link back up would never end).
+    /// By lstat/stat, not FileManager's attributes: those look the owner up by name, file by file.
     private enum Kind {
         case file, folder, other
         init(_ path: String) {
-            guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { self = .other; return }
-            switch type {
-            case .typeDirectory: self = .folder
-            case .typeSymbolicLink:
-                var isDirectory: ObjCBool = false
-                self = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue ? .file : .other
+            var st = stat()
+            guard lstat(path, &st) == 0 else { self = .other; return }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR: self = .folder
+            case S_IFLNK:
+                var target = stat()
+                self = stat(path, &target) == 0 && (target.st_mode & S_IFMT) != S_IFDIR ? .file : .other
             default: self = .file
             }
         }

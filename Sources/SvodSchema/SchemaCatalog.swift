@@ -17,6 +17,8 @@ public struct SchemaCatalog: Sendable {
     public let issues: [SchemaIssue]
     /// The programme's Section II tables a consolidation computes (`tables/*.yaml`), by id.
     public let programmeTables: [ProgrammeTable]
+    /// The risk-zone criteria (`indicators/risk-zones.yaml`), when the catalogue declares them.
+    public let riskZones: RiskZones?
 
     /// The organisation with this registry code, found in constant time (a consolidation of
     /// 10 000 schools asks it for every row it writes).
@@ -88,6 +90,18 @@ public struct SchemaCatalog: Sendable {
                 programmeTables.append(table)
             }
         }
+        let zonesPath = (directory as NSString).appendingPathComponent("indicators/risk-zones.yaml")
+        var riskZones: RiskZones?
+        if fm.fileExists(atPath: zonesPath) {
+            let (zones, found) = SchemaLoader.riskZones((try? String(contentsOfFile: zonesPath, encoding: .utf8)) ?? "", file: zonesPath)
+            issues += found
+            if let zones {
+                let wrong = SchemaLoader.check(zones, forms: forms)
+                issues += wrong
+                if wrong.isEmpty { riskZones = zones }
+            }
+        }
+        self.riskZones = riskZones
         self.programmeTables = programmeTables.sorted { $0.id.compare($1.id, options: .numeric) == .orderedAscending }
         self.lists = lists.sorted { $0.id < $1.id }
         self.organisations = organisations

@@ -176,10 +176,11 @@ public final class SQLiteStore: SubmissionStore {
 
     public func submissions(period: String?, form: String?) throws -> [StoredSubmission] {
         try db.read { db in
-            try Row.fetchAll(db, sql: """
+            // Through a cursor: 10 000 schools' rows are never all held as rows as well as submissions.
+            try Array(Row.fetchCursor(db, sql: """
                 SELECT s.*, o.size FROM submission s JOIN original o USING (sha256)
                 WHERE (?1 IS NULL OR s.period = ?1) AND (?2 IS NULL OR s.form = ?2) ORDER BY s.school, s.form, s.id DESC
-                """, arguments: [period, form]).map(Self.submission)
+                """, arguments: [period, form]).map(Self.submission))
         }
     }
 

@@ -62,7 +62,10 @@ public struct Consolidator {
         let accumulator = Accumulator(form: form, counting: catalog.schoolConditions(of: form.id))
         var c = accumulator.empty()
         let codes = CodeLookup(catalog: catalog)
-        for s in try current(form, period: period) {
+        let submissions = try current(form, period: period)
+        c.submitted.reserveCapacity(submissions.count)
+        c.sources.reserveCapacity(submissions.count)
+        for s in submissions {
             let records = SchoolRecords(try store.values(of: s.id), form: form, isCode: codes.contains)
             accumulator.add(records, to: &c)
             for (sheet, rows) in records.sheets { c.schoolRows[sheet, default: 0] += rows.count }
@@ -116,12 +119,14 @@ public struct Consolidator {
 }
 
 /// Whether a text is a code of a list (a total's «Всего» label is not).
-struct CodeLookup {
+public struct CodeLookup {
     private let codes: [String: Set<String>]
 
-    init(catalog: SchemaCatalog) {
+    /// The codes of every list of `catalog`.
+    public init(catalog: SchemaCatalog) {
         codes = Dictionary(catalog.lists.map { ($0.id, Set($0.items.map(\.code))) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func contains(_ list: String, _ text: String) -> Bool { codes[list]?.contains(text) ?? false }
+    /// Whether `text` is a code of `list`.
+    public func contains(_ list: String, _ text: String) -> Bool { codes[list]?.contains(text) ?? false }
 }

@@ -44,7 +44,24 @@ public struct SourceFile: Equatable, Sendable {
 /// a SHA-256 in lower-case hex, a UTC timestamp `YYYY-MM-DDTHH:MM:SSZ` — and as itself otherwise;
 /// the text read back is always exactly the text given.
 enum CompactText: Equatable, Sendable {
-    case digest(SIMD4<UInt64>)
+    /// A SHA-256 as four words (a SIMD vector would align the whole source to 32 bytes).
+    struct Words: Equatable, Sendable {
+        var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        subscript(i: Int) -> UInt64 {
+            get { i == 0 ? w.0 : i == 1 ? w.1 : i == 2 ? w.2 : w.3 }
+            set {
+                switch i {
+                case 0: w.0 = newValue
+                case 1: w.1 = newValue
+                case 2: w.2 = newValue
+                default: w.3 = newValue
+                }
+            }
+        }
+        static func == (a: Words, b: Words) -> Bool { a.w == b.w }
+    }
+
+    case digest(Words)
     case timestamp(Int64)
     case text(String)
 
@@ -64,10 +81,10 @@ enum CompactText: Equatable, Sendable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func digest(_ s: String) -> SIMD4<UInt64>? {
+    private static func digest(_ s: String) -> Words? {
         let u = Array(s.utf8)
         guard u.count == 64 else { return nil }
-        var words = SIMD4<UInt64>()
+        var words = Words()
         for i in 0..<64 {
             let c = u[i]
             let v: UInt8
@@ -81,7 +98,7 @@ enum CompactText: Equatable, Sendable {
         return words
     }
 
-    private static func hex(_ d: SIMD4<UInt64>) -> String {
+    private static func hex(_ d: Words) -> String {
         var out = [UInt8](repeating: 0, count: 64)
         for i in 0..<64 { out[i] = hexDigits[Int((d[i / 16] >> UInt64(60 - 4 * (i % 16))) & 0xF)] }
         return String(decoding: out, as: UTF8.self)

@@ -53,28 +53,24 @@ struct ConsolidateCommand: Command {
         run: perform)
 
     let arguments: [String]
-    let output: String?
-    let toStdout: Bool
+    let output: TableOutput
     let period: String?
     let forms: [String]
     let district: String?
     let withSchools: Bool
     let published: String?
-    let asOf: CivilDateTime
     let store: String
     let location: SchemasCommand.Location
     let common: CommonOptions
 
     init(_ call: ParsedCall) throws {
         arguments = call.all("files")
-        output = call.value("output")
-        toStdout = call.choice("format", ShowFormat.self) == .json
+        output = try TableOutput(call, what: .init(ru: "свод пишется", en: "a consolidation is written"))
         period = call.value("period")
         forms = FormList.parse(call)
         district = call.value("district")
         withSchools = call.flag("schools")
         published = call.value("published")
-        asOf = call.value("as-of") == nil ? CivilDateTime(year: 2000, month: 1, day: 1, hasTime: false)! : try StatusCommand.date(call.value("as-of"))
         store = StoreLocation.path(call)
         location = try SchemasCommand.Location(call)
         common = CommonOptions(call)
@@ -82,12 +78,6 @@ struct ConsolidateCommand: Command {
     }
 
     private func checkCall(_ call: ParsedCall) throws {
-        if output == nil && !toStdout {
-            throw UsageError(ru: "укажите -o ФАЙЛ (.xlsx, .ods, .json) или --format json", en: "give -o FILE (.xlsx, .ods, .json) or --format json")
-        }
-        if let output, !["xlsx", "ods", "json"].contains((output as NSString).pathExtension.lowercased()) {
-            throw UsageError(ru: "-o: «\(output)» — свод пишется в .xlsx, .ods или .json", en: "-o: '\(output)' — a consolidation is written to .xlsx, .ods or .json")
-        }
         if arguments.isEmpty && period == nil {
             throw UsageError(ru: "свод из хранилища: укажите --period (или дайте файлы)", en: "a consolidation from the store needs --period (or give files)")
         }
@@ -98,31 +88,22 @@ struct ConsolidateCommand: Command {
         try FormList.check(forms, in: catalog)
         var run = ConsolidationRun(catalog: catalog, district: try districtCode(catalog))
         run.forms = forms
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("svod-consolidate-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
         var result: ConsolidationRun.Result
         do {
-            if arguments.isEmpty {
-                try StoreLocation.mustExist(store)
-                result = try run.fromStore(try SQLiteStore(path: store), period: period!)
-            } else {
-                let inputs = Inputs.expand(arguments)
-                guard !inputs.isEmpty else {
-                    throw UsageError(ru: "\(arguments.joined(separator: ", ")): в папке нет файлов", en: "\(arguments.joined(separator: ", ")): the folder holds no files")
+            result = try StoreOrFiles.run(arguments, store: store, scratchName: "consolidate",
+                                          fromStore: { try run.fromStore($0, period: period!) },
+                                          fromFiles: { try run.fromFiles($0, period: period, scratch: $1) }) { result in
+                if let published {
+                    let inputs = Inputs.expand([published])
+                    guard !inputs.isEmpty else { throw UsageError(ru: "--published: «\(published)» — нет файлов", en: "--published: '\(published)' holds no files") }
+                    run.compare(published: inputs, with: &result)
                 }
-                try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-                result = try run.fromFiles(inputs, period: period, scratch: scratch)
+                try write(result, catalog: catalog)
             }
-            if let published {
-                let inputs = Inputs.expand([published])
-                guard !inputs.isEmpty else { throw UsageError(ru: "--published: «\(published)» — нет файлов", en: "--published: '\(published)' holds no files") }
-                run.compare(published: inputs, with: &result)
-            }
-            try write(result, catalog: catalog)
         } catch let e as UsageError {
             throw e
         } catch {
-            report(error, file: output ?? "-", language: common.lang)
+            report(error, file: output.path ?? "-", language: common.lang)
             throw ExitCode(2)
         }
         summarise(result)
@@ -143,14 +124,14 @@ struct ConsolidateCommand: Command {
     private func write(_ r: ConsolidationRun.Result, catalog: SchemaCatalog) throws {
         let area = r.consolidation.district.flatMap { catalog.district($0)?.name } ?? "г. Тула"
         let json = ConsolidationJSON(catalog: catalog, schools: withSchools ? r.schools : nil)
-        if toStdout {
+        if output.toStdout {
             let out = OutputBuffer()
             try json.write(r.consolidation) { out.write($0) }
             out.flush()
         }
-        guard let output else { return }
-        if output.lowercased().hasSuffix(".json") {
-            let file = try AtomicFile(target: output)
+        guard let path = output.path else { return }
+        if output.isJSON {
+            let file = try AtomicFile(target: path)
             let out = OutputBuffer { try file.write($0) }
             try json.write(r.consolidation) { out.write($0) }
             out.flush()
@@ -160,7 +141,7 @@ struct ConsolidateCommand: Command {
             var book = ConsolidatedWorkbook(catalog: catalog, area: area)
             book.leftOut = r.leftOut
             book.earlier = r.earlier
-            try book.write(r.consolidation, schools: r.schools, to: output, created: asOf)
+            try book.write(r.consolidation, schools: r.schools, to: path, created: output.asOf)
         }
     }
 
@@ -178,7 +159,7 @@ struct ConsolidateCommand: Command {
         }
         text += ru ? "Период: \(r.consolidation.period); замечаний контроля свода: \(r.consolidation.checks.count); не вошли в свод: \(r.leftOut.count)\n"
                    : "Period: \(r.consolidation.period); consolidation findings: \(r.consolidation.checks.count); inputs left out: \(r.leftOut.count)\n"
-        if toStdout {
+        if output.toStdout {
             FileHandle.standardError.write(Data(text.utf8))
         } else {
             let out = OutputBuffer()

@@ -1,0 +1,20 @@
+import Foundation
+
+/// One row of a school's sheet as the indicators read it: its key (field → list code) and its numbers.
+public struct SheetRow: Sendable, Equatable {
+    public var key: [String: String]
+    public var numbers: [String: Decimal]
+
+    /// A row.
+    public init(key: [String: String], numbers: [String: Decimal]) {
+        self.key = key
+        self.numbers = numbers
+    }
+}
+
+/// Where indicators get the schools' data from (the store, or files checked on the way): for a
+/// form's sheet in a period, the rows of each school's current accepted file.
+public protocol SchoolSheets {
+    /// Registry code → the school's rows; a school without an accepted file of the period is absent.
+    func rows(form: String, sheet: String, period: String) throws -> [String: [SheetRow]]
+}
