@@ -50,7 +50,7 @@ let package = Package(
                                                   .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "SvodConsolidation", dependencies: ["SvodStore", "SvodSchema", "SvodValidation", "SvodExpressions", "SvodWorkbook",
                                                           "SvodSpreadsheet", "SvodLocale"]),
-        .target(name: "SvodIndicators", dependencies: ["SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"], swiftSettings: fast),
+        .target(name: "SvodIndicators", dependencies: ["SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions"], swiftSettings: fast),
         .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"]),
         .target(name: "SvodSpreadsheet",
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "SvodTemplatesTests", dependencies: ["SvodTemplates", "SvodSchema", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions", "SvodTestSupport"]),
         .testTarget(name: "SvodStoreTests", dependencies: ["SvodStore", "SvodPipeline", "SvodValidation", "SvodSchema", "SvodIO", "SvodTestSupport"]),
         .testTarget(name: "SvodConsolidationTests", dependencies: ["SvodConsolidation", "SvodStore", "SvodSchema", "SvodTestSupport"]),
-        .testTarget(name: "SvodIndicatorsTests", dependencies: ["SvodIndicators", "SvodSchema", "SvodTestSupport"]),
+        .testTarget(name: "SvodIndicatorsTests", dependencies: ["SvodIndicators", "SvodSchema", "SvodExpressions", "SvodTestSupport"]),
         .testTarget(name: "SvodPipelineTests", dependencies: ["SvodPipeline", "SvodValidation", "SvodSchema", "SvodStore", "SvodTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodStore", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema", "SvodTemplates", "SvodExpressions"]),
     ]

@@ -13,6 +13,11 @@ extension ExpressionFunction {
         case .abs:
             guard let x = try number(arguments[0].evaluate(environment)) else { return .missing }
             return .number(x.magnitude)
+        case .int:
+            guard let x = try number(arguments[0].evaluate(environment)) else { return .missing }
+            var input = x, result = Decimal()
+            NSDecimalRound(&result, &input, 0, .down)
+            return .number(result)
         case .if:
             guard let condition = try Operations.truth(arguments[0].evaluate(environment), operation: rawValue) else {
                 return .missing

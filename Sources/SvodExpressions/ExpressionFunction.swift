@@ -18,6 +18,8 @@ public enum ExpressionFunction: String, Hashable, Sendable, CaseIterable {
     case round = "ROUND"
     /// Absolute value.
     case abs = "ABS"
+    /// INT(x): the largest whole number not above x, like Excel's INT (ЦЕЛОЕ): «1 балл за каждые 10 %».
+    case int = "INT"
     /// IF(condition, then[, else]); only the chosen branch is evaluated; no else gives FALSE.
     case `if` = "IF"
     /// TRUE when the argument is missing (ЕПУСТО).
@@ -43,6 +45,7 @@ public enum ExpressionFunction: String, Hashable, Sendable, CaseIterable {
         case .average: ["AVERAGE", "AVG", "СРЗНАЧ"]
         case .round: ["ROUND", "ОКРУГЛ"]
         case .abs: ["ABS"]
+        case .int: ["INT", "ЦЕЛОЕ"]
         case .if: ["IF", "ЕСЛИ"]
         case .isBlank: ["ISBLANK", "ЕПУСТО"]
         case .coalesce: ["COALESCE"]
@@ -57,7 +60,7 @@ public enum ExpressionFunction: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .sum, .count, .countA, .min, .max, .average, .coalesce, .and, .or: (1, nil)
         case .round: (2, 2)
-        case .abs, .isBlank: (1, 1)
+        case .abs, .int, .isBlank: (1, 1)
         case .if: (2, 3)
         case .lookup: (2, nil)
         }

@@ -4,11 +4,14 @@ import Foundation
 public struct SheetRow: Sendable, Equatable {
     public var key: [String: String]
     public var numbers: [String: Decimal]
+    /// The row's да/нет answers.
+    public var answers: [String: Bool]
 
     /// A row.
-    public init(key: [String: String], numbers: [String: Decimal]) {
+    public init(key: [String: String], numbers: [String: Decimal], answers: [String: Bool] = [:]) {
         self.key = key
         self.numbers = numbers
+        self.answers = answers
     }
 }
 

@@ -19,20 +19,27 @@ public struct IndicatorRun {
     public struct Result {
         /// Risk zones, when the catalogue declares them.
         public var riskZones: RiskZoneReport?
+        /// The director rubric, when the catalogue declares it.
+        public var rubric: RubricReport?
         public var leftOut: [LeftOut] = []
     }
 
-    /// The indicators of identification year `period` from `store`.
+    /// The indicators of academic year `period` from `store`: its rubric, and the risk zones
+    /// identified for the year after it (their windows end with `period`).
     public func fromStore(_ store: SubmissionStore, period: String) throws -> Result {
         var result = Result()
-        if let zones = catalog.riskZones {
-            let data = StoreSchoolSheets(consolidator: Consolidator(catalog: catalog, store: store))
-            result.riskZones = try RiskZoneEvaluator(zones: zones, catalog: catalog).evaluate(period: period, schools: scope(zones), data: data)
+        let data = StoreSchoolSheets(consolidator: Consolidator(catalog: catalog, store: store))
+        if let zones = catalog.riskZones, let identification = identificationYear(after: period, zones) {
+            result.riskZones = try RiskZoneEvaluator(zones: zones, catalog: catalog)
+                .evaluate(period: identification, schools: scope(zones.criteria.map(\.form)), data: data)
+        }
+        if let rubric = catalog.directorRubric {
+            result.rubric = try RubricEvaluator(rubric: rubric, catalog: catalog).evaluate(period: period, schools: scope(["director"]), data: data)
         }
         return result
     }
 
-    /// The indicators from files (several years of them); `scratch` is a folder for the run's own store.
+    /// The indicators of `period` from files (several years of them); `scratch` is a folder for the run's own store.
     public func fromFiles(_ inputs: [Inputs.Input], period: String, scratch: String) throws -> Result {
         let store = try SQLiteStore(path: (scratch as NSString).appendingPathComponent("scratch.sqlite"), scratch: true)
         let importer = Importer(checker: SubmissionChecker(catalog: catalog), store: store)
@@ -51,9 +58,15 @@ public struct IndicatorRun {
         return result
     }
 
-    /// The organisations the criteria's forms are due from, in registry order.
-    func scope(_ zones: RiskZones) -> [String] {
-        let forms = Set(zones.criteria.map(\.form)).compactMap(catalog.form)
+    /// The academic year after `period`, in the criteria's forms' periods; nil when `period` is not one of them.
+    public func identificationYear(after period: String, _ zones: RiskZones) -> String? {
+        guard let form = zones.criteria.first.flatMap({ catalog.form($0.form) }), let n = form.period.ordinal(period) else { return nil }
+        return form.period.name(n + 1)
+    }
+
+    /// The organisations any of `forms` is due from, in registry order.
+    func scope(_ forms: [String]) -> [String] {
+        let forms = Set(forms).compactMap(catalog.form)
         return catalog.organisations.filter { o in forms.contains { $0.isSubmitted(by: o) } }.map(\.code)
     }
 }
@@ -71,7 +84,8 @@ struct StoreSchoolSheets: SchoolSheets {
             guard let school = s.school else { continue }
             let records = SchoolRecords(try consolidator.store.values(of: s.id, sheet: sheet), form: form, isCode: codes.contains)
             out[school] = (records.sheets[sheet] ?? []).map { r in
-                SheetRow(key: r.key, numbers: r.values.compactMapValues { if case .number(let d) = $0 { return d } else { return nil } })
+                SheetRow(key: r.key, numbers: r.values.compactMapValues { if case .number(let d) = $0 { return d } else { return nil } },
+                         answers: r.values.compactMapValues { if case .answer(let b) = $0 { return b } else { return nil } })
             }
         }
         return out

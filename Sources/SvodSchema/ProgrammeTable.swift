@@ -173,10 +173,7 @@ extension SchemaLoader {
     /// The programme table in `text`, or nil with the issues found.
     public static func programmeTable(_ text: String, file: String) -> (ProgrammeTable?, [SchemaIssue]) {
         let log = IssueLog()
-        guard let node = try? Yams.compose(yaml: text), let o = YAMLObject(node, file: file, issues: log, what: "таблица") else {
-            log.add(SourceLocation(file: file, line: 1, column: 1), ru: "не YAML-отображение", en: "not a YAML mapping")
-            return (nil, log.issues)
-        }
+        guard let o = topMapping(text, file: file, log: log, what: "таблица") else { return (nil, log.issues) }
         let sheet = o.string("sheet") ?? ""
         func readColumns(_ key: String) -> [ProgrammeTable.Column] {
             o.objects(key, what: "графа").compactMap { c -> ProgrammeTable.Column? in

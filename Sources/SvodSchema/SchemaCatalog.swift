@@ -19,6 +19,8 @@ public struct SchemaCatalog: Sendable {
     public let programmeTables: [ProgrammeTable]
     /// The risk-zone criteria (`indicators/risk-zones.yaml`), when the catalogue declares them.
     public let riskZones: RiskZones?
+    /// The director rubric (`indicators/director-rubric.yaml`), when the catalogue declares it.
+    public let directorRubric: DirectorRubric?
 
     /// The organisation with this registry code, found in constant time (a consolidation of
     /// 10 000 schools asks it for every row it writes).
@@ -90,17 +92,18 @@ public struct SchemaCatalog: Sendable {
                 programmeTables.append(table)
             }
         }
-        let zonesPath = (directory as NSString).appendingPathComponent("indicators/risk-zones.yaml")
-        var riskZones: RiskZones?
-        if fm.fileExists(atPath: zonesPath) {
-            let (zones, found) = SchemaLoader.riskZones((try? String(contentsOfFile: zonesPath, encoding: .utf8)) ?? "", file: zonesPath)
+        func indicator<T>(_ name: String, _ load: (String, String) -> (T?, [SchemaIssue]), _ check: (T) -> [SchemaIssue]) -> T? {
+            let path = (directory as NSString).appendingPathComponent("indicators/\(name)")
+            guard fm.fileExists(atPath: path) else { return nil }
+            let (value, found) = load((try? String(contentsOfFile: path, encoding: .utf8)) ?? "", path)
             issues += found
-            if let zones {
-                let wrong = SchemaLoader.check(zones, forms: forms)
-                issues += wrong
-                if wrong.isEmpty { riskZones = zones }
-            }
+            guard let value else { return nil }
+            let wrong = check(value)
+            issues += wrong
+            return wrong.isEmpty ? value : nil
         }
+        let riskZones = indicator("risk-zones.yaml", SchemaLoader.riskZones) { SchemaLoader.check($0, forms: forms) }
+        directorRubric = indicator("director-rubric.yaml", SchemaLoader.directorRubric) { SchemaLoader.check($0, forms: forms) }
         self.riskZones = riskZones
         self.programmeTables = programmeTables.sorted { $0.id.compare($1.id, options: .numeric) == .orderedAscending }
         self.lists = lists.sorted { $0.id < $1.id }

@@ -36,12 +36,13 @@ import Testing
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("ind.json").path
-        let r = try svod(["indicators"] + years + ["--period", "2020/2021", "-o", out])
+        let r = try svod(["indicators"] + years + ["--period", "2019/2020", "-o", out])
         #expect(r.status == 0, "\(r.stdoutText)\(r.stderr)")
-        #expect(r.stdoutText.contains("Школы зоны риска, 2020/2021: "), "\(r.stdoutText)")
+        #expect(r.stdoutText.contains("Школы зоны риска на 2020/2021: "), "\(r.stdoutText)")
         let doc = try json(out)
-        #expect(doc["format"] as? String == "svod-indicators" && doc["period"] as? String == "2020/2021")
+        #expect(doc["format"] as? String == "svod-indicators" && doc["period"] as? String == "2019/2020")
         let zones = try #require(doc["risk_zones"] as? [String: Any])
+        #expect(zones["identification"] as? String == "2020/2021")
         let criteria = try #require(zones["criteria"] as? [[String: Any]])
         #expect(criteria.count == 7)
         let vpr4 = try #require(criteria.first { $0["id"] as? String == "vpr4" })
@@ -72,26 +73,55 @@ import Testing
         #expect(schools.contains { ($0["criteria"] as? [[String: Any]])?.contains { $0["verdict"] as? String == "no-data" } == true })
     }
 
+    /// The rubric of 2019/2020: every school's total is the sum of its lines, places follow the totals
+    /// (equal totals share one), and a line whose file is missing says so instead of scoring 0.
+    @Test func theRubricAddsUpAndRanks() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("ind.json").path
+        let r = try svod(["indicators"] + years + ["--period", "2019/2020", "-o", out])
+        #expect(r.status == 0 && r.stdoutText.contains("Рубрика руководителя, 2019/2020: школ 62"), "\(r.stdoutText)\(r.stderr)")
+        let rubric = try #require(try json(out)["director_rubric"] as? [String: Any])
+        #expect((rubric["lines"] as? [[String: Any]])?.count == 34)
+        let schools = try #require(rubric["schools"] as? [[String: Any]])
+        #expect(schools.count == 62)
+        let totals = schools.map { ($0["total"] as? NSNumber)?.doubleValue ?? .nan }
+        for (s, total) in zip(schools, totals) {
+            let lines = s["lines"] as? [[String: Any]] ?? []
+            let sum = lines.compactMap { ($0["points"] as? NSNumber)?.doubleValue }.reduce(0, +)
+            #expect(sum == total, "\(s["school"] ?? "")")
+            #expect(s["rank"] as? Int == 1 + totals.filter { $0 > total }.count, "\(s["school"] ?? "")")
+            let empty = lines.filter { $0["points"] is NSNull }
+            #expect(s["lines_without_data"] as? Int == empty.count)
+            // The career form of the samples is of 2020/2021, and no director file of 2018/2019 exists.
+            #expect(Set(empty.compactMap { $0["id"] as? String }).isSuperset(of: ["6.2", "10.3"]), "\(s["school"] ?? "")")
+            #expect(empty.allSatisfy { ($0["problem"] as? String)?.hasPrefix("нет данных") == true })
+        }
+    }
+
     /// The same numbers from a store as from the files; the workbook's shares recalculate to their cached values.
     @Test func theStoreAgreesAndTheWorkbookRecalculates() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = dir.appendingPathComponent("s.sqlite").path
-        let imported = try svod(["import"] + years.flatMap { ["\($0)/vpr", "\($0)/ege", "\($0)/gia9"] } + ["--store", store])
+        let forms = ["vpr", "ege", "gia9", "director", "contingent", "staff", "talents", "teachers-pd"]
+        let imported = try svod(["import"] + years.flatMap { y in forms.map { "\(y)/\($0)" }.filter { FileManager.default.fileExists(atPath: $0) } } + ["--store", store])
         #expect(imported.status == 0, "\(imported.stderr)")
         let fromStore = dir.appendingPathComponent("store.json").path, fromFiles = dir.appendingPathComponent("files.json").path
-        #expect(try svod(["indicators", "--store", store, "--period", "2020/2021", "-o", fromStore]).status == 0)
-        #expect(try svod(["indicators"] + years.flatMap { ["\($0)/vpr", "\($0)/ege", "\($0)/gia9"] } + ["--period", "2020/2021", "-o", fromFiles]).status == 0)
+        #expect(try svod(["indicators", "--store", store, "--period", "2019/2020", "-o", fromStore]).status == 0)
+        #expect(try svod(["indicators"] + years.flatMap { y in forms.map { "\(y)/\($0)" }.filter { FileManager.default.fileExists(atPath: $0) } }
+                         + ["--period", "2019/2020", "-o", fromFiles]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: fromStore)) == Data(contentsOf: URL(fileURLWithPath: fromFiles)))
         let book = dir.appendingPathComponent("ind.xlsx").path
-        let w = try svod(["indicators", "--store", store, "--period", "2020/2021", "-o", book])
+        let w = try svod(["indicators", "--store", store, "--period", "2019/2020", "-o", book])
         #expect(w.status == 0, "\(w.stderr)")
         guard let python = IndependentReader.python, FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") else {
             print("notice: no .venv or LibreOffice; the indicators workbook is not recalculated")
             return
         }
         let names = try runProcess(python, ["-c", "import openpyxl,sys; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)", book])
-        #expect(names.stdoutText.contains("'Зоны риска', 'Зоны риска — школы', 'Зоны риска — строки'"), "\(names.stdoutText)\(names.stderr)")
+        #expect(names.stdoutText.contains("'Зоны риска', 'Зоны риска — школы', 'Зоны риска — строки', 'Рубрика руководителя', 'Рубрика — строки'"),
+                "\(names.stdoutText)\(names.stderr)")
         let script = TestPaths.packageRoot.appendingPathComponent("Tests/Tools/recalc_compare.py").path
         let check = try runProcess(python, [script, book, dir.appendingPathComponent("lo").path])
         #expect(check.status == 0 && check.stdoutText.contains("differ 0"), "\(check.stdoutText)\(check.stderr)")
@@ -100,7 +130,7 @@ import Testing
     @Test func wrongCallsSayWhatIsExpected() throws {
         let noPeriod = try svod(["indicators", "-o", "/tmp/x.json"])
         #expect(noPeriod.status == 2 && noPeriod.stderr.contains("--period"))
-        let en = try svod(["indicators", "--period", "2020/2021", "-o", "/tmp/x.txt", "--lang", "en"])
+        let en = try svod(["indicators", "--period", "2019/2020", "-o", "/tmp/x.txt", "--lang", "en"])
         #expect(en.status == 2 && en.stderr.contains("indicators are written to .xlsx, .ods or .json"), "\(en.stderr)")
         let notAYear = try svod(["indicators", years[0], "--period", "весна", "-o", "/tmp/x.json"])
         #expect(notAYear.status == 2 && notAYear.stderr.contains("не учебный год"), "\(notAYear.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import SvodExpressions
 import SvodLocale
 import SvodSchema
 
@@ -14,14 +15,45 @@ public struct IndicatorJSON {
     }
 
     /// The document, ending with a newline; the same inputs give the same bytes.
-    public func render(risk: RiskZoneReport?, zones: RiskZones?) -> String {
-        var out = "{\"format\":\"svod-indicators\",\"period\":\(q(risk?.period ?? "")),\"risk_zones\":"
+    public func render(period: String, risk: RiskZoneReport?, zones: RiskZones?, rubric: RubricReport? = nil) -> String {
+        var out = "{\"format\":\"svod-indicators\",\"period\":\(q(period)),\"risk_zones\":"
         if let risk, let zones {
             out += riskZones(risk, zones)
         } else {
             out += "null"
         }
+        out += ",\n\"director_rubric\":"
+        if let rubric, let declared = catalog.directorRubric {
+            out += self.rubric(rubric, declared)
+        } else {
+            out += "null"
+        }
         return out + "}\n"
+    }
+
+    private func value(_ v: ExpressionValue) -> String {
+        switch v {
+        case .number(let d): return "\(d)"
+        case .bool(let b): return b ? "true" : "false"
+        case .text(let t): return q(t)
+        case .missing: return "null"
+        }
+    }
+
+    private func rubric(_ r: RubricReport, _ rubric: DirectorRubric) -> String {
+        let lines = rubric.items.flatMap { item in
+            item.lines.map { "{\"id\":\(q($0.id)),\"item\":\(item.number),\"text\":\(q($0.text)),\"seed\":\(q($0.seed)),\"points\":\(q($0.pointsText))}" }
+        }
+        let schools = r.schools.map { s in
+            let lines = s.lines.map { l in
+                let inputs = l.inputs.sorted { $0.key < $1.key }.map { "\(q($0.key)):\(value($0.value))" }.joined(separator: ",")
+                let city = l.city.sorted { $0.key < $1.key }.map { "\(q($0.key)):\(value($0.value))" }.joined(separator: ",")
+                return "{\"id\":\(q(l.line)),\"points\":\(n(l.points)),\"problem\":\(l.problem.map(q) ?? "null"),\"inputs\":{\(inputs)},\"city\":{\(city)}}"
+            }
+            return "{\"school\":\(q(s.school)),\"name\":\(q(IndicatorWording(catalog: catalog).school(s.school))),\"total\":\(s.total),\"rank\":\(s.rank),"
+                + "\"lines_without_data\":\(s.missing),\"lines\":[" + lines.joined(separator: ",") + "]}"
+        }
+        return "{\"lines\":[\n" + lines.joined(separator: ",\n") + "],\n\"schools\":[\n" + schools.joined(separator: ",\n") + "]}"
     }
 
     private func q(_ s: String) -> String { JSONString.literal(s) }
@@ -36,7 +68,7 @@ public struct IndicatorJSON {
                 + "\"schools\":\(share(r.byCriterion[c.id] ?? ShareOfSchools(count: 0, of: 0, unknown: 0)))}"
         }
         let schools = r.schools.map(school)
-        return "{\"criteria\":[\n" + criteria.joined(separator: ",\n") + "],\n\"indicators\":{\"in_zone\":\(share(r.inZone)),\"improving\":\(share(r.improving))},\n"
+        return "{\"identification\":\(q(r.period)),\"criteria\":[\n" + criteria.joined(separator: ",\n") + "],\n\"indicators\":{\"in_zone\":\(share(r.inZone)),\"improving\":\(share(r.improving))},\n"
             + "\"schools\":[\n" + schools.joined(separator: ",\n") + "]}"
     }
 

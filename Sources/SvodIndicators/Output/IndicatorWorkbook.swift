@@ -5,8 +5,9 @@ import SvodSpreadsheet
 import SvodWorkbook
 
 /// The indicators as a workbook: «Зоны риска» (indicators 1–2 and per criterion, shares as
-/// formulas), «Зоны риска — школы» (one row per school, a verdict per criterion), and
-/// «Зоны риска — строки» (every row judged, with its inputs and its share as a formula).
+/// formulas), «Зоны риска — школы» (one row per school, a verdict per criterion),
+/// «Зоны риска — строки» (every row judged, with its inputs and its share as a formula), and the
+/// director rubric («Рубрика руководителя», «Рубрика — строки»).
 public struct IndicatorWorkbook {
     public let catalog: SchemaCatalog
 
@@ -16,16 +17,22 @@ public struct IndicatorWorkbook {
     }
 
     /// Writes to `path` (XLSX or ODS by its extension); the file appears whole or not at all.
-    public func write(risk: RiskZoneReport, zones: RiskZones, to path: String, created: CivilDateTime) throws {
+    public func write(risk: RiskZoneReport?, zones: RiskZones?, rubric: RubricReport?, to path: String, created: CivilDateTime) throws {
         guard let format = SpreadsheetOutput.format(forPath: path) else { throw IndicatorOutputError(path: path) }
         let w = try SpreadsheetOutput.create(path: path, format: format)
         do {
-            w.properties = DocumentProperties(title: "Показатели МСОКО: зоны риска, \(risk.period)", creator: "svod", created: created)
+            w.properties = DocumentProperties(title: "Показатели МСОКО, \(risk?.period ?? rubric?.period ?? "")", creator: "svod", created: created)
             w.properties.modified = created
-            let sheets = RiskZoneSheets(catalog: catalog, zones: zones, report: risk, styles: IndicatorStyles(w))
-            try sheets.summary(to: w)
-            try sheets.schools(to: w)
-            try sheets.rows(to: w)
+            let styles = IndicatorStyles(w)
+            if let risk, let zones {
+                let sheets = RiskZoneSheets(catalog: catalog, zones: zones, report: risk, styles: styles)
+                try sheets.summary(to: w)
+                try sheets.schools(to: w)
+                try sheets.rows(to: w)
+            }
+            if let rubric, let declared = catalog.directorRubric {
+                try RubricSheets(catalog: catalog, rubric: declared, report: rubric, styles: styles).write(to: w)
+            }
             try w.finish()
         } catch {
             w.cancel()

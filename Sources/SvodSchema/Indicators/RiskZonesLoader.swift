@@ -2,13 +2,19 @@ import Foundation
 import Yams
 
 extension SchemaLoader {
+    /// The document's top mapping, or nil with «не YAML-отображение» logged at its first line.
+    static func topMapping(_ text: String, file: String, log: IssueLog, what: String) -> YAMLObject? {
+        guard let node = try? Yams.compose(yaml: text), let o = YAMLObject(node, file: file, issues: log, what: what) else {
+            log.add(SourceLocation(file: file, line: 1, column: 1), ru: "не YAML-отображение", en: "not a YAML mapping")
+            return nil
+        }
+        return o
+    }
+
     /// The risk-zone criteria in `text`, or nil with the issues found.
     public static func riskZones(_ text: String, file: String) -> (RiskZones?, [SchemaIssue]) {
         let log = IssueLog()
-        guard let node = try? Yams.compose(yaml: text), let o = YAMLObject(node, file: file, issues: log, what: "зоны риска") else {
-            log.add(SourceLocation(file: file, line: 1, column: 1), ru: "не YAML-отображение", en: "not a YAML mapping")
-            return (nil, log.issues)
-        }
+        guard let o = topMapping(text, file: file, log: log, what: "зоны риска") else { return (nil, log.issues) }
         let title = o.localized("title", required: true) ?? ("", "")
         var dynamics = RiskZones.Dynamics(requireAll: true)
         if let d = o.value("dynamics").flatMap({ YAMLObject($0, file: file, issues: log, what: "dynamics") }) {

@@ -13,15 +13,17 @@ struct IndicatorsCommand: Command {
         name: "indicators",
         summary: .init(ru: "Вычислить показатели программы: школы зоны риска (3.2).", en: "Compute the programme's indicators: risk-zone schools (3.2)."),
         discussion: .init(
-            ru: "--period — год идентификации: критерии смотрят учебные годы перед ним (ВПР 4 класса, ЕГЭ, ОГЭ — три года, "
+            ru: "--period — учебный год, за который считаются показатели: рубрика руководителя — по его данным, школы зоны "
+                + "риска — на следующий год (критерии смотрят этот год и предыдущие: ВПР 4 класса, ЕГЭ, ОГЭ — три года, "
                 + "ВПР 5–6 классов — два). Данные — из хранилища (--store) или из файлов нескольких лет (проверяются по пути; "
                 + "файлы с ошибками не входят и перечислены). Критерии записаны в схеме (indicators/risk-zones.yaml): порог, "
                 + "окно, как читается «и/или». Школа без файла за нужный год — «нет данных», а не «нет риска». "
                 + "Книга: «Зоны риска» (показатели 1 и 2, по критериям), «Зоны риска — школы», «Зоны риска — строки» (каждая "
                 + "строка с её числами и долей формулой).\n"
                 + "Код выхода: 0 — посчитано, 1 — часть файлов не вошла, 2 — неверный вызов или вход не прочитан.",
-            en: "--period is the identification year: the criteria look at the academic years before it (VPR grade 4, EGE, OGE: "
-                + "three years; VPR grades 5–6: two). The data comes from the store (--store) or from files of several years "
+            en: "--period is the academic year the indicators are of: the director rubric from its data, the risk-zone schools "
+                + "for the year after it (the criteria look at this year and the ones before: VPR grade 4, EGE, OGE: three years; "
+                + "VPR grades 5–6: two). The data comes from the store (--store) or from files of several years "
                 + "(checked on the way; files with errors are left out and listed). The criteria are written in the schema "
                 + "(indicators/risk-zones.yaml): threshold, window, how «и/или» reads. A school without a file for a year it "
                 + "needs is «нет данных», not clear. The workbook: «Зоны риска» (indicators 1 and 2, per criterion), "
@@ -33,7 +35,7 @@ struct IndicatorsCommand: Command {
         options: [
             .value("output", short: "o", .init(ru: "ФАЙЛ", en: "FILE"), .init(ru: "Куда записать: .xlsx, .ods или .json.", en: "Where to write: .xlsx, .ods or .json.")),
             .choice("format", ShowFormat.self, .init(ru: "json — вывести JSON в стандартный вывод.", en: "json — print the JSON to standard output.")),
-            .value("period", .init(ru: "ПЕРИОД", en: "PERIOD"), .init(ru: "Год идентификации (обязателен), например 2020/2021.", en: "The identification year (required), e.g. 2020/2021.")),
+            .value("period", .init(ru: "ПЕРИОД", en: "PERIOD"), .init(ru: "Учебный год (обязателен), например 2019/2020.", en: "The academic year (required), e.g. 2019/2020.")),
             .value("as-of", .init(ru: "ДАТА", en: "DATE"), .init(ru: "Дата в свойствах книги (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ).", en: "The date in the workbook's properties (YYYY-MM-DD or DD.MM.YYYY).")),
             StoreLocation.option,
             SchemasCommand.option,
@@ -50,7 +52,7 @@ struct IndicatorsCommand: Command {
     init(_ call: ParsedCall) throws {
         arguments = call.all("files")
         guard let period = call.value("period") else {
-            throw UsageError(ru: "укажите --period — год идентификации, например 2020/2021", en: "give --period, the identification year, e.g. 2020/2021")
+            throw UsageError(ru: "укажите --period — учебный год, например 2019/2020", en: "give --period, the academic year, e.g. 2019/2020")
         }
         self.period = period
         output = try TableOutput(call, what: .init(ru: "показатели пишутся", en: "indicators are written"))
@@ -65,7 +67,7 @@ struct IndicatorsCommand: Command {
             throw UsageError(ru: "в схемах нет indicators/risk-zones.yaml: зоны риска не объявлены", en: "the schemas have no indicators/risk-zones.yaml: no risk zones are declared")
         }
         if catalog.forms.allSatisfy({ $0.period.ordinal(period) == nil }) {
-            throw UsageError(ru: "--period: «\(period)» — не учебный год (ожидается, например, 2020/2021)", en: "--period: '\(period)' is not an academic year (e.g. 2020/2021)")
+            throw UsageError(ru: "--period: «\(period)» — не учебный год (ожидается, например, 2019/2020)", en: "--period: '\(period)' is not an academic year (e.g. 2019/2020)")
         }
         let run = IndicatorRun(catalog: catalog)
         var result: IndicatorRun.Result
@@ -84,19 +86,19 @@ struct IndicatorsCommand: Command {
     }
 
     private func write(_ r: IndicatorRun.Result, zones: RiskZones, catalog: SchemaCatalog) throws {
-        let json = IndicatorJSON(catalog: catalog).render(risk: r.riskZones, zones: zones)
+        let json = IndicatorJSON(catalog: catalog).render(period: period, risk: r.riskZones, zones: zones, rubric: r.rubric)
         if output.toStdout {
             let out = OutputBuffer()
             out.write(json)
             out.flush()
         }
-        guard let path = output.path, let risk = r.riskZones else { return }
+        guard let path = output.path else { return }
         if output.isJSON {
             let file = try AtomicFile(target: path)
             try Array(json.utf8).withUnsafeBytes { try file.write($0) }
             try file.commit()
         } else {
-            try IndicatorWorkbook(catalog: catalog).write(risk: risk, zones: zones, to: path, created: output.asOf)
+            try IndicatorWorkbook(catalog: catalog).write(risk: r.riskZones, zones: zones, rubric: r.rubric, to: path, created: output.asOf)
         }
     }
 
@@ -109,8 +111,13 @@ struct IndicatorsCommand: Command {
                 let p = s.percent.map { Decimals.text($0) } ?? "—"
                 return ru ? "\(s.count) из \(s.of) (\(p) %), нет данных: \(s.unknown)" : "\(s.count) of \(s.of) (\(p) %), no data: \(s.unknown)"
             }
-            text += (ru ? "Школы зоны риска, \(z.period): " : "Risk-zone schools, \(z.period): ") + share(z.inZone) + "\n"
+            text += (ru ? "Школы зоны риска на \(z.period): " : "Risk-zone schools for \(z.period): ") + share(z.inZone) + "\n"
             text += (ru ? "С положительной динамикой: " : "With positive dynamics: ") + share(z.improving) + "\n"
+        }
+        if let rubric = r.rubric, !rubric.schools.isEmpty {
+            let complete = rubric.schools.filter { $0.missing == 0 }.count
+            text += ru ? "Рубрика руководителя, \(rubric.period): школ \(rubric.schools.count), с полными данными \(complete)\n"
+                : "Director rubric, \(rubric.period): \(rubric.schools.count) schools, \(complete) with complete data\n"
         }
         for l in r.leftOut { text += "\(l.file) — " + (ru ? "не вошёл: " : "left out: ") + l.reason(common.lang) + "\n" }
         if output.toStdout { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
