@@ -21,6 +21,8 @@ public struct IndicatorRun {
         public var riskZones: RiskZoneReport?
         /// The director rubric, when the catalogue declares it.
         public var rubric: RubricReport?
+        /// The shares and counts of schools, when the catalogue declares them.
+        public var shares: SharesReport?
         public var leftOut: [LeftOut] = []
     }
 
@@ -35,6 +37,11 @@ public struct IndicatorRun {
         }
         if let rubric = catalog.directorRubric {
             result.rubric = try RubricEvaluator(rubric: rubric, catalog: catalog).evaluate(period: period, schools: scope(["director"]), data: data)
+        }
+        if let shares = catalog.schoolShares {
+            // The schools of the city that send any of the forms the indicators read.
+            let forms = shares.indicators.flatMap { $0.inputs.map(\.form) }
+            result.shares = try ShareEvaluator(shares: shares, catalog: catalog).evaluate(period: period, schools: scope(forms), data: data)
         }
         return result
     }
@@ -72,7 +79,7 @@ public struct IndicatorRun {
 }
 
 /// The schools' rows from the store: each school's current accepted file of the period, its
-/// totals rows left out (as the consolidation leaves them out), numbers only.
+/// totals rows left out (as the consolidation leaves them out), numbers and answers.
 struct StoreSchoolSheets: SchoolSheets {
     let consolidator: Consolidator
 

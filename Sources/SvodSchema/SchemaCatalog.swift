@@ -21,6 +21,8 @@ public struct SchemaCatalog: Sendable {
     public let riskZones: RiskZones?
     /// The director rubric (`indicators/director-rubric.yaml`), when the catalogue declares it.
     public let directorRubric: DirectorRubric?
+    /// The shares and counts of schools (`indicators/school-shares.yaml`), when the catalogue declares them.
+    public let schoolShares: SchoolShares?
 
     /// The organisation with this registry code, found in constant time (a consolidation of
     /// 10 000 schools asks it for every row it writes).
@@ -104,6 +106,7 @@ public struct SchemaCatalog: Sendable {
         }
         let riskZones = indicator("risk-zones.yaml", SchemaLoader.riskZones) { SchemaLoader.check($0, forms: forms) }
         directorRubric = indicator("director-rubric.yaml", SchemaLoader.directorRubric) { SchemaLoader.check($0, forms: forms) }
+        schoolShares = indicator("school-shares.yaml", SchemaLoader.schoolShares) { SchemaLoader.check($0, forms: forms) }
         self.riskZones = riskZones
         self.programmeTables = programmeTables.sorted { $0.id.compare($1.id, options: .numeric) == .orderedAscending }
         self.lists = lists.sorted { $0.id < $1.id }

@@ -97,6 +97,15 @@ import Testing
             #expect(Set(empty.compactMap { $0["id"] as? String }).isSuperset(of: ["6.2", "10.3"]), "\(s["school"] ?? "")")
             #expect(empty.allSatisfy { ($0["problem"] as? String)?.hasPrefix("нет данных") == true })
         }
+        // The shares of schools: each names its schools, and the share is the one a person computes from them.
+        let shares = try #require(try json(out)["school_shares"] as? [[String: Any]])
+        #expect(shares.count == 26)
+        for x in shares {
+            let s = try #require(x["schools"] as? [String: Any])
+            let count = s["count"] as? Int ?? -1, of = s["of"] as? Int ?? -1
+            #expect((x["meeting"] as? [String])?.count == count && (x["unknown"] as? [String])?.count == s["unknown"] as? Int)
+            if of > 0 { #expect(abs(((s["percent"] as? NSNumber)?.doubleValue ?? -1) - (Double(count) * 1000 / Double(of)).rounded() / 10) < 1e-9, "\(x["id"] ?? "")") }
+        }
     }
 
     /// The same numbers from a store as from the files; the workbook's shares recalculate to their cached values.

@@ -15,7 +15,7 @@ public struct IndicatorJSON {
     }
 
     /// The document, ending with a newline; the same inputs give the same bytes.
-    public func render(period: String, risk: RiskZoneReport?, zones: RiskZones?, rubric: RubricReport? = nil) -> String {
+    public func render(period: String, risk: RiskZoneReport?, zones: RiskZones?, rubric: RubricReport? = nil, shares: SharesReport? = nil) -> String {
         var out = "{\"format\":\"svod-indicators\",\"period\":\(q(period)),\"risk_zones\":"
         if let risk, let zones {
             out += riskZones(risk, zones)
@@ -25,6 +25,12 @@ public struct IndicatorJSON {
         out += ",\n\"director_rubric\":"
         if let rubric, let declared = catalog.directorRubric {
             out += self.rubric(rubric, declared)
+        } else {
+            out += "null"
+        }
+        out += ",\n\"school_shares\":"
+        if let shares, let declared = catalog.schoolShares {
+            out += self.shares(shares, declared)
         } else {
             out += "null"
         }
@@ -38,6 +44,17 @@ public struct IndicatorJSON {
         case .text(let t): return q(t)
         case .missing: return "null"
         }
+    }
+
+    private func shares(_ r: SharesReport, _ declared: SchoolShares) -> String {
+        let byID = Dictionary(declared.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let items = r.results.map { x -> String in
+            let i = byID[x.indicator]
+            return "{\"id\":\(q(x.indicator)),\"section\":\(q(i?.section ?? "")),\"title\":\(q(i?.title ?? "")),\"seed\":\(q(i?.seed ?? "")),"
+                + "\"kind\":\(q(i?.isShare == false ? "count" : "share")),\"counts\":\(q(i?.conditionText ?? "")),\"schools\":\(share(x.share)),"
+                + "\"meeting\":[\(x.meeting.map(q).joined(separator: ","))],\"unknown\":[\(x.unknown.map(q).joined(separator: ","))]}"
+        }
+        return "[\n" + items.joined(separator: ",\n") + "]"
     }
 
     private func rubric(_ r: RubricReport, _ rubric: DirectorRubric) -> String {

@@ -17,7 +17,7 @@ public struct IndicatorWorkbook {
     }
 
     /// Writes to `path` (XLSX or ODS by its extension); the file appears whole or not at all.
-    public func write(risk: RiskZoneReport?, zones: RiskZones?, rubric: RubricReport?, to path: String, created: CivilDateTime) throws {
+    public func write(risk: RiskZoneReport?, zones: RiskZones?, rubric: RubricReport?, shares: SharesReport? = nil, to path: String, created: CivilDateTime) throws {
         guard let format = SpreadsheetOutput.format(forPath: path) else { throw IndicatorOutputError(path: path) }
         let w = try SpreadsheetOutput.create(path: path, format: format)
         do {
@@ -32,6 +32,9 @@ public struct IndicatorWorkbook {
             }
             if let rubric, let declared = catalog.directorRubric {
                 try RubricSheets(catalog: catalog, rubric: declared, report: rubric, styles: styles).write(to: w)
+            }
+            if let shares, let declared = catalog.schoolShares {
+                try SharesSheet(catalog: catalog, shares: declared, report: shares, styles: styles).write(to: w)
             }
             try w.finish()
         } catch {

@@ -45,63 +45,46 @@ public struct RubricEvaluator {
 
     /// The rubric of `period` for `schools` (registry codes, in the order to list them).
     public func evaluate(period: String, schools: [String], data: SchoolSheets) throws -> RubricReport {
-        var cache: [String: [String: [SheetRow]]] = [:]
-        func rows(_ i: DirectorRubric.Input) throws -> [String: [SheetRow]] {
-            guard let form = catalog.form(i.form), let n = form.period.ordinal(period) else { return [:] }
-            let year = form.period.name(n + i.offset)
-            let key = "\(i.form)|\(i.sheet)|\(year)"
-            if let r = cache[key] { return r }
-            let r = try data.rows(form: i.form, sheet: i.sheet, period: year)
-            cache[key] = r
-            return r
-        }
+        let reader = InputReader(catalog: catalog, period: period, data: data)
         // The city's sums first: «выше средней по МО» compares a school with them.
         var city: [String: [String: ExpressionValue]] = [:]
         for line in rubric.lines {
-            for i in line.inputs {
-                let all = try rows(i)
-                let values = schools.compactMap { s in all[s].map { value(i, rows: $0) } }
-                var sum = Decimal(0), any = false
-                for case .number(let d) in values { sum += d; any = true }
-                city[line.id, default: [:]][i.name] = any ? .number(sum) : .missing
-            }
+            for i in line.inputs { city[line.id, default: [:]][i.name] = try reader.city(i, schools: schools) }
         }
         var results: [SchoolRubric] = []
         for school in schools {
             var lines: [RubricLineResult] = []
             for line in rubric.lines {
                 var inputs: [String: ExpressionValue] = [:]
-                for i in line.inputs { inputs[i.name] = try rows(i)[school].map { value(i, rows: $0) } ?? .missing }
+                for i in line.inputs { inputs[i.name] = try reader.value(i, school: school) }
                 lines.append(score(line, inputs: inputs, city: city[line.id] ?? [:]))
             }
             results.append(SchoolRubric(school: school, lines: lines, rank: 0))
         }
+        // A place is one more than the number of higher totals: each total computed once, then sorted.
+        let totals = results.map(\.total)
+        let descending = totals.sorted(by: >)
         for i in results.indices {
-            results[i].rank = 1 + results.filter { $0.total > results[i].total }.count
+            results[i].rank = 1 + Self.countAbove(totals[i], in: descending)
         }
         return RubricReport(period: period, schools: results)
     }
 
-    /// An input's value from a school's rows: a form sheet's field (a number or да/нет), or a table column summed over the rows it names.
-    func value(_ i: DirectorRubric.Input, rows: [SheetRow]) -> ExpressionValue {
-        let table = catalog.form(i.form)?.sheet(i.sheet)?.layout == .table
-        let chosen = rows.filter { row in i.rows.allSatisfy { field, codes in row.key[field].map(codes.contains) ?? false } }
-        if !table, i.fields.count == 1, let row = chosen.first, let b = row.answers[i.fields[0]] { return .bool(b) }
-        var sum = Decimal(0), any = false
-        for row in chosen {
-            for f in i.fields {
-                if let d = row.numbers[f] { sum += d; any = true }
-            }
+    /// How many of `descending` are greater than `value` (binary search).
+    static func countAbove(_ value: Decimal, in descending: [Decimal]) -> Int {
+        var low = 0, high = descending.count
+        while low < high {
+            let mid = (low + high) / 2
+            if descending[mid] > value { low = mid + 1 } else { high = mid }
         }
-        // A table without the rows asked for has none of them: 0. A form sheet's blank cell is missing.
-        return any || table ? .number(sum) : .missing
+        return low
     }
 
     func score(_ line: DirectorRubric.Line, inputs: [String: ExpressionValue], city: [String: ExpressionValue]) -> RubricLineResult {
         var result = RubricLineResult(line: line.id, inputs: inputs, city: city, points: nil, problem: nil)
         let missing = line.inputs.filter { inputs[$0.name] == .missing }.map(\.name)
         do {
-            let v = try line.points.evaluate(RubricEnvironment(inputs: inputs, city: city))
+            let v = try line.points.evaluate(InputEnvironment(inputs: inputs, city: city))
             switch v {
             case .number(let d): result.points = d
             case .bool(let b): result.points = b ? 1 : 0
@@ -113,17 +96,4 @@ public struct RubricEvaluator {
         }
         return result
     }
-}
-
-/// The names a rubric line reads: its inputs, and `city.NAME` for the city's sums.
-struct RubricEnvironment: ExpressionEnvironment {
-    let inputs: [String: ExpressionValue]
-    let city: [String: ExpressionValue]
-
-    func value(of name: String) -> ExpressionValue {
-        if name.hasPrefix("city.") { return city[String(name.dropFirst(5))] ?? .missing }
-        return inputs[name] ?? .missing
-    }
-
-    func column(_ name: String) -> [ExpressionValue]? { nil }
 }

@@ -73,48 +73,64 @@ extension SchemaLoader {
     private static func rubricLine(_ l: YAMLObject, log: IssueLog) -> DirectorRubric.Line? {
         defer { l.reportUnknownKeys() }
         let id = l.string("id", required: true) ?? ""
-        var inputs: [DirectorRubric.Input] = []
-        if let m = l.value("inputs").flatMap({ YAMLObject($0, file: l.file, issues: log, what: "inputs") }) {
-            for (name, node) in m.keys {
-                _ = m.value(name)
-                guard let i = YAMLObject(node, file: l.file, issues: log, what: "вход «\(name)»") else { continue }
-                defer { i.reportUnknownKeys() }
-                var fields = i.has("fields") ? i.strings("fields") : []
-                if let f = i.string("field") { fields.append(f) }
-                if fields.isEmpty { log.add(i.location, ru: "вход «\(name)»: нужно field или fields", en: "input '\(name)': field or fields is needed") }
-                var rows: [String: [String]] = [:]
-                if let r = i.value("rows").flatMap({ YAMLObject($0, file: l.file, issues: log, what: "rows") }) {
-                    for (k, _) in r.keys { rows[k] = r.strings(k) }
-                }
-                let offset = i.int("period") ?? 0
-                if offset > 0 { log.add(i.location(of: "period"), ru: "«period»: 0 или прошлые годы (−1…)", en: "'period': 0 or earlier years (−1…)") }
-                inputs.append(.init(name: name, form: i.string("form", required: true) ?? "", sheet: i.string("sheet", required: true) ?? "",
-                                    fields: fields, rows: rows, offset: offset))
-            }
-        }
-        let text = l.string("points", required: true) ?? "0"
-        let points: SvodExpressions.Expression
-        do {
-            points = try SvodExpressions.Expression.parse(text)
-        } catch {
-            log.add(l.location(of: "points"), ru: "строка «\(id)»: выражение «\(text)» не разобрать: \(error)", en: "line '\(id)': cannot parse '\(text)': \(error)")
-            return nil
-        }
-        let known = Set(inputs.map(\.name) + inputs.map { "city.\($0.name)" })
-        for name in points.references.sorted() where !known.contains(name) {
-            log.add(l.location(of: "points"), ru: "строка «\(id)»: «\(name)» не объявлено во inputs", en: "line '\(id)': '\(name)' is not declared in inputs")
-        }
+        let inputs = indicatorInputs(l, log: log)
+        guard let (points, text) = indicatorExpression(l, key: "points", id: id, inputs: inputs, log: log) else { return nil }
         return DirectorRubric.Line(id: id, text: l.string("text", required: true) ?? "", seed: l.string("seed") ?? "", inputs: inputs,
                                    points: points, pointsText: text, source: l.location)
     }
 
+    /// An indicator's `inputs:` mapping, name by name.
+    static func indicatorInputs(_ l: YAMLObject, log: IssueLog) -> [DirectorRubric.Input] {
+        var inputs: [DirectorRubric.Input] = []
+        guard let m = l.value("inputs").flatMap({ YAMLObject($0, file: l.file, issues: log, what: "inputs") }) else { return [] }
+        for (name, node) in m.keys {
+            _ = m.value(name)
+            guard let i = YAMLObject(node, file: l.file, issues: log, what: "вход «\(name)»") else { continue }
+            defer { i.reportUnknownKeys() }
+            var fields = i.has("fields") ? i.strings("fields") : []
+            if let f = i.string("field") { fields.append(f) }
+            if fields.isEmpty { log.add(i.location, ru: "вход «\(name)»: нужно field или fields", en: "input '\(name)': field or fields is needed") }
+            var rows: [String: [String]] = [:]
+            if let r = i.value("rows").flatMap({ YAMLObject($0, file: l.file, issues: log, what: "rows") }) {
+                for (k, _) in r.keys { rows[k] = r.strings(k) }
+            }
+            let offset = i.int("period") ?? 0
+            if offset > 0 { log.add(i.location(of: "period"), ru: "«period»: 0 или прошлые годы (−1…)", en: "'period': 0 or earlier years (−1…)") }
+            inputs.append(.init(name: name, form: i.string("form", required: true) ?? "", sheet: i.string("sheet", required: true) ?? "",
+                                fields: fields, rows: rows, offset: offset))
+        }
+        return inputs
+    }
+
+    /// An expression over `inputs` (and `city.NAME`), or nil with the issue logged at `key`.
+    static func indicatorExpression(_ o: YAMLObject, key: String, id: String, inputs: [DirectorRubric.Input], log: IssueLog) -> (SvodExpressions.Expression, String)? {
+        let text = o.string(key, required: true) ?? "0"
+        let expression: SvodExpressions.Expression
+        do {
+            expression = try SvodExpressions.Expression.parse(text)
+        } catch {
+            log.add(o.location(of: key), ru: "«\(id)»: выражение «\(text)» не разобрать: \(error)", en: "'\(id)': cannot parse '\(text)': \(error)")
+            return nil
+        }
+        let known = Set(inputs.map(\.name) + inputs.map { "city.\($0.name)" })
+        for name in expression.references.sorted() where !known.contains(name) {
+            log.add(o.location(of: key), ru: "«\(id)»: «\(name)» не объявлено во inputs", en: "'\(id)': '\(name)' is not declared in inputs")
+        }
+        return (expression, text)
+    }
+
     /// Inputs naming forms, sheets, fields or keys the catalogue does not have, each at its line.
     static func check(_ rubric: DirectorRubric, forms: [FormSchema]) -> [SchemaIssue] {
+        checkInputs(rubric.lines.map { ($0.id, $0.inputs, $0.source) }, forms: forms)
+    }
+
+    /// The inputs of each (id, inputs, where) checked against the catalogue's forms.
+    static func checkInputs(_ all: [(String, [DirectorRubric.Input], SourceLocation)], forms: [FormSchema]) -> [SchemaIssue] {
         var out: [SchemaIssue] = []
-        for line in rubric.lines {
-            for i in line.inputs {
+        for (id, inputs, source) in all {
+            for i in inputs {
                 func issue(ru: String, en: String) {
-                    out.append(SchemaIssue(line.source, ru: "строка «\(line.id)», вход «\(i.name)»: \(ru)", en: "line '\(line.id)', input '\(i.name)': \(en)"))
+                    out.append(SchemaIssue(source, ru: "«\(id)», вход «\(i.name)»: \(ru)", en: "'\(id)', input '\(i.name)': \(en)"))
                 }
                 guard let form = forms.first(where: { $0.id == i.form }) else { issue(ru: "нет формы «\(i.form)»", en: "there is no form '\(i.form)'"); continue }
                 guard let sheet = form.sheet(i.sheet) else {

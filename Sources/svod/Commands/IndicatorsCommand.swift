@@ -86,7 +86,7 @@ struct IndicatorsCommand: Command {
     }
 
     private func write(_ r: IndicatorRun.Result, zones: RiskZones, catalog: SchemaCatalog) throws {
-        let json = IndicatorJSON(catalog: catalog).render(period: period, risk: r.riskZones, zones: zones, rubric: r.rubric)
+        let json = IndicatorJSON(catalog: catalog).render(period: period, risk: r.riskZones, zones: zones, rubric: r.rubric, shares: r.shares)
         if output.toStdout {
             let out = OutputBuffer()
             out.write(json)
@@ -98,7 +98,7 @@ struct IndicatorsCommand: Command {
             try Array(json.utf8).withUnsafeBytes { try file.write($0) }
             try file.commit()
         } else {
-            try IndicatorWorkbook(catalog: catalog).write(risk: r.riskZones, zones: zones, rubric: r.rubric, to: path, created: output.asOf)
+            try IndicatorWorkbook(catalog: catalog).write(risk: r.riskZones, zones: zones, rubric: r.rubric, shares: r.shares, to: path, created: output.asOf)
         }
     }
 
@@ -118,6 +118,9 @@ struct IndicatorsCommand: Command {
             let complete = rubric.schools.filter { $0.missing == 0 }.count
             text += ru ? "Рубрика руководителя, \(rubric.period): школ \(rubric.schools.count), с полными данными \(complete)\n"
                 : "Director rubric, \(rubric.period): \(rubric.schools.count) schools, \(complete) with complete data\n"
+        }
+        if let shares = r.shares {
+            text += ru ? "Долей и количеств ОО: \(shares.results.count)\n" : "Shares and numbers of schools: \(shares.results.count)\n"
         }
         for l in r.leftOut { text += "\(l.file) — " + (ru ? "не вошёл: " : "left out: ") + l.reason(common.lang) + "\n" }
         if output.toStdout { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
