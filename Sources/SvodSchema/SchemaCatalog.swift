@@ -23,6 +23,8 @@ public struct SchemaCatalog: Sendable {
     public let directorRubric: DirectorRubric?
     /// The shares and counts of schools (`indicators/school-shares.yaml`), when the catalogue declares them.
     public let schoolShares: SchoolShares?
+    /// The measures a school's card recommends (`indicators/recommendations.yaml`).
+    public let recommendations: Recommendations?
 
     /// The organisation with this registry code, found in constant time (a consolidation of
     /// 10 000 schools asks it for every row it writes).
@@ -105,8 +107,13 @@ public struct SchemaCatalog: Sendable {
             return wrong.isEmpty ? value : nil
         }
         let riskZones = indicator("risk-zones.yaml", SchemaLoader.riskZones) { SchemaLoader.check($0, forms: forms) }
-        directorRubric = indicator("director-rubric.yaml", SchemaLoader.directorRubric) { SchemaLoader.check($0, forms: forms) }
-        schoolShares = indicator("school-shares.yaml", SchemaLoader.schoolShares) { SchemaLoader.check($0, forms: forms) }
+        let rubric = indicator("director-rubric.yaml", SchemaLoader.directorRubric) { SchemaLoader.check($0, forms: forms) }
+        let shares = indicator("school-shares.yaml", SchemaLoader.schoolShares) { SchemaLoader.check($0, forms: forms) }
+        directorRubric = rubric
+        schoolShares = shares
+        recommendations = indicator("recommendations.yaml", SchemaLoader.recommendations) {
+            SchemaLoader.check($0, zones: riskZones, rubric: rubric, shares: shares, file: (directory as NSString).appendingPathComponent("indicators/recommendations.yaml"))
+        }
         self.riskZones = riskZones
         self.programmeTables = programmeTables.sorted { $0.id.compare($1.id, options: .numeric) == .orderedAscending }
         self.lists = lists.sorted { $0.id < $1.id }

@@ -42,45 +42,25 @@ struct IndicatorsCommand: Command {
         ],
         run: perform)
 
-    let arguments: [String]
+    let call: IndicatorCall
     let output: TableOutput
-    let period: String
-    let store: String
-    let location: SchemasCommand.Location
-    let common: CommonOptions
+    var period: String { call.period }
+    var common: CommonOptions { call.common }
 
     init(_ call: ParsedCall) throws {
-        arguments = call.all("files")
-        guard let period = call.value("period") else {
-            throw UsageError(ru: "укажите --period — учебный год, например 2019/2020", en: "give --period, the academic year, e.g. 2019/2020")
-        }
-        self.period = period
+        self.call = try IndicatorCall(call)
         output = try TableOutput(call, what: .init(ru: "показатели пишутся", en: "indicators are written"))
-        store = StoreLocation.path(call)
-        location = try SchemasCommand.Location(call)
-        common = CommonOptions(call)
     }
 
     func run() throws {
-        let catalog = try SchemasCommand.load(location.directory, common.lang)
+        let catalog = try SchemasCommand.load(call.location.directory, common.lang)
         guard let zones = catalog.riskZones else {
             throw UsageError(ru: "в схемах нет indicators/risk-zones.yaml: зоны риска не объявлены", en: "the schemas have no indicators/risk-zones.yaml: no risk zones are declared")
         }
         if catalog.forms.allSatisfy({ $0.period.ordinal(period) == nil }) {
             throw UsageError(ru: "--period: «\(period)» — не учебный год (ожидается, например, 2019/2020)", en: "--period: '\(period)' is not an academic year (e.g. 2019/2020)")
         }
-        let run = IndicatorRun(catalog: catalog)
-        var result: IndicatorRun.Result
-        do {
-            result = try StoreOrFiles.run(arguments, store: store, scratchName: "indicators",
-                                          fromStore: { try run.fromStore($0, period: period) },
-                                          fromFiles: { try run.fromFiles($0, period: period, scratch: $1) }) { try write($0, zones: zones, catalog: catalog) }
-        } catch let e as UsageError {
-            throw e
-        } catch {
-            report(error, file: output.path ?? "-", language: common.lang)
-            throw ExitCode(2)
-        }
+        let result = try call.run(catalog, output: output.path ?? "-") { try write($0, zones: zones, catalog: catalog) }
         summarise(result)
         if !result.leftOut.isEmpty { throw ExitCode(1) }
     }

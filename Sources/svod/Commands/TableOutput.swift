@@ -1,6 +1,7 @@
 import Foundation
 import SvodLocale
 import SvodPipeline
+import SvodSchema
 import SvodStore
 import SvodWorkbook
 
@@ -51,5 +52,41 @@ enum StoreOrFiles {
         var result = try fromFiles(inputs, scratch)
         try use(&result)
         return result
+    }
+}
+
+/// What `svod indicators` and `svod card` are both given: files or the store, the academic year, the schemas.
+struct IndicatorCall {
+    let arguments: [String]
+    let period: String
+    let store: String
+    let location: SchemasCommand.Location
+    let common: CommonOptions
+
+    init(_ call: ParsedCall) throws {
+        arguments = call.all("files")
+        guard let period = call.value("period") else {
+            throw UsageError(ru: "укажите --period — учебный год, например 2019/2020", en: "give --period, the academic year, e.g. 2019/2020")
+        }
+        self.period = period
+        store = StoreLocation.path(call)
+        location = try SchemasCommand.Location(call)
+        common = CommonOptions(call)
+    }
+
+    /// The indicators of the year, from the store or the files; `use` writes while a scratch store lives.
+    /// A failure of the store or an input is reported on one line against `output` and exits with 2.
+    func run(_ catalog: SchemaCatalog, output: String, use: (IndicatorRun.Result) throws -> Void) throws -> IndicatorRun.Result {
+        let run = IndicatorRun(catalog: catalog)
+        do {
+            return try StoreOrFiles.run(arguments, store: store, scratchName: "indicators",
+                                        fromStore: { try run.fromStore($0, period: period) },
+                                        fromFiles: { try run.fromFiles($0, period: period, scratch: $1) }) { try use($0) }
+        } catch let e as UsageError {
+            throw e
+        } catch {
+            report(error, file: output, language: common.lang)
+            throw ExitCode(2)
+        }
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import SvodIndicators
+import SvodIO
+import SvodLocale
+import SvodPipeline
+import SvodSchema
+
+/// `svod card`: one school's card (or every school's) — risk zones, rubric, shares of schools and the programme's measures.
+struct CardCommand: Command {
+    static let spec = CommandSpec(
+        name: "card",
+        summary: .init(ru: "Карта школы: показатели, зона риска, рубрика руководителя, адресные рекомендации.",
+                       en: "A school's card: indicators, risk zone, director rubric, recommendations."),
+        discussion: .init(
+            ru: "Страница HTML на русском, без скриптов и внешних ресурсов, для печати на A4: зона риска с долями по годам и причинами, "
+                + "баллы рубрики по строкам рядом со средним по городу, доли ОО, в которых школа учтена, и меры программы, которые "
+                + "к ней относятся (Schemas/indicators/recommendations.yaml). --all пишет карту каждой школы в папку -o.\n"
+                + "Код выхода: 0 — записано, 1 — часть файлов не вошла, 2 — неверный вызов или вход не прочитан.",
+            en: "A Russian HTML page, without scripts or external resources, printable on A4: the risk zone with shares by year and "
+                + "the reasons, the rubric's points by line beside the city's mean, the shares of schools the school is counted in, and "
+                + "the programme's measures that apply to it (Schemas/indicators/recommendations.yaml). --all writes every school's "
+                + "card into the folder -o.\nExit status: 0 written, 1 some files were left out, 2 a wrong call or an input not read."),
+        arguments: [ArgumentSpec("files", .init(ru: "ФАЙЛ|ПАПКА", en: "FILE|FOLDER"), .zeroOrMore,
+                                 .init(ru: "Файлы школ за несколько лет или папки с ними (без них — из хранилища).",
+                                       en: "The schools' files of several years, or folders of them (without them: the store)."))],
+        options: [
+            .value("school", .init(ru: "КОД", en: "CODE"), .init(ru: "Школа (код из реестра).", en: "The school (its registry code).")),
+            .flag("all", .init(ru: "Карты всех школ (в папку -o).", en: "Every school's card (into the folder -o).")),
+            .value("output", short: "o", .init(ru: "ФАЙЛ|ПАПКА", en: "FILE|FOLDER"), .init(ru: "Куда записать: .html (или папка с --all).", en: "Where to write: .html (or a folder with --all).")),
+            .value("period", .init(ru: "ПЕРИОД", en: "PERIOD"), .init(ru: "Учебный год (обязателен), например 2019/2020.", en: "The academic year (required), e.g. 2019/2020.")),
+            StoreLocation.option,
+            SchemasCommand.option,
+        ],
+        run: perform)
+
+    let call: IndicatorCall
+    let school: String?
+    let all: Bool
+    let output: String
+
+    init(_ call: ParsedCall) throws {
+        self.call = try IndicatorCall(call)
+        school = call.value("school")
+        all = call.flag("all")
+        guard let output = call.value("output") else { throw UsageError(ru: "укажите -o ФАЙЛ.html (или папку с --all)", en: "give -o FILE.html (or a folder with --all)") }
+        self.output = output
+        if (school == nil) == !all {
+            throw UsageError(ru: "укажите --school КОД или --all", en: "give --school CODE or --all")
+        }
+        if !all, !output.lowercased().hasSuffix(".html") {
+            throw UsageError(ru: "-o: «\(output)» — карта пишется в .html", en: "-o: '\(output)' — a card is written to .html")
+        }
+    }
+
+    func run() throws {
+        let catalog = try SchemasCommand.load(call.location.directory, call.common.lang)
+        if let school, catalog.organisation(code: school) == nil {
+            throw UsageError(ru: "--school: в реестре нет школы «\(school)»", en: "--school: the registry has no school '\(school)'")
+        }
+        let result = try call.run(catalog, output: output) { try write($0, catalog: catalog) }
+        let ru = call.common.lang == .ru
+        for l in result.leftOut { FileHandle.standardError.write(Data("\(l.file) — \(ru ? "не вошёл" : "left out"): \(l.reason(call.common.lang))\n".utf8)) }
+        if !result.leftOut.isEmpty { throw ExitCode(1) }
+    }
+
+    private func write(_ r: IndicatorRun.Result, catalog: SchemaCatalog) throws {
+        let card = SchoolCard(catalog: catalog, period: call.period, risk: r.riskZones, rubric: r.rubric, shares: r.shares)
+        let targets: [(String, String)]
+        if all {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            targets = card.schools.map { ($0, (output as NSString).appendingPathComponent("card-\($0).html")) }
+        } else {
+            targets = [(school!, output)]
+        }
+        for (code, path) in targets {
+            let file = try AtomicFile(target: path)
+            try Array(card.html(code).utf8).withUnsafeBytes { try file.write($0) }
+            try file.commit()
+            FileHandle.standardOutput.write(Data("\(path)\n".utf8))
+        }
+    }
+}
