@@ -23,6 +23,8 @@ public struct IndicatorRun {
         public var rubric: RubricReport?
         /// The shares and counts of schools, when the catalogue declares them.
         public var shares: SharesReport?
+        /// ВПР quality by subject over the year and the two before it (for the analytical report).
+        public var vpr: VPRQuality?
         public var leftOut: [LeftOut] = []
     }
 
@@ -37,6 +39,9 @@ public struct IndicatorRun {
         }
         if let rubric = catalog.directorRubric {
             result.rubric = try RubricEvaluator(rubric: rubric, catalog: catalog).evaluate(period: period, schools: scope(["director"]), data: data)
+        }
+        if let form = catalog.form("vpr"), let n = form.period.ordinal(period) {
+            result.vpr = try VPRQuality.compute(years: [n - 2, n - 1, n].map(form.period.name), data: data, catalog: catalog)
         }
         if let shares = catalog.schoolShares {
             // The schools of the city that send any of the forms the indicators read.

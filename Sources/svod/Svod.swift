@@ -11,7 +11,7 @@ enum Svod {
         summary: .init(ru: "сводка: чтение, проверка и свод таблиц школ для МСОКО.",
                        en: "reads, checks and consolidates school spreadsheets for МСОКО."),
         subcommands: [InspectCommand.spec, ConvertCommand.spec, SchemasCommand.spec, ValidateCommand.spec, TemplateCommand.spec,
-                      SchoolsCommand.spec, ImportCommand.spec, StatusCommand.spec, HistoryCommand.spec, ConsolidateCommand.spec, IndicatorsCommand.spec, CardCommand.spec, RecheckCommand.spec])
+                      SchoolsCommand.spec, ImportCommand.spec, StatusCommand.spec, HistoryCommand.spec, ConsolidateCommand.spec, IndicatorsCommand.spec, CardCommand.spec, ReportCommand.spec, RecheckCommand.spec])
 
     /// Runs the command; wrong calls exit with 2, like unreadable files, so scripts need one check.
     static func main() {

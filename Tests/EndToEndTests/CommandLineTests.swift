@@ -21,7 +21,7 @@ import Testing
             (["inspect", "--format"], "svod: ошибка: --format: не указано значение — ожидается text, json, csv или summary"),
             (["validate", "--strict=yes", sample], "svod: ошибка: --strict: этот параметр пишется без значения"),
             (["template", "--form", "vpr"], "svod: ошибка: не указан параметр -o, --output OUT"),
-            (["batch", "--help"], "svod: ошибка: неизвестная команда «batch»; команды: inspect, convert, schemas, validate, template, schools, import, status, history, consolidate, indicators, card, recheck; см. svod --help"),
+            (["batch", "--help"], "svod: ошибка: неизвестная команда «batch»; команды: inspect, convert, schemas, validate, template, schools, import, status, history, consolidate, indicators, card, report, recheck; см. svod --help"),
             (["schemas", "lst"], "svod: ошибка: неизвестная команда «lst» для svod schemas (может быть, list?); команды: list, show, check"),
             (["help", "nope"], "svod: ошибка: неизвестная команда «nope»"),
             (["validate", "--fromat", "json", sample], "svod: ошибка: неизвестный параметр «--fromat» для svod validate (может быть, --format?); "),
