@@ -6,15 +6,12 @@ import Testing
 /// `svod card`: one school's page with its risk grid, rubric and recommendations, a card per
 /// school with `--all`, and the page printed by headless Chromium to A4 with its Russian text intact.
 @Suite struct CardCommandTests {
-    static let samples = TestPaths.packageRoot.appendingPathComponent("Samples")
     func svod(_ args: [String]) throws -> ProcessResult { try runProcess(TestPaths.svodBinary, args) }
-    var years: [String] { ["2018-2019", "2019-2020"].map { Self.samples.appendingPathComponent($0).path } }
 
     @Test func aSchoolsCardHoldsItsIndicatorsAndMeasures() throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = dir.appendingPathComponent("s.sqlite").path
-        #expect(try svod(["import"] + years + ["--store", store]).status <= 1)
+        let store = SampleStore.path
         let html = dir.appendingPathComponent("co9.html")
         let r = try svod(["card", "--store", store, "--period", "2019/2020", "--school", "co9", "-o", html.path])
         #expect(r.status == 0, "\(r.stderr)")
@@ -47,7 +44,7 @@ import Testing
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("card.html")
-        let r = try svod(["card"] + years + ["--period", "2019/2020", "--school", "gym11", "-o", html.path])
+        let r = try svod(["card", "--store", SampleStore.path, "--period", "2019/2020", "--school", "gym11", "-o", html.path])
         #expect(r.status == 0, "\(r.stderr)")
         let pdf = dir.appendingPathComponent("card.pdf"), png = dir.appendingPathComponent("card.png")
         try PrintedReportTests.run(chromium, PrintedReportTests.chromiumOptions(dir) + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString])

@@ -79,7 +79,7 @@ import Testing
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("ind.json").path
-        let r = try svod(["indicators"] + years + ["--period", "2019/2020", "-o", out])
+        let r = try svod(["indicators", "--store", SampleStore.path, "--period", "2019/2020", "-o", out])
         #expect(r.status == 0 && r.stdoutText.contains("Рубрика руководителя, 2019/2020: школ 62"), "\(r.stdoutText)\(r.stderr)")
         let rubric = try #require(try json(out)["director_rubric"] as? [String: Any])
         #expect((rubric["lines"] as? [[String: Any]])?.count == 34)

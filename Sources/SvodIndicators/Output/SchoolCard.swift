@@ -32,17 +32,7 @@ public struct SchoolCard {
     public func html(_ school: String) -> String {
         let name = IndicatorWording(catalog: catalog).school(school)
         let full = catalog.organisation(code: school)?.name ?? name
-        var out = """
-        <!DOCTYPE html>
-        <html lang="ru">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="svod">
-        <title>\(e("Карта школы — \(name), \(period)"))</title>
-        <style>\(Self.style)</style>
-        </head>
-        <body>
+        var out = HTMLPage.head(title: "Карта школы — \(name), \(period)") + """
         <h1>\(e(full))</h1>
         <p class="meta">Код \(e(school)) · учебный год \(e(period)) · МСОКО г. Тулы</p>
 
@@ -51,10 +41,7 @@ public struct SchoolCard {
         return out + "</body>\n</html>\n"
     }
 
-    private func e(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private func e(_ s: String) -> String { HTMLPage.escape(s) }
 
     private func number(_ d: Decimal?) -> String { d.map { Decimals.text($0) } ?? "—" }
 

@@ -55,9 +55,7 @@ public struct AnalyticalReport {
         self.vpr = vpr
     }
 
-    private func e(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    private func e(_ s: String) -> String { HTMLPage.escape(s) }
 
     /// A chart's label: the text before « — », cut at a word to fit the label column (the table below has it whole).
     static func short(_ text: String) -> String {
@@ -78,17 +76,7 @@ public struct AnalyticalReport {
 
     /// The page.
     public func html() -> String {
-        var out = """
-        <!DOCTYPE html>
-        <html lang="ru">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="svod">
-        <title>\(e("Аналитическая справка МСОКО, \(period)"))</title>
-        <style>\(SchoolCard.style) figure{margin:1em 0;break-inside:avoid}figcaption{font-weight:bold;margin-bottom:.3em}</style>
-        </head>
-        <body>
+        var out = HTMLPage.head(title: "Аналитическая справка МСОКО, \(period)", style: "figure{margin:1em 0;break-inside:avoid}figcaption{font-weight:bold;margin-bottom:.3em}") + """
         <h1>Аналитическая справка по результатам МСОКО, \(e(period))</h1>
         <p class="meta">Управление образования администрации г. Тулы · составлено svod по данным школ</p>
 

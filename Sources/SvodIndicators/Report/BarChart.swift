@@ -57,7 +57,5 @@ struct BarChart {
         bars.map { b in b.label + ": " + b.values.map { $0.map { Decimals.text($0) + unit } ?? "—" }.joined(separator: " / ") }.joined(separator: "; ")
     }
 
-    private func e(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    private func e(_ s: String) -> String { HTMLPage.escape(s) }
 }

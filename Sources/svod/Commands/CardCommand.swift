@@ -58,9 +58,7 @@ struct CardCommand: Command {
             throw UsageError(ru: "--school: в реестре нет школы «\(school)»", en: "--school: the registry has no school '\(school)'")
         }
         let result = try call.run(catalog, output: output) { try write($0, catalog: catalog) }
-        let ru = call.common.lang == .ru
-        for l in result.leftOut { FileHandle.standardError.write(Data("\(l.file) — \(ru ? "не вошёл" : "left out"): \(l.reason(call.common.lang))\n".utf8)) }
-        if !result.leftOut.isEmpty { throw ExitCode(1) }
+        try call.finish(result)
     }
 
     private func write(_ r: IndicatorRun.Result, catalog: SchemaCatalog) throws {

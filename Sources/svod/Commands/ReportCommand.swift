@@ -50,8 +50,6 @@ struct ReportCommand: Command {
             try Array(page.utf8).withUnsafeBytes { try file.write($0) }
             try file.commit()
         }
-        let ru = call.common.lang == .ru
-        for l in result.leftOut { FileHandle.standardError.write(Data("\(l.file) — \(ru ? "не вошёл" : "left out"): \(l.reason(call.common.lang))\n".utf8)) }
-        if !result.leftOut.isEmpty { throw ExitCode(1) }
+        try call.finish(result)
     }
 }

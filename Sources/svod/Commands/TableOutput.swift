@@ -74,6 +74,13 @@ struct IndicatorCall {
         common = CommonOptions(call)
     }
 
+    /// Each input left out, on standard error; exit status 1 when there is one.
+    func finish(_ result: IndicatorRun.Result) throws {
+        let ru = common.lang == .ru
+        for l in result.leftOut { FileHandle.standardError.write(Data("\(l.file) — \(ru ? "не вошёл" : "left out"): \(l.reason(common.lang))\n".utf8)) }
+        if !result.leftOut.isEmpty { throw ExitCode(1) }
+    }
+
     /// The indicators of the year, from the store or the files; `use` writes while a scratch store lives.
     /// A failure of the store or an input is reported on one line against `output` and exits with 2.
     func run(_ catalog: SchemaCatalog, output: String, use: (IndicatorRun.Result) throws -> Void) throws -> IndicatorRun.Result {
