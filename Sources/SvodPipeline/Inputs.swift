@@ -81,8 +81,9 @@ public enum Inputs {
             switch st.st_mode & S_IFMT {
             case S_IFDIR: self = .folder
             case S_IFLNK:
+                // A link to a file is that file; a dangling link is an input too (refused as unreadable, not skipped).
                 var target = stat()
-                self = stat(path, &target) == 0 && (target.st_mode & S_IFMT) != S_IFDIR ? .file : .other
+                self = stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFDIR ? .other : .file
             default: self = .file
             }
         }

@@ -96,6 +96,9 @@ struct FixtureSheets: SchoolSheets {
         f.vpr(years[0], "half", class: "5", "math", n: 10, n5: 0, n2: 5)
         let r = try evaluator.evaluate(period: "2020/2021", schools: ["split", "once", "half"], data: f)
         #expect(r.schools.map { criterion("vpr56", $0).verdict } == [.risk, .clear, .noData])
+        // One failing work a year: each year counts towards the two the window needs.
+        #expect(criterion("vpr56", r.schools[0]).years.map(\.counts) == [true, true])
+        #expect(criterion("vpr56", r.schools[1]).years.map(\.counts) == [true, false])
     }
 
     /// ЕГЭ: below the minimum 30 % or nobody 81+; base mathematics by marks; ОГЭ by marks.

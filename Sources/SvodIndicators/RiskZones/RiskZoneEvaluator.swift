@@ -62,7 +62,9 @@ public struct RiskZoneEvaluator {
         let failing = checks.filter(\.fails).count
         let participants = checks.reduce(Decimal(0)) { $0 + $1.participants }
         let low = checks.reduce(Decimal(0)) { $0 + $1.low }
-        return YearCheck(period: year, rows: checks, counts: failing >= c.rowsNeeded,
+        // Counted over the window together (ВПР 5–6), a year with any failing work counts towards it.
+        let counts = c.yearsNeeded == nil ? failing > 0 : failing >= c.rowsNeeded
+        return YearCheck(period: year, rows: checks, counts: counts,
                          pooledShare: participants > 0 ? low * 100 / participants : nil)
     }
 

@@ -44,7 +44,8 @@ public struct YearCheck: Sendable, Equatable {
     public var rows: [RowCheck]?
     /// Rows failing.
     public var failing: Int { rows?.filter(\.fails).count ?? 0 }
-    /// Whether the year counts against the school; nil without the year's file.
+    /// Whether the year counts against the school (for a criterion counted over the window, whether
+    /// it has a failing row); nil without the year's file.
     public var counts: Bool?
     /// Σ low / Σ participants × 100 over the rows (for the dynamics); nil without participants.
     public var pooledShare: Decimal?
