@@ -1,4 +1,5 @@
 import Foundation
+import SvodSchema
 
 /// One row of a school's sheet as the indicators read it: its key (field → list code) and its numbers.
 public struct SheetRow: Sendable, Equatable {
@@ -20,4 +21,12 @@ public struct SheetRow: Sendable, Equatable {
 public protocol SchoolSheets {
     /// Registry code → the school's rows; a school without an accepted file of the period is absent.
     func rows(form: String, sheet: String, period: String) throws -> [String: [SheetRow]]
+}
+
+extension SchemaCatalog {
+    /// Whether the registry has `school` send `form` (a school not in the registry is taken to).
+    func isDue(_ form: String, from school: String) -> Bool {
+        guard let org = organisation(code: school), let f = self.form(form) else { return true }
+        return f.isSubmitted(by: org)
+    }
 }

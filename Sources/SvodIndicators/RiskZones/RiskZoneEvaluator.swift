@@ -34,7 +34,7 @@ public struct RiskZoneEvaluator {
         for school in schools {
             var checks: [CriterionCheck] = []
             for c in zones.criteria {
-                guard isDue(c.form, from: school) else {
+                guard catalog.isDue(c.form, from: school) else {
                     checks.append(CriterionCheck(criterion: c.id, years: [], verdict: .notApplicable, yearsCounted: 0, yearsAvailable: 0, improved: nil))
                     continue
                 }
@@ -48,11 +48,6 @@ public struct RiskZoneEvaluator {
         return summarise(period: period, results)
     }
 
-    /// Whether the registry has `school` send `form` (a school not in the registry is taken to).
-    func isDue(_ form: String, from school: String) -> Bool {
-        guard let org = catalog.organisation(code: school), let f = catalog.form(form) else { return true }
-        return f.isSubmitted(by: org)
-    }
 
     /// One year of a criterion: its rows judged, and whether the year counts.
     func judge(_ c: RiskZones.Criterion, year: String, rows: [SheetRow]?) -> YearCheck {

@@ -34,10 +34,12 @@ public struct ShareEvaluator {
         let reader = InputReader(catalog: catalog, period: period, data: data)
         var results: [ShareResult] = []
         for indicator in shares.indicators {
+            // A school the indicator's forms are not due from (the primary school and the ЕГЭ) is not among its schools at all.
+            let due = schools.filter { school in indicator.inputs.allSatisfy { catalog.isDue($0.form, from: school) } }
             var city: [String: ExpressionValue] = [:]
-            for i in indicator.inputs { city[i.name] = try reader.city(i, schools: schools) }
+            for i in indicator.inputs { city[i.name] = try reader.city(i, schools: due) }
             var meeting: [String] = [], unknown: [String] = []
-            for school in schools {
+            for school in due {
                 var inputs: [String: ExpressionValue] = [:]
                 for i in indicator.inputs { inputs[i.name] = try reader.value(i, school: school) }
                 switch try? indicator.condition.evaluate(InputEnvironment(inputs: inputs, city: city)) {
@@ -47,7 +49,7 @@ public struct ShareEvaluator {
                 }
             }
             results.append(ShareResult(indicator: indicator.id, meeting: meeting, unknown: unknown,
-                                       share: ShareOfSchools(count: meeting.count, of: schools.count - unknown.count, unknown: unknown.count)))
+                                       share: ShareOfSchools(count: meeting.count, of: due.count - unknown.count, unknown: unknown.count)))
         }
         return SharesReport(period: period, results: results)
     }
