@@ -59,11 +59,8 @@ public struct ConsolidationRun {
             // A file's arrival is its modification time: the same files give the same consolidation.
             let modified = (try? FileManager.default.attributesOfItem(atPath: input.path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
             let r = try importer.importFile(input.path, arrivedAt: modified)
-            switch r.outcome {
-            case .accepted(let id, _)?: accepted[String(id)] = input.path
-            case .alreadyRecorded?: leftOut.append(LeftOut(file: input.path, reason: .init(ru: "те же байты, что у другого файла", en: "the same bytes as another file")))
-            case .refused?, nil: leftOut.append(LeftOut(file: input.path, reason: Self.reason(r)))
-            }
+            if case .accepted(let id, _)? = r.outcome { accepted[String(id)] = input.path }
+            if let out = Self.leftOut(input.path, r) { leftOut.append(out) }
         }
         let chosen = period ?? latestPeriod(store, lower: lower.map(\.0))
         guard let chosen else { throw ConsolidationInputError("", ru: "ни один файл не принят — сводить нечего", en: "no file was accepted: nothing to consolidate") }
@@ -161,7 +158,16 @@ public struct ConsolidationRun {
         }
     }
 
-    static func reason(_ r: Importer.Result) -> LocalizedText {
+    /// A file of a scratch import that does not go into the result, with why; nil for an accepted one.
+    static func leftOut(_ path: String, _ r: Importer.Result) -> LeftOut? {
+        switch r.outcome {
+        case .accepted?: return nil
+        case .alreadyRecorded?: return LeftOut(file: path, reason: .init(ru: "те же байты, что у другого файла", en: "the same bytes as another file"))
+        case .refused?, nil: return LeftOut(file: path, reason: reason(r))
+        }
+    }
+
+    private static func reason(_ r: Importer.Result) -> LocalizedText {
         if let because = r.refusedBecause { return because }
         if let report = r.verdict.report {
             let n = report.count(.error)

@@ -57,13 +57,7 @@ public struct IndicatorRun {
         let importer = Importer(checker: SubmissionChecker(catalog: catalog), store: store)
         var leftOut: [LeftOut] = []
         try BatchedImport(importer: importer).run(inputs.lazy.map(\.path)) { batch in
-            for (path, r) in batch {
-                switch r.outcome {
-                case .accepted?: break
-                case .alreadyRecorded?: leftOut.append(LeftOut(file: path, reason: .init(ru: "те же байты, что у другого файла", en: "the same bytes as another file")))
-                case .refused?, nil: leftOut.append(LeftOut(file: path, reason: ConsolidationRun.reason(r)))
-                }
-            }
+            leftOut += batch.compactMap { ConsolidationRun.leftOut($0.path, $0.result) }
         }
         var result = try fromStore(store, period: period)
         result.leftOut = leftOut

@@ -12,6 +12,9 @@ public struct SchoolCard {
     public let rubric: RubricReport?
     public let shares: SharesReport?
 
+    /// Rubric line → the city's mean points over the schools that have them: once for every card of an `--all` run.
+    private let lineMeans: [String: Decimal?]
+
     /// A card writer over one run's results.
     public init(catalog: SchemaCatalog, period: String, risk: RiskZoneReport?, rubric: RubricReport?, shares: SharesReport?) {
         self.catalog = catalog
@@ -19,6 +22,13 @@ public struct SchoolCard {
         self.risk = risk
         self.rubric = rubric
         self.shares = shares
+        var sums: [String: (Decimal, Int)] = [:]
+        for s in rubric?.schools ?? [] {
+            for l in s.lines { if let p = l.points { sums[l.line, default: (0, 0)].0 += p; sums[l.line, default: (0, 0)].1 += 1 } }
+        }
+        var means: [String: Decimal?] = [:]
+        for line in catalog.directorRubric?.lines ?? [] { means[line.id] = sums[line.id].map { $0.0 / Decimal($0.1) } }
+        lineMeans = means
     }
 
     /// The schools a card can be written for, in registry order.
@@ -84,8 +94,7 @@ public struct SchoolCard {
             out += "<tr class=\"item\"><th colspan=\"4\" scope=\"rowgroup\">\(item.number). \(e(item.title))</th></tr>\n"
             for line in item.lines {
                 let mine = s.lines.first { $0.line == line.id }
-                let all = rubric.schools.compactMap { $0.lines.first { $0.line == line.id }?.points }
-                let mean = all.isEmpty ? nil : all.reduce(0, +) / Decimal(all.count)
+                let mean = lineMeans[line.id] ?? nil
                 let points = mine?.points.map { number($0) } ?? "нет данных"
                 out += "<tr><td>\(e(line.id))</td><td>\(e(line.text))</td><td>\(e(points))</td><td>\(number(mean))</td></tr>\n"
             }
