@@ -25,6 +25,10 @@ public struct IndicatorRun {
         public var shares: SharesReport?
         /// ВПР quality by subject over the year and the two before it (for the analytical report).
         public var vpr: VPRQuality?
+        /// Profile classes by profile: of the year, or of the nearest later year with career files (for the report).
+        public var profiles: ProfileClasses?
+        /// Additional education over the year and the two before it (for the report).
+        public var additionalEducation: AdditionalEducation?
         public var leftOut: [LeftOut] = []
     }
 
@@ -42,6 +46,12 @@ public struct IndicatorRun {
         }
         if let form = catalog.form("vpr"), let n = form.period.ordinal(period) {
             result.vpr = try VPRQuality.compute(years: [n - 2, n - 1, n].map(form.period.name), data: data, catalog: catalog)
+        }
+        if let form = catalog.form("dod"), let n = form.period.ordinal(period) {
+            result.additionalEducation = try AdditionalEducation.compute(years: [n - 2, n - 1, n].map(form.period.name), data: data, catalog: catalog)
+        }
+        if let form = catalog.form("career"), let year = try nearestYear(of: form, from: period, data.consolidator) {
+            result.profiles = try ProfileClasses.compute(period: year, data: data, catalog: catalog)
         }
         if let shares = catalog.schoolShares {
             // The schools of the city that send any of the forms the indicators read.
@@ -68,6 +78,17 @@ public struct IndicatorRun {
     public func identificationYear(after period: String, _ zones: RiskZones) -> String? {
         guard let form = zones.criteria.first.flatMap({ catalog.form($0.form) }), let n = form.period.ordinal(period) else { return nil }
         return form.period.name(n + 1)
+    }
+
+    /// `period`, or the nearest later year in `form`'s periods with a school's accepted file: the career
+    /// form of a year is collected the autumn after it, so a report may be made before it is in.
+    func nearestYear(of form: FormSchema, from period: String, _ consolidator: Consolidator) throws -> String? {
+        guard let n = form.period.ordinal(period) else { return nil }
+        let later = Set(try consolidator.store.submissions(period: nil, form: form.id).compactMap { s in
+            s.outcome == "accepted" ? s.period.flatMap(form.period.ordinal) : nil
+        }.filter { $0 >= n })
+        for year in later.sorted().map(form.period.name) where try !consolidator.current(form, period: year).isEmpty { return year }
+        return nil
     }
 
     /// The organisations any of `forms` is due from, in registry order.

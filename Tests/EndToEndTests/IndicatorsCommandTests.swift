@@ -99,7 +99,7 @@ import Testing
         }
         // The shares of schools: each names its schools, and the share is the one a person computes from them.
         let shares = try #require(try json(out)["school_shares"] as? [[String: Any]])
-        #expect(shares.count == 26)
+        #expect(shares.count == 55)
         for x in shares {
             let s = try #require(x["schools"] as? [String: Any])
             let count = s["count"] as? Int ?? -1, of = s["of"] as? Int ?? -1

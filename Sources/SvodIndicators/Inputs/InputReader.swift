@@ -3,7 +3,8 @@ import SvodExpressions
 import SvodSchema
 
 /// Reads indicators' named inputs of one year for every school, each form sheet once: a form
-/// sheet's field (a number or да/нет), or a table column summed over the rows named.
+/// sheet's field (a number or да/нет), a table column summed over the rows named, or a table's
+/// да/нет column over the rows named («да» if any of them answers «да»).
 final class InputReader {
     let catalog: SchemaCatalog
     let period: String
@@ -18,15 +19,15 @@ final class InputReader {
 
     /// The school's value of `input`; missing when the school sent no accepted file of that form and year.
     func value(_ input: DirectorRubric.Input, school: String) throws -> ExpressionValue {
-        try rows(input)[school].map { Self.value(input, rows: $0, table: isTable(input)) } ?? .missing
+        try rows(input)[school].map { Self.value(input, rows: $0, table: isTable(input), answer: isAnswer(input)) } ?? .missing
     }
 
     /// The input summed over `schools` that have it; missing when none has a number.
     func city(_ input: DirectorRubric.Input, schools: [String]) throws -> ExpressionValue {
-        let all = try rows(input), table = isTable(input)
+        let all = try rows(input), table = isTable(input), answer = isAnswer(input)
         var sum = Decimal(0), any = false
         for s in schools {
-            guard let r = all[s], case .number(let d) = Self.value(input, rows: r, table: table) else { continue }
+            guard let r = all[s], case .number(let d) = Self.value(input, rows: r, table: table, answer: answer) else { continue }
             sum += d
             any = true
         }
@@ -34,6 +35,11 @@ final class InputReader {
     }
 
     private func isTable(_ i: DirectorRubric.Input) -> Bool { catalog.form(i.form)?.sheet(i.sheet)?.layout == .table }
+
+    /// One да/нет field (`upbringing`'s «Наличие локального акта» of a direction's row).
+    private func isAnswer(_ i: DirectorRubric.Input) -> Bool {
+        i.fields.count == 1 && catalog.form(i.form)?.sheet(i.sheet)?.field(i.fields[0])?.type == .boolean
+    }
 
     private func rows(_ i: DirectorRubric.Input) throws -> [String: [SheetRow]] {
         guard let form = catalog.form(i.form), let n = form.period.ordinal(period) else { return [:] }
@@ -45,9 +51,14 @@ final class InputReader {
         return r
     }
 
-    static func value(_ i: DirectorRubric.Input, rows: [SheetRow], table: Bool) -> ExpressionValue {
+    static func value(_ i: DirectorRubric.Input, rows: [SheetRow], table: Bool, answer: Bool = false) -> ExpressionValue {
         let chosen = rows.filter { row in i.rows.allSatisfy { field, codes in row.key[field].map(codes.contains) ?? false } }
         if !table, i.fields.count == 1, let row = chosen.first, let b = row.answers[i.fields[0]] { return .bool(b) }
+        // A table's да/нет over the rows named: «да» if any row says so; no row answering is missing, not «нет».
+        if table, answer {
+            let answers = chosen.compactMap { $0.answers[i.fields[0]] }
+            return answers.isEmpty ? .missing : .bool(answers.contains(true))
+        }
         var sum = Decimal(0), any = false
         for row in chosen {
             for f in i.fields {

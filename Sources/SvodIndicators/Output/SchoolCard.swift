@@ -3,8 +3,9 @@ import SvodExpressions
 import SvodSchema
 
 /// One school's card (положение, 3.4 «адресные рекомендации») as a self-contained printable HTML
-/// page in Russian: its risk-zone grid with the reasons, its rubric item by item beside the city's
-/// mean, the shares of schools it is counted in, and the programme's measures that apply to it.
+/// page in Russian, or as a workbook (`write(_:to:format:created:)`): its risk-zone grid with the
+/// reasons, its rubric item by item beside the city's mean, the shares of schools it is counted in,
+/// and the programme's measures that apply to it.
 public struct SchoolCard {
     public let catalog: SchemaCatalog
     public let period: String
@@ -13,7 +14,7 @@ public struct SchoolCard {
     public let shares: SharesReport?
 
     /// Rubric line → the city's mean points over the schools that have them: once for every card of an `--all` run.
-    private let lineMeans: [String: Decimal?]
+    let lineMeans: [String: Decimal?]
 
     /// A card writer over one run's results.
     public init(catalog: SchemaCatalog, period: String, risk: RiskZoneReport?, rubric: RubricReport?, shares: SharesReport?) {

@@ -36,7 +36,8 @@ public struct VPRQuality: Sendable, Equatable {
 
 /// The department's analytical summary as one self-contained printable HTML page in Russian:
 /// the key numbers, and charts as inline SVG each with its table — ВПР quality by subject and
-/// year, risk-zone schools by criterion, the distribution of rubric totals, the shares of schools.
+/// year, risk-zone schools by criterion, the distribution of rubric totals, the shares of schools,
+/// profile classes by profile, and additional education by direction with its coverage.
 public struct AnalyticalReport {
     public let catalog: SchemaCatalog
     public let period: String
@@ -44,15 +45,20 @@ public struct AnalyticalReport {
     public let rubric: RubricReport?
     public let shares: SharesReport?
     public let vpr: VPRQuality?
+    public let profiles: ProfileClasses?
+    public let additionalEducation: AdditionalEducation?
 
     /// A report over one run's results.
-    public init(catalog: SchemaCatalog, period: String, risk: RiskZoneReport?, rubric: RubricReport?, shares: SharesReport?, vpr: VPRQuality?) {
+    public init(catalog: SchemaCatalog, period: String, risk: RiskZoneReport?, rubric: RubricReport?, shares: SharesReport?, vpr: VPRQuality?,
+                profiles: ProfileClasses? = nil, additionalEducation: AdditionalEducation? = nil) {
         self.catalog = catalog
         self.period = period
         self.risk = risk
         self.rubric = rubric
         self.shares = shares
         self.vpr = vpr
+        self.profiles = profiles
+        self.additionalEducation = additionalEducation
     }
 
     private func e(_ s: String) -> String { HTMLPage.escape(s) }
@@ -81,7 +87,7 @@ public struct AnalyticalReport {
         <p class="meta">Управление образования администрации г. Тулы · составлено svod по данным школ</p>
 
         """
-        out += keyNumbers() + vprSection() + riskSection() + rubricSection() + sharesSection()
+        out += keyNumbers() + vprSection() + riskSection() + rubricSection() + sharesSection() + profilesSection() + additionalEducationSection()
         return out + "</body>\n</html>\n"
     }
 
@@ -95,6 +101,9 @@ public struct AnalyticalReport {
             let totals = r.schools.map(\.total).sorted()
             let mean = totals.reduce(0, +) / Decimal(totals.count)
             items.append("Рубрика руководителя: школ \(totals.count), средний итог \(Decimals.text(mean)), от \(Decimals.text(totals.first!)) до \(Decimals.text(totals.last!))")
+        }
+        if let dod = additionalEducation, let last = dod.coverage.last ?? nil, let share = last.share {
+            items.append("Охват дополнительным образованием в \(dod.years.last!): \(Decimals.text(share)) % обучающихся (\(Decimals.text(last.covered)) из \(Decimals.text(last.pupils)), без повторного счёта)")
         }
         guard !items.isEmpty else { return "" }
         return "<section>\n<h2>Главное</h2>\n<ul>\n" + items.map { "<li>\(e($0))</li>" }.joined(separator: "\n") + "\n</ul>\n</section>\n"
@@ -151,6 +160,41 @@ public struct AnalyticalReport {
         return "<section>\n<h2>Доли ОО (3.3, 3.4, 4.1)</h2>\n<figure><figcaption>Доля ОО, %</figcaption>\(chart.svg())</figure>\n"
             + table("Те же числа таблицей", ["Раздел", "Показатель", "ОО", "Из", "Доля, %"],
                     items.map { [$0.0.section, $0.0.title, "\($0.1.share.count)", "\($0.1.share.of)", $0.1.share.percent.map { Decimals.text($0) } ?? "—"] })
+            + "</section>\n"
+    }
+
+    private func name(_ code: String, list: String) -> String {
+        catalog.list(list)?.items.first { $0.code == code }?.name ?? code
+    }
+
+    private func count(_ d: Decimal?) -> String { d.map { Decimals.text($0) } ?? "—" }
+
+    private func profilesSection() -> String {
+        guard let p = profiles, !p.profiles.isEmpty else { return "" }
+        // The career form of a year arrives the autumn after it: a report made before then shows the nearest later year, and says so.
+        let year = p.period == period ? p.period : "\(p.period) (за \(period) файлов формы нет — взят ближайший следующий год)"
+        let chart = BarChart(id: "profiles", title: "Профильные классы (группы) по профилям, \(p.period)", series: ["классов"],
+                             bars: p.profiles.map { .init(label: name($0.profile, list: "profiles"), values: [$0.classes]) }, scale: nil, unit: "")
+        let sum = { (f: (ProfileClasses.Profile) -> Decimal) in Decimals.text(p.profiles.map(f).reduce(0, +)) }
+        let rows = p.profiles.map { [name($0.profile, list: "profiles"), count($0.classes), count($0.pupils), count($0.network), "\($0.schools)"] }
+            + [["Всего", sum(\.classes), sum(\.pupils), sum(\.network), "\(p.withClasses)"]]
+        return "<section>\n<h2>Профильное обучение (3.4, таблица 2.7.1)</h2>\n<figure><figcaption>Профильных классов (групп) по профилям, \(e(year)), по файлам \(p.schools) ОО</figcaption>\(chart.svg())</figure>\n"
+            + table("Те же числа таблицей", ["Профиль", "Классов (групп)", "Обучающихся", "В т.ч. классов по сетевой модели", "ОО с классами профиля"], rows)
+            + "</section>\n"
+    }
+
+    private func additionalEducationSection() -> String {
+        guard let dod = additionalEducation, !dod.directions.isEmpty || dod.coverage.contains(where: { $0 != nil }) else { return "" }
+        let chart = BarChart(id: "dod", title: "Дополнительное образование: занимающихся по направленностям, человек", series: dod.years,
+                             bars: dod.directions.map { .init(label: name($0.direction, list: "dod-directions"), values: $0.people) }, scale: nil, unit: "")
+        let rows = dod.directions.map { [name($0.direction, list: "dod-directions")] + $0.people.map(count) } + [["Всего (с повторным счётом)"] + dod.total.map(count)]
+        let coverage = zip(dod.years, dod.coverage).map { y, c in
+            [y, c.map { "\($0.schools)" } ?? "—", count(c?.pupils), count(c?.covered), count(c?.share)]
+        }
+        return "<section>\n<h2>Дополнительное образование (таблица 2.12.1)</h2>\n<figure><figcaption>Занимающихся в объединениях по направленностям, человек (обучающийся — в каждом своём объединении)</figcaption>\(chart.svg())</figure>\n"
+            + table("Те же числа таблицей", ["Направленность"] + dod.years, rows)
+            + table("Охват дополнительным образованием без повторного счёта: доля обучающихся школ, указавших их численность",
+                    ["Учебный год", "ОО", "Обучающихся", "Занимающихся", "Охват, %"], coverage)
             + "</section>\n"
     }
 }

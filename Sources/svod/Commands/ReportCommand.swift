@@ -13,11 +13,15 @@ struct ReportCommand: Command {
         discussion: .init(
             ru: "Одна страница HTML на русском, без скриптов и внешних ресурсов, для печати на A4: главные числа, диаграммы SVG "
                 + "с таблицей тех же чисел под каждой — качество ВПР по предметам за три года, школы зоны риска по критериям, "
-                + "распределение баллов рубрики руководителя, доли ОО.\n"
+                + "распределение баллов рубрики руководителя, доли ОО, профильные классы по профилям (форма career за этот год, "
+                + "а без её файлов — за ближайший следующий, подпись называет год), дополнительное образование по направленностям "
+                + "и охват без повторного счёта за три года.\n"
                 + "Код выхода: 0 — записано, 1 — часть файлов не вошла, 2 — неверный вызов или вход не прочитан.",
             en: "One Russian HTML page, without scripts or external resources, printable on A4: the key numbers, SVG charts each "
                 + "with a table of the same numbers — ВПР quality by subject over three years, risk-zone schools by criterion, the "
-                + "distribution of director rubric totals, shares of schools.\n"
+                + "distribution of director rubric totals, shares of schools, profile classes by profile (the career form of the year, "
+                + "or without its files of the nearest later year, named in the caption), additional education by direction and its "
+                + "coverage counting each pupil once over three years.\n"
                 + "Exit status: 0 written, 1 some files were left out, 2 a wrong call or an input not read."),
         arguments: [ArgumentSpec("files", .init(ru: "ФАЙЛ|ПАПКА", en: "FILE|FOLDER"), .zeroOrMore,
                                  .init(ru: "Файлы школ за несколько лет или папки с ними (без них — из хранилища).",
@@ -45,7 +49,8 @@ struct ReportCommand: Command {
     func run() throws {
         let catalog = try SchemasCommand.load(call.location.directory, call.common.lang)
         let result = try call.run(catalog, output: output) { r in
-            let page = AnalyticalReport(catalog: catalog, period: call.period, risk: r.riskZones, rubric: r.rubric, shares: r.shares, vpr: r.vpr).html()
+            let page = AnalyticalReport(catalog: catalog, period: call.period, risk: r.riskZones, rubric: r.rubric, shares: r.shares, vpr: r.vpr,
+                                        profiles: r.profiles, additionalEducation: r.additionalEducation).html()
             let file = try AtomicFile(target: output)
             try Array(page.utf8).withUnsafeBytes { try file.write($0) }
             try file.commit()
