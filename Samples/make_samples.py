@@ -298,12 +298,14 @@ def vpr_city(ctx):
     base11 = {"chem": 420, "bio": 520, "geo": 380, "phys": 610, "hist": 540, "lang": 700}
     out = {}
     for line, klass, subj, succ, qual in ST.VPR["rows"]:
-        for yi, year in enumerate(ST.VPR_YEARS):          # 2017/2018 only for the seed file
-            s, q = ST.number(succ[yi]), ST.number(qual[yi])
+        for yi, year in enumerate(ST.VPR_YEARS):
+            # the schools' counts give the corrected figure; the seed file types the misprint
+            fix = ST.VPR_MISPRINTS.get((year, klass, subj), {})
+            s, q = ST.number(succ[yi]), ST.number(fix.get("quality", qual[yi]))
             N = int((base[klass] if klass in base else base11[subj]) * rng.uniform(0.93, 1.0))
             ratio5 = rng.uniform(0.25, 0.4)
             while True:  # the form publishes one decimal: «87» is taken as 87,0
-                marks = city_marks(N, s, q, max(1, places_of(succ[yi])), max(1, places_of(qual[yi])), ratio5, rng)
+                marks = city_marks(N, s, q, max(1, places_of(succ[yi])), max(1, places_of(fix.get("quality", qual[yi]))), ratio5, rng)
                 if marks:
                     break
                 N += 1
@@ -320,10 +322,10 @@ def participants(ctx, schools, N, key, per_school_floor=0):
 
 
 def vpr_takers(ctx, klass, subj):
-    """The schools that wrote a ВПР: all day schools in grades 4–6; in grade 11 a subject is
-    written by a seeded half of the schools with a senior stage."""
+    """The schools that wrote a ВПР: all day schools in grades 4–6 (the НОШ in grade 4); in grade 11
+    a subject is written by a seeded half of the schools with a senior stage."""
     if klass in ("4", "5", "6"):
-        return [s for s in ctx.schools if s.primary]
+        return [s for s in ctx.schools if s.primary] + ([ctx.nosh] if klass == "4" and ctx.nosh else [])
     rng = random.Random(f"{ctx.seed}:vpr11:{subj}")
     return [s for s in ctx.schools if s.senior and s.primary and rng.random() < 0.55]
 
@@ -334,18 +336,20 @@ def vpr_quality(row):
 
 def data_vpr(ctx, year):
     city = vpr_city(ctx)
-    res = {s.code: {"results": []} for s in ctx.schools}
+    res = {s.code: {"results": []} for s in all_schools(ctx, ("primary-school",))}
     for line, klass, subj, _s, _q in ST.VPR["rows"]:
         takers = vpr_takers(ctx, klass, subj)
         rows_by_year = {}
         rng = random.Random(f"{ctx.seed}:vprq:{klass}:{subj}")
         bias = [0.9 * s.strength + rng.gauss(0, 0.08) for s in takers]   # the same in both years
-        for y in ST.VPR_YEARS[:2][::-1]:                    # the earlier year first
+        years = ST.VPR_YEARS[::-1]                          # the earliest year first
+        for y in years:
             marks = city[(y, klass, subj)]
             n = participants(ctx, takers, sum(marks), f"vpr:{klass}:{subj}:{y}")
             rows_by_year[y] = allocate(n, marks, bias, MARK_SCORES)
-        later, earlier = ST.VPR_YEARS[0], ST.VPR_YEARS[1]
-        keep_trend(rows_by_year[later], rows_by_year[earlier], limit=15)
+        for earlier, later in zip(years, years[1:]):
+            keep_trend(rows_by_year[later], rows_by_year[earlier], limit=15)
+        plant_risk(ctx, "vpr", (klass, subj), takers, rows_by_year)
         for s, row in zip(takers, rows_by_year[year]):
             if sum(row):
                 n5, n4, n3, n2 = row
@@ -393,6 +397,128 @@ def keep_trend(now, before, limit):
             continue
         _, k, a, b = best
         now[i][a] -= 1; now[i][b] += 1; now[k][b] -= 1; now[k][a] += 1
+
+
+# ---------------------------------------------------------------- planted risk-zone schools (3.2)
+# A handful of schools made to fall into a risk zone (Schemas/indicators/risk-zones.yaml) — or to
+# miss it by one pupil — by moving marks between schools: a «3» here for a «2» at a donor school,
+# a «5» here for a «4» there (a «4» for a «2» where a school has too few «3»). Every city total
+# stays, so the sums still equal the seed's tables; a school whose quality moves by more than 15
+# points gets its vpr.quality-trend warning (check 2 derives them from the figures). Targets per year:
+# ("at", p) — «2» exactly p % of the row's participants (chosen where p % is a whole number of
+# pupils); ("over", p) — at least p %; ("under", p) — one pupil short of p %; ("below", p) — under
+# p % (left alone if it already is); ("no5",) — no «5».
+# `expect` is what `svod indicators … --period 2019/2020` must say of the school (identification
+# year 2020/2021; the window of 3.2 is 2017/2018–2019/2020); written into the manifest.
+RISK_PLANTS = [
+    {"name": "one-criterion", "what": "ВПР 4 класс, окружающий мир: ни одной «5» в 2018/2019 и 2019/2020",
+     "rows": [("vpr", ("4", "world"), {"2018/2019": ("no5",), "2019/2020": ("no5",)})],
+     "expect": {"verdict": "risk", "risks": ["vpr4"]}},
+    {"name": "borderline", "what": "ВПР 4 класс, {subject}: «2» ровно у 20 % в {years} (20 % — уже «20 % и более»)",
+     # the first 4th-grade subject and pair of years where 20 % is a whole number of pupils
+     "choices": [[("vpr", ("4", subj), {y: ("at", 20) for y in years})]
+                 for years in (("2017/2018", "2018/2019"), ("2018/2019", "2019/2020"), ("2017/2018", "2019/2020"))
+                 for subj in ("math", "rus")],
+     "expect": {"verdict": "risk", "risks": ["vpr4"]}},
+    {"name": "just-under", "what": "ВПР 4 класс, русский язык: «2» на одного ученика меньше 20 % во всех трёх годах",
+     "rows": [("vpr", ("4", "rus"), {y: ("under", 20) for y in ("2017/2018", "2018/2019", "2019/2020")})],
+     "expect": {"verdict": "clear", "risks": []}},
+    {"name": "two-criteria", "what": "ОГЭ, математика и русский язык: «2» у 30 % и более в 2017/2018 и 2018/2019, "
+                                     "в 2019/2020 меньше (положительная динамика)",
+     "rows": [("gia9", "math", {"2017/2018": ("over", 35), "2018/2019": ("over", 32), "2019/2020": ("below", 20)}),
+              ("gia9", "rus", {"2017/2018": ("over", 33), "2018/2019": ("over", 31), "2019/2020": ("below", 15)})],
+     "expect": {"verdict": "risk", "risks": ["oge-math", "oge-rus"], "positive_dynamics": True}},
+    {"name": "vpr56", "what": "ВПР 5 класс, русский язык, 2018/2019 и 6 класс, математика, 2019/2020: «2» у 30 % и более "
+                              "(две работы за два года)",
+     "rows": [("vpr", ("5", "rus"), {"2018/2019": ("over", 30)}), ("vpr", ("6", "math"), {"2019/2020": ("over", 30)})],
+     "expect": {"verdict": "risk", "risks": ["vpr56"]}},
+    {"name": "late", "what": "ВПР 4 класс, русский язык: «2» у 20 % и более в 2017/2018 и 2019/2020; файл 2017/2018 не прислан "
+                             "(он в late/2017-2018/)",
+     "rows": [("vpr", ("4", "rus"), {"2017/2018": ("over", 20), "2019/2020": ("over", 20)})],
+     "late": ("vpr", "2017/2018"),
+     "expect": {"verdict": "no-data", "risks": []}, "expect_with_late": {"verdict": "risk", "risks": ["vpr4"]}},
+]
+# Schools the plants must not take: those the clean figures already put in a risk zone (ЕГЭ profile
+# mathematics: weak schools with few takers have nobody at 81+ in two of the three years).
+RISK_AVOID = {"co7", "co9", "co26", "vosh"}
+
+
+def vpr_row_sizes(ctx, key, year):
+    """{school: participants} of a ВПР row in a year — the same split data_vpr makes."""
+    klass, subj = key
+    takers = vpr_takers(ctx, klass, subj)
+    n = participants(ctx, takers, sum(vpr_city(ctx)[(year, klass, subj)]), f"vpr:{klass}:{subj}:{year}")
+    return {s.code: x for s, x in zip(takers, n)}
+
+
+def risk_plan(ctx):
+    """[(plant, school code)]: the weakest day schools first, each school planted once; an
+    («at», p) target takes a school whose row has a whole number of pupils at p %."""
+    if "risk" in ctx._cache:
+        return ctx._cache["risk"]
+    day = sorted((s for s in ctx.schools if s.primary and s.code not in RISK_AVOID), key=lambda s: s.strength)
+    used, plan = set(), []
+
+    def fits(rows, s):
+        for form, key, targets in rows:
+            for y, t in targets.items():
+                if t[0] == "at" and (vpr_row_sizes(ctx, key, y)[s.code] * t[1]) % 100:
+                    return False
+        return True
+    for plant in RISK_PLANTS:
+        pick = next(((rows, s) for rows in plant.get("choices", [plant.get("rows")]) for s in day
+                     if s.code not in used and fits(rows, s)), None)
+        if pick is None:
+            raise SystemExit(f"risk plant {plant['name']}: no school fits")
+        rows, s = pick
+        _f, key, targets = rows[0]
+        subj = key[1] if isinstance(key, tuple) else key
+        plant = dict(plant, rows=rows, what=plant["what"].format(
+            subject={"math": "математика", "rus": "русский язык"}.get(subj, subj), years=" и ".join(sorted(targets))))
+        used.add(s.code)
+        plan.append((plant, s.code))
+    ctx._cache["risk"] = plan
+    return plan
+
+
+def plant_risk(ctx, form, key, schools, rows_by_year):
+    """Apply the plants of this form's row to rows_by_year[year][i] = [n5, n4, n3, n2]."""
+    plan = risk_plan(ctx)
+    planted = {code for _p, code in plan}
+    index = {s.code: i for i, s in enumerate(schools)}
+    for plant, code in plan:
+        for f, k, targets in plant["rows"]:
+            if f != form or k != key:
+                continue
+            for year, target in targets.items():
+                rows = rows_by_year[year]
+                donors = [j for j, s in enumerate(schools) if s.code not in planted and sum(rows[j])]
+                set_marks(rows, index[code], target, donors, f"{plant['name']} {form} {key} {year}")
+
+
+def set_marks(rows, i, target, donors, what):
+    n = sum(rows[i])
+    if target[0] == "no5":
+        while rows[i][0]:
+            k = max(donors, key=lambda j: rows[j][1])
+            if not rows[k][1]:
+                raise SystemExit(f"{what}: no donor has a «4»")
+            rows[i][0] -= 1; rows[i][1] += 1; rows[k][1] -= 1; rows[k][0] += 1
+        return
+    p = target[1]
+    need = -(-n * p // 100)                       # ceil: the fewest «2» that make p %
+    want = {"at": need, "over": max(need, rows[i][3]), "under": need - 1, "below": min(need - 1, rows[i][3])}[target[0]]
+    if target[0] == "at" and need * 100 != n * p:
+        raise SystemExit(f"{what}: {p} % of {n} is not a whole number of pupils")
+    while rows[i][3] < want:                      # a «3» here (else a «4», a «5») becomes a «2»; a donor's «2» that mark
+        k = max(donors, key=lambda j: rows[j][3])
+        m = next((m for m in (2, 1, 0) if rows[i][m]), None)
+        if m is None or not rows[k][3]:
+            raise SystemExit(f"{what}: no mark to turn into a «2»")
+        rows[i][m] -= 1; rows[i][3] += 1; rows[k][3] -= 1; rows[k][m] += 1
+    while rows[i][3] > want:                      # and back: the donor with the fewest «2» takes one
+        k = min((j for j in donors if rows[j][2]), key=lambda j: rows[j][3] / sum(rows[j]))
+        rows[i][3] -= 1; rows[i][2] += 1; rows[k][2] -= 1; rows[k][3] += 1
 
 
 def seed_vpr(ctx, year):
@@ -651,6 +777,7 @@ def _group(recs, fields):
 # (contingent, gia9/ege graduates, talents, career, upbringing, dod, the quarterly and monthly
 # forms), so one school's forms agree with one another.
 CITY_PUPILS = {  # year: (all pupils of the 62 schools and the НОШ, grade 9, grade 11)
+    "2017/2018": (53460, 4418, 2540),      # grade 9: 4382 sat ГИА-9 Russian (line 547) + 30 not admitted (570)
     "2018/2019": (53910, 4690, 2560),
     "2019/2020": (54280, 4686, 2600),      # line 457: 54280; 4686: 4679 certificates = 99,9 % (line 598)
     "2020/2021": (54650, 4712, 2570),
@@ -736,6 +863,7 @@ def marks_for(N, p5, p4, p2):
 
 
 # ---------------------------------------------------------------- ГИА-9 (2.4.1, 2.4.2)
+GIA9_SCHOOL_YEARS = ["2017/2018", "2018/2019", "2019/2020"]      # the earliest first
 GIA9_ADMIT = {"2019/2020": {"vosh": (5, 4), "co6": (2, 2)},          # lines 592–596; 6 repeat (572)
               "2018/2019": None}                                    # 19 not admitted (line 571), spread
 
@@ -772,9 +900,10 @@ def gia9_summary(ctx, year):
 def gia9_city_marks(year, subj, N):
     p = {"rus": (0.2, 0.45, 0.01), "math": (0.11, 0.5, 0.015)}.get(subj, (0.16, 0.45, 0.02))
     m = marks_for(N, *p)
-    if subj in ("rus", "math"):      # «5» printed in 2.4.2 for 2018/2019 (line 571); 2019/2020 alike
-        d1 = next(d for _l, y, d in ST.GIA9_RESULTS["rows"] if y == "2018/2019")
-        n5 = int(d1[subj + "5"]) if year == "2018/2019" else round(N * int(d1[subj + "5"]) / 4665)
+    if subj in ("rus", "math"):      # «5» printed in 2.4.2 for 2017/2018 and 2018/2019 (lines 570–571); 2019/2020 alike
+        printed = year if year in ("2017/2018", "2018/2019") else "2018/2019"
+        d1 = next(d for _l, y, d in ST.GIA9_RESULTS["rows"] if y == printed)
+        n5 = int(d1[subj + "5"]) if printed == year else round(N * int(d1[subj + "5"]) / 4665)
         rest = N - n5
         n2 = round(N * p[2])
         n4 = round(rest * 0.55)
@@ -786,10 +915,11 @@ def data_gia9(ctx, year):
     summ = gia9_summary(ctx, year)
     res = {s.code: {"summary": dict(summ[s.code]), "results": {}} for s in ctx.schools}
     d = next(d for _l, y, d in ST.GIA9_RESULTS["rows"] if y == year)
-    room = {y: [4 * gia9_summary(ctx, y)[s.code]["attestat"] for s in ctx.schools] for y in ("2018/2019", "2019/2020")}
+    years = GIA9_SCHOOL_YEARS
+    room = {y: [4 * gia9_summary(ctx, y)[s.code]["attestat"] for s in ctx.schools] for y in years}
     for line, subj, vals in ST.GIA9_PARTICIPANTS["rows"]:
         rows_by_year = {}
-        for y in ("2018/2019", "2019/2020"):
+        for y in years:
             yj = ST.GIA9_YEARS.index(y)
             N = int(vals[yj])
             adm = [gia9_summary(ctx, y)[s.code]["attestat"] for s in ctx.schools]
@@ -798,7 +928,9 @@ def data_gia9(ctx, year):
                             caps=[min(a, r) for a, r in zip(adm, room[y])])
             room[y] = [r - x for r, x in zip(room[y], n)]
             rows_by_year[y] = split_marks(ctx, ctx.schools, n, f"gia9:{subj}", gia9_city_marks(y, subj, N))
-        keep_trend(rows_by_year["2019/2020"], rows_by_year["2018/2019"], limit=15)
+        for earlier, later in zip(years, years[1:]):
+            keep_trend(rows_by_year[later], rows_by_year[earlier], limit=15)
+        plant_risk(ctx, "gia9", subj, ctx.schools, rows_by_year)
         rows = rows_by_year[year]
         nmax_total = int(d.get(subj + "_max", 0)) if year == "2018/2019" else 0
         nmax = split_total(nmax_total, [r[0] + 1e-9 for r in rows], caps=[r[0] for r in rows]) if nmax_total else [0] * len(rows)
@@ -880,13 +1012,19 @@ EGE_MIN = {"rus": 24, "math-prof": 27, "phys": 36, "chem": 36, "inf": 40, "bio":
            "soc": 42, "lit": 32, "eng": 22, "deu": 22, "fra": 22, "spa": 22}
 # participants of the whole city per subject (the seed prints only shares and means): chosen so
 # that the shares of 2.5.2 and 2.5.3 round to the printed ones
-EGE_N = {"2019/2020": {"rus": 2480, "math-prof": 1406, "phys": 608, "chem": 402, "inf": 380, "bio": 520, "hist": 300,
+EGE_N = {"2017/2018": {"rus": 2420, "math-prof": 1450, "phys": 645, "chem": 430, "inf": 330, "bio": 560, "hist": 330,
+                       "geo": 50, "soc": 1230, "lit": 140, "eng": 380, "deu": 9, "fra": 14, "spa": 2},
+         "2019/2020": {"rus": 2480, "math-prof": 1406, "phys": 608, "chem": 402, "inf": 380, "bio": 520, "hist": 300,
                        "geo": 60, "soc": 1150, "lit": 160, "eng": 420, "deu": 12, "fra": 18, "spa": 4},
          "2018/2019": {"rus": 2450, "math-prof": 1438, "phys": 627, "chem": 410, "inf": 350, "bio": 540, "hist": 320,
                        "geo": 55, "soc": 1200, "lit": 150, "eng": 400, "deu": 10, "fra": 16, "spa": 3}}
 EGE_SEED_SUBJ = {"rus": "rus", "math-prof": "math", "phys": "phys"}
 EGE_OTHER_MEAN = {"chem": 58, "inf": 62, "bio": 55, "hist": 60, "geo": 60, "soc": 57, "lit": 66, "eng": 72, "deu": 60, "fra": 68, "spa": 60}
-EGE_OTHER_100 = {"2019/2020": {"chem": 3, "lit": 2, "hist": 2, "soc": 1, "inf": 1}, "2018/2019": {"chem": 6, "lit": 4, "hist": 4, "inf": 3, "soc": 2, "eng": 2, "bio": 3}}
+EGE_OTHER_100 = {"2017/2018": {"chem": 5, "lit": 4, "hist": 3, "inf": 2, "soc": 1, "eng": 1},
+                 "2019/2020": {"chem": 3, "lit": 2, "hist": 2, "soc": 1, "inf": 1}, "2018/2019": {"chem": 6, "lit": 4, "hist": 4, "inf": 3, "soc": 2, "eng": 2, "bio": 3}}
+
+
+EGE_BASE = {"2017/2018": [420, 439, 277, 14], "2018/2019": [360, 520, 284, 16]}   # «5» «4» «3» «2»
 
 
 def ege_city_row(year, subj):
@@ -984,12 +1122,13 @@ def ege_year(ctx, year):
                                   "grads3": max(0, adm - rng.randint(2, 8) - nb)}
     if two_left:
         raise SystemExit(f"ЕГЭ {year}: {two_left} «two hundreds» left unplaced")
-    # базовая математика: 2019 — «4/…» mean mark and 16 «2» (2.5.1, 2.5.3); 2020 — not held
-    if year == "2018/2019":
+    # базовая математика: 2018 — mean mark 4,1 and 14 «2», 2019 — «4/…» and 16 «2» (2.5.1, 2.5.3);
+    # 2020 — not held. 2018: (5·420 + 4·439 + 3·277 + 2·14) / 1150 = 4,1
+    if year in EGE_BASE:
         takers = ctx.schools
-        N = 1180
-        n = split_total(N, weights(ctx, takers, "ege:base", 0, 0.3), caps=[ks[s.code][10] for s in takers])
-        rows = split_marks(ctx, takers, n, "ege:base", [360, 520, 284, 16])
+        marks = EGE_BASE[year]
+        n = split_total(sum(marks), weights(ctx, takers, "ege:base", 0, 0.3), caps=[ks[s.code][10] for s in takers])
+        rows = split_marks(ctx, takers, n, "ege:base", marks)
     else:
         rows = [[0, 0, 0, 0] for _ in ctx.schools]
     for s, r in zip(ctx.schools, rows):
@@ -1724,10 +1863,11 @@ class Form:
 
 
 FORMS = [
-    Form("vpr", ["2019/2020", "2018/2019"], data_vpr, seed_vpr, ["2019/2020", "2018/2019", "2017/2018"], computed=False),
+    Form("vpr", ["2019/2020", "2018/2019", "2017/2018"], data_vpr, seed_vpr, ["2019/2020", "2018/2019", "2017/2018"], computed=False,
+         primary=True),
     Form("rkr", ["2019/2020"], data_rkr, seed_rkr, ["2019/2020"], computed=False),
-    Form("gia9", ["2019/2020", "2018/2019"], data_gia9, seed_gia9, ["2019/2020", "2018/2019"]),
-    Form("ege", ["2019/2020", "2018/2019"], data_ege, seed_ege, ["2019/2020", "2018/2019"]),
+    Form("gia9", ["2019/2020", "2018/2019", "2017/2018"], data_gia9, seed_gia9, ["2019/2020", "2018/2019", "2017/2018"]),
+    Form("ege", ["2019/2020", "2018/2019", "2017/2018"], data_ege, seed_ege, ["2019/2020", "2018/2019", "2017/2018"]),
     Form("diag10", ["2020/2021"], data_diag10, seed_diag10, ["2020/2021"]),
     Form("contingent", ["2019/2020"], data_contingent),
     Form("staff", ["2019/2020"], data_staff),
@@ -1980,6 +2120,8 @@ def plant_recheck_sum(wb, w):
 # Written into the manifest as each seed entry's `expected`.
 SEED_EXPECTED = {
     ("vpr", "2019/2020"): [("field.type", "error", "ВПР", "I10")],      # 5 История quality «61,3++» (line 501)
+    # 4 Русский язык quality 2017/2018 «8,0» (line 496): the schools' marks (VPR_MISPRINTS) give 80,0
+    ("vpr", "2017/2018"): [("vpr.quality", "error", "ВПР", "I5")],
     # 2.6.1 chemistry (line 702): 95,6 % and 75,4 % of 312 pupils are unreachable (298 / 235 → 95,5 / 75,3)
     ("diag10", "2020/2021"): [("diag10.success", "error", "Диагностика 10 кл.", "G12"),
                               ("diag10.quality", "error", "Диагностика 10 кл.", "H12")],
@@ -2096,6 +2238,8 @@ def main():
     outdirs = set()
 
     only = set(args.only.split(",")) if args.only else None
+    # a school whose file of a year «did not arrive» (a risk plant): written to late/<year>/<form>/
+    late = {(p["late"][0], p["late"][1], code): p for p, code in risk_plan(ctx) if p.get("late")}
     for form in FORMS:
         if only and form.id not in only:
             continue
@@ -2133,7 +2277,14 @@ def main():
                         vals = fill_computed(ctx, form.id, vals)
                     wb, w = write_workbook(ctx, lay, vals, title, None)
                     stem = f"{form.id}-{pstem}-{s.code}"
-                    xlsx = os.path.join(d, stem + ".xlsx")
+                    fd = d
+                    if (form.id, year, s.code) in late:
+                        fd = os.path.join(args.out, "late", ydir, form.id)
+                        if fd not in outdirs:
+                            shutil.rmtree(os.path.join(args.out, "late"), ignore_errors=True)
+                            outdirs.add(fd)
+                        os.makedirs(fd, exist_ok=True)
+                    xlsx = os.path.join(fd, stem + ".xlsx")
                     wb.save(xlsx)
                     # ODS for every second school of ВПР/РКР, every fourth elsewhere (Samples/ stays under 15 MB)
                     ods = (i % 2 == 1 if form.id in ("vpr", "rkr") else i % 4 == 1) and not args.no_ods
@@ -2141,6 +2292,8 @@ def main():
                         to_ods.append(xlsx)
                     manifest["files"].append({"path": os.path.relpath(xlsx[:-4] + ("ods" if ods else "xlsx"), args.out),
                                               "form": form.id, "year": year, "part": part and ptext, "school": s.code, "kind": "school"})
+                    if fd != d:
+                        manifest["files"][-1]["late"] = True
             # the seed's own city table
             if form.seed and year in form.seed_years:
                 sd = os.path.join(args.out, "seed", ydir)
@@ -2210,6 +2363,11 @@ def main():
                                   "previous": by_school_path.get((fid, previous_year(year), s.code)) if stem == "quality-drop" else None,
                                   "expected": findings(expected)})
 
+    manifest["risk_plants"] = [
+        {"name": p["name"], "school": code, "what": p["what"], "expect": p["expect"],
+         **({"late": next(f["path"] for f in manifest["files"] if f.get("late") and f["school"] == code),
+             "expect_with_late": p["expect_with_late"]} if p.get("late") else {})}
+        for p, code in risk_plan(ctx) if not only or any(f in only for f, _k, _t in p["rows"])]
     if to_ods:
         convert_to_ods(to_ods)
     os.makedirs(os.path.join(args.out, REPORTING_YEAR), exist_ok=True)

@@ -1,6 +1,6 @@
 """Makes N generated schools for the consolidation benchmark, from the bundled year of samples.
 
-    make_schools.py OUT N [--schemas-only]
+    make_schools.py OUT N [--schemas-only] [--years 2017-2018,2018-2019,2019-2020]
 
 --schemas-only refreshes OUT/schemas from the project's Schemas/ and leaves the files (a rerun
 after a schema change must not judge the files by last week's copy).
@@ -8,11 +8,11 @@ OUT/schemas — a copy of Schemas/ whose registry adds N general schools (b00001
 over the five districts) to the bundled one; OUT/files/<form>/ — one file per school and annual form: school i sends
 the sample files of sample school i mod 62 (XLSX or ODS as the sample is), with its code on the
 title sheet replaced by its own. Every file is a real office program's file (openpyxl,
-LibreOffice), byte for byte, but for the code."""
+LibreOffice), byte for byte, but for the code. With --years, OUT/files/<year>/<form>/ for each
+sample year named (its annual forms that Samples/<year>/ has), for the benchmarks over several years."""
 import os, re, shutil, sys, zipfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-YEAR = os.path.join(ROOT, "Samples", "2019-2020")
 ANNUAL = ["career", "contingent", "director", "dod", "ege", "gia9", "low-results", "objectivity", "rkr", "staff",
           "talents", "teachers-pd", "upbringing", "vpr"]
 DISTRICTS = ["central", "sovetsky", "privokzalny", "proletarsky", "zarechensky"]
@@ -56,29 +56,48 @@ def schemas(out, n):
     with open(os.path.join(out, "schemas", "reference", "organisations.yaml"), "w") as f:
         f.write(registry(n))
 
+def sample_files(year, form):
+    """{sample school: file name} of a form in Samples/<year>/ ({} without the folder)."""
+    folder = os.path.join(ROOT, "Samples", year, form)
+    names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    return {re.sub(r"^.*-" + year + "-", "", os.path.splitext(s)[0]): s for s in names}
+
+def year_files(year, out, n, spellings, years):
+    """The N schools' files of every annual form Samples/<year>/ has, into `out`/<form>/; the count written.
+    School i is the same sample school in every year of `years` (a sample school without that
+    year's file, as the one whose file came late, leaves its generated schools without it too)."""
+    count = 0
+    for form in ANNUAL:
+        by_school = sample_files(year, form)
+        if not by_school:
+            continue
+        folder = os.path.join(ROOT, "Samples", year, form)
+        schools = sorted(set().union(*(sample_files(y, form) for y in years)))
+        os.makedirs(os.path.join(out, form))
+        for i in range(1, n + 1):
+            school = schools[(i - 1) % len(schools)]
+            if school not in by_school:
+                continue
+            name = by_school[school]
+            ext = os.path.splitext(name)[1]
+            recoded(os.path.join(folder, name), os.path.join(out, form, f"{form}-{year}-b{i:05d}{ext}"),
+                    spellings.get(school, [school]), f"b{i:05d}")
+            count += 1
+    return count
+
 def main():
     out, n = sys.argv[1], int(sys.argv[2])
     if "--schemas-only" in sys.argv[3:]:
         schemas(out, n)
         return
+    years = sys.argv[sys.argv.index("--years") + 1].split(",") if "--years" in sys.argv else None
     shutil.rmtree(out, ignore_errors=True)
     schemas(out, n)
-    count, spellings = 0, names()
-    for form in ANNUAL:
-        folder = os.path.join(YEAR, form)
-        if not os.path.isdir(folder):
-            continue
-        samples = sorted(os.listdir(folder))
-        by_school = {re.sub(r"^.*-2019-2020-", "", os.path.splitext(s)[0]): s for s in samples}
-        schools = sorted(by_school)
-        os.makedirs(os.path.join(out, "files", form))
-        for i in range(1, n + 1):
-            school = schools[(i - 1) % len(schools)]
-            name = by_school[school]
-            ext = os.path.splitext(name)[1]
-            recoded(os.path.join(folder, name), os.path.join(out, "files", form, f"{form}-2019-2020-b{i:05d}{ext}"),
-                    spellings.get(school, [school]), f"b{i:05d}")
-            count += 1
+    spellings = names()
+    if years:
+        count = sum(year_files(y, os.path.join(out, "files", y), n, spellings, years) for y in years)
+    else:
+        count = year_files("2019-2020", os.path.join(out, "files"), n, spellings, ["2019-2020"])
     print(f"{count} files of {n} schools in {out}/files")
 
 main()

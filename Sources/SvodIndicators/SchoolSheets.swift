@@ -30,3 +30,28 @@ extension SchemaCatalog {
         return f.isSubmitted(by: org)
     }
 }
+
+/// A run's sheets read once: the risk zones, the ВПР chart, the rubric and the shares read many
+/// of the same sheets of the same years (at 1 000 schools, reading them again cost a quarter of the run).
+public final class CachedSheets: SchoolSheets {
+    private let base: SchoolSheets
+    private var read: [String: [String: [SheetRow]]] = [:]
+
+    /// Sheets of `base`, each read on first use.
+    public init(_ base: SchoolSheets) {
+        self.base = base
+    }
+
+    /// Lets go of what was read: the next family of indicators reads other sheets.
+    public func forget() {
+        read = [:]
+    }
+
+    public func rows(form: String, sheet: String, period: String) throws -> [String: [SheetRow]] {
+        let key = "\(form)|\(sheet)|\(period)"
+        if let r = read[key] { return r }
+        let r = try base.rows(form: form, sheet: sheet, period: period)
+        read[key] = r
+        return r
+    }
+}

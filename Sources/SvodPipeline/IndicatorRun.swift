@@ -36,21 +36,24 @@ public struct IndicatorRun {
     /// identified for the year after it (their windows end with `period`).
     public func fromStore(_ store: SubmissionStore, period: String) throws -> Result {
         var result = Result()
-        let data = StoreSchoolSheets(consolidator: Consolidator(catalog: catalog, store: store))
+        let consolidator = Consolidator(catalog: catalog, store: store)
+        let data = CachedSheets(StoreSchoolSheets(consolidator: consolidator))
         if let zones = catalog.riskZones, let identification = identificationYear(after: period, zones) {
             result.riskZones = try RiskZoneEvaluator(zones: zones, catalog: catalog)
                 .evaluate(period: identification, schools: scope(zones.criteria.map(\.form)), data: data)
         }
-        if let rubric = catalog.directorRubric {
-            result.rubric = try RubricEvaluator(rubric: rubric, catalog: catalog).evaluate(period: period, schools: scope(["director"]), data: data)
-        }
         if let form = catalog.form("vpr"), let n = form.period.ordinal(period) {
             result.vpr = try VPRQuality.compute(years: [n - 2, n - 1, n].map(form.period.name), data: data, catalog: catalog)
+        }
+        // The risk zones and the ВПР chart read the same ВПР sheets; the rubric and the shares the year's forms.
+        data.forget()
+        if let rubric = catalog.directorRubric {
+            result.rubric = try RubricEvaluator(rubric: rubric, catalog: catalog).evaluate(period: period, schools: scope(["director"]), data: data)
         }
         if let form = catalog.form("dod"), let n = form.period.ordinal(period) {
             result.additionalEducation = try AdditionalEducation.compute(years: [n - 2, n - 1, n].map(form.period.name), data: data, catalog: catalog)
         }
-        if let form = catalog.form("career"), let year = try nearestYear(of: form, from: period, data.consolidator) {
+        if let form = catalog.form("career"), let year = try nearestYear(of: form, from: period, consolidator) {
             result.profiles = try ProfileClasses.compute(period: year, data: data, catalog: catalog)
         }
         if let shares = catalog.schoolShares {

@@ -194,10 +194,7 @@ public final class SQLiteStore: SubmissionStore {
     }
 
     public func values(of submission: Int64, sheet: String?) throws -> [StoredValue] {
-        try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.valueColumns) FROM value WHERE submission_id = ?1 AND (?2 IS NULL OR sheet_id = ?2) ORDER BY seq",
-                             arguments: [submission, sheet]).map(Self.value)
-        }
+        try db.read { db in try ValueReading.read(submission: submission, sheet: sheet, in: db) }
     }
 
     public func currentValues(school: String, form: String, period: String, fields: Set<String>?) throws -> [StoredValue]? {

@@ -1,6 +1,7 @@
 import Foundation
 import SvodLocale
 import SvodTestSupport
+import SvodZip
 import Testing
 
 /// `svod card`: one school's page with its risk grid, rubric and recommendations, a card per
@@ -21,9 +22,14 @@ import Testing
         for heading in ["Зона риска на 2020/2021", "Эффективность руководителя", "Доли ОО", "Адресные рекомендации"] {
             #expect(page.contains(heading), "\(heading)")
         }
-        // 2017/2018 is not among the samples: the grid says «нет файла», the verdict «нет данных», and the card asks for the forms.
-        #expect(page.contains("нет файла") && page.contains("Итог: <strong>нет данных") && page.contains("Сдать недостающие формы"))
+        // co9 is in the zone by ЕГЭ profile mathematics alone (Samples/README.md): the verdict, the criterion and its measure.
+        #expect(page.contains("Итог: <strong>зона риска") && page.contains("выпускников 11 классов к ГИА (математика профильного уровня)"), "\(page.prefix(3000))")
         #expect(page.contains("<caption>") && page.components(separatedBy: "<th scope=\"row\">").count - 1 == 7)
+        // co48's 2017/2018 ВПР came late (not in the store): the grid says «нет файла», the verdict «нет данных», and the card asks for the forms.
+        let late = dir.appendingPathComponent("co48.html")
+        #expect(try svod(["card", "--store", store, "--period", "2019/2020", "--school", "co48", "-o", late.path]).status == 0)
+        let latePage = try String(contentsOf: late, encoding: .utf8)
+        #expect(latePage.contains("нет файла") && latePage.contains("Итог: <strong>нет данных") && latePage.contains("Сдать недостающие формы"))
 
         let folder = dir.appendingPathComponent("cards")
         let all = try svod(["card", "--store", store, "--period", "2019/2020", "--all", "-o", folder.path])
@@ -56,13 +62,21 @@ import Testing
             let r = try svod(["card", "--store", store, "--period", "2019/2020", "--school", "vosh", "-o", path])
             #expect(r.status == 0 && r.stdoutText == "\(path)\n", "\(r.stderr)")
         }
+        // Dated 2000-01-01 unless --as-of says otherwise, as `svod indicators` dates its workbook.
+        let dated = dir.appendingPathComponent("dated.xlsx").path
+        #expect(try svod(["card", "--store", store, "--period", "2019/2020", "--school", "vosh", "--as-of", "01.12.2020", "-o", dated]).status == 0)
+        for (path, day) in [(xlsx, "2000-01-01"), (dated, "2020-12-01")] {
+            let zip = try ZipArchive(path: path)
+            let core = String(decoding: try zip.read(try #require(zip.entry(named: "docProps/core.xml"))), as: UTF8.self)
+            #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(day)"), "\(core)")
+        }
         let indicators = try svod(["indicators", "--store", store, "--period", "2019/2020", "--format", "json"])
         let doc = try #require(try JSONSerialization.jsonObject(with: indicators.stdout) as? [String: Any])
         let risk = try #require(((doc["risk_zones"] as? [String: Any])?["schools"] as? [[String: Any]])?.first { $0["school"] as? String == "vosh" })
         let rubric = try #require(((doc["director_rubric"] as? [String: Any])?["schools"] as? [[String: Any]])?.first { $0["school"] as? String == "vosh" })
         let total = try #require((rubric["total"] as? NSNumber)?.doubleValue)
         let verdict = try #require(["risk": "зона риска", "clear": "нет", "no-data": "нет данных"][risk["verdict"] as? String ?? ""])
-        #expect(verdict == "зона риска", "the sample's one risk-zone school")
+        #expect(verdict == "зона риска", "vosh: in the zone by ЕГЭ profile mathematics (Samples/README.md)")
 
         guard let calamine = try IndependentReader.calamine.read([xlsx, ods]), let openpyxl = try IndependentReader.openpyxl.read([xlsx]) else {
             print("notice: no .venv; the card's workbook is not read back")

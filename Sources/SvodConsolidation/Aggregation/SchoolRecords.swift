@@ -78,7 +78,7 @@ public enum StoredNumber: Equatable, Sendable {
 
     init(_ v: StoredValue) {
         switch v.kind {
-        case "number": self = Decimal(string: v.value, locale: Self.posix).map { .number($0) } ?? .text(v.value)
+        case "number": self = (Self.plainDecimal(v.value) ?? Decimal(string: v.value, locale: Self.posix)).map { .number($0) } ?? .text(v.value)
         case "bool": self = .answer(v.value == "1")
         default: self = .text(v.value)
         }
@@ -86,6 +86,31 @@ public enum StoredNumber: Equatable, Sendable {
 
     /// The store writes numbers with a point; made once (a Locale per value cost a tenth of a consolidation).
     static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The store's plain spelling (`-123.45`, at most 18 digits) read exactly without Foundation's
+    /// parser, which cost the indicators a tenth of their run; nil for anything else.
+    static func plainDecimal(_ text: String) -> Decimal? {
+        var digits: UInt64 = 0, count = 0, places = 0, negative = false, point = false
+        var utf8 = text.utf8.makeIterator()
+        var first = true
+        while let c = utf8.next() {
+            defer { first = false }
+            switch c {
+            case UInt8(ascii: "-") where first: negative = true
+            case UInt8(ascii: "."): guard !point, count > 0 else { return nil }; point = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                count += 1
+                guard count <= 18 else { return nil }
+                digits = digits * 10 + UInt64(c - UInt8(ascii: "0"))
+                if point { places += 1 }
+            default: return nil
+            }
+        }
+        guard count > 0, !(point && places == 0) else { return nil }
+        // Foundation's Decimal has no negative zero (sign minus with nothing is its NaN).
+        if digits == 0 { return Decimal(0) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -places, significand: Decimal(digits))
+    }
 
     /// The number, if it is one.
     public var number: Decimal? { if case .number(let d) = self { return d } else { return nil } }

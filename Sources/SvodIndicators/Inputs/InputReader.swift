@@ -53,11 +53,12 @@ final class InputReader {
 
     static func value(_ i: DirectorRubric.Input, rows: [SheetRow], table: Bool, answer: Bool = false) -> ExpressionValue {
         let chosen = rows.filter { row in i.rows.allSatisfy { field, codes in row.key[field].map(codes.contains) ?? false } }
-        if !table, i.fields.count == 1, let row = chosen.first, let b = row.answers[i.fields[0]] { return .bool(b) }
-        // A table's да/нет over the rows named: «да» if any row says so; no row answering is missing, not «нет».
-        if table, answer {
+        // One да/нет field over the rows named (a form sheet has one): «да» if any row says so;
+        // a да/нет field no row answers is missing, not «нет».
+        if i.fields.count == 1 {
             let answers = chosen.compactMap { $0.answers[i.fields[0]] }
-            return answers.isEmpty ? .missing : .bool(answers.contains(true))
+            if !answers.isEmpty { return .bool(answers.contains(true)) }
+            if answer { return .missing }
         }
         var sum = Decimal(0), any = false
         for row in chosen {

@@ -19,7 +19,7 @@ public struct IndicatorWorkbook {
     /// Writes to `path` (XLSX or ODS by its extension); the file appears whole or not at all.
     public func write(risk: RiskZoneReport?, zones: RiskZones?, rubric: RubricReport?, shares: SharesReport? = nil, to path: String, created: CivilDateTime) throws {
         guard let format = SpreadsheetOutput.format(forPath: path) else { throw IndicatorOutputError(path: path) }
-        let w = try SpreadsheetOutput.create(path: path, format: format)
+        let w = FittedRows(try SpreadsheetOutput.create(path: path, format: format))
         do {
             w.properties = DocumentProperties(title: "Показатели МСОКО, \(risk?.period ?? rubric?.period ?? "")", creator: "svod", created: created)
             w.properties.modified = created

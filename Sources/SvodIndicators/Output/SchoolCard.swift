@@ -105,7 +105,7 @@ public struct SchoolCard {
 
     private func sharesSection(_ school: String) -> String {
         guard let shares, let declared = catalog.schoolShares else { return "" }
-        var out = "<section>\n<h2>Доли ОО (программа, 3.3, 3.4, 4.1)</h2>\n<table>\n<caption>Учтена ли школа в показателе и его значение по городу</caption>\n"
+        var out = "<section>\n<h2>Доли ОО (программа, 3.3, 3.4, 4.1, 4.3–4.5)</h2>\n<table>\n<caption>Учтена ли школа в показателе и его значение по городу</caption>\n"
         out += "<thead><tr><th>Показатель</th><th>Школа</th><th>Город</th></tr></thead>\n<tbody>\n"
         for r in shares.results {
             guard let i = declared.indicators.first(where: { $0.id == r.indicator }) else { continue }

@@ -7,7 +7,7 @@ extension SchoolCard {
     /// Writes `school`'s card as a workbook in `format`, the HTML card's content on Russian sheets;
     /// the file appears whole or not at all.
     public func write(_ school: String, to path: String, format: SpreadsheetFormat, created: CivilDateTime) throws {
-        let w = try SpreadsheetOutput.create(path: path, format: format)
+        let w = FittedRows(try SpreadsheetOutput.create(path: path, format: format))
         do {
             let name = IndicatorWording(catalog: catalog).school(school)
             w.properties = DocumentProperties(title: "Карта школы — \(name), \(period)", creator: "svod", created: created)
@@ -63,19 +63,6 @@ struct CardSheets {
         SheetSetup(name: name, columns: widths.enumerated().map { ColumnSetup($0, width: $1) }, frozenRows: frozenRows, frozenColumns: frozenColumns)
     }
 
-    /// Writes `row` as tall as its wrapped text: neither format fits heights when opened, and
-    /// LibreOffice draws a wrapped cell's overflow over the row below.
-    private func put(_ row: OutputRow, to w: WorkbookWriter, widths: [Double]) throws {
-        let wrapped: Set<StyleID> = [styles.text, styles.header]
-        let lines = row.cells.map { c -> Double in
-            guard let style = c.style, wrapped.contains(style), case .text(let t) = c.value, c.column < widths.count else { return 1 }
-            return (Double(t.count) / max(widths[c.column] - 2, 1)).rounded(.up)
-        }.max() ?? 1
-        var r = row
-        if lines > 1 { r.height = lines * 15 }
-        try w.write(r)
-    }
-
     /// The school's verdict, rubric total and place, each beside the city's figure.
     func summary(to w: WorkbookWriter) throws {
         let widths: [Double] = [62, 40, 12]
@@ -100,7 +87,7 @@ struct CardSheets {
         }
         rows.append([.text("Мер программы, относящихся к школе (лист «Рекомендации»)"), Self.number(card.measures(school).count)])
         for (i, values) in rows.enumerated() {
-            try put(row(3 + i, values, styles: [0: styles.text, 1: risk?.verdict == .risk && i == 0 ? styles.bold : styles.text]), to: w, widths: widths)
+            try w.write(row(3 + i, values, styles: [0: styles.text, 1: risk?.verdict == .risk && i == 0 ? styles.bold : styles.text]))
         }
         try w.endSheet()
     }
@@ -112,8 +99,8 @@ struct CardSheets {
         let widths: [Double] = [50] + Array(repeating: 13, count: 2 * years.count + 6)
         try w.beginSheet(sheet("Зона риска", widths: widths, frozenRows: 2, frozenColumns: 1))
         try title("Зона риска на \(zone.period) (программа, \(zones.seed)): итог — \(risk.verdict.ru)", to: w)
-        try put(header(["Критерий"] + years.flatMap { ["\($0): доля низких, %", "\($0): год «плохой»"] }
-            + ["Итог", "Лет «плохих»", "Лет с данными", "Город: школ в зоне риска", "Город: судимых", "Город: нет данных"], row: 1), to: w, widths: widths)
+        try w.write(header(["Критерий"] + years.flatMap { ["\($0): доля низких, %", "\($0): год «плохой»"] }
+            + ["Итог", "Лет «плохих»", "Лет с данными", "Город: школ в зоне риска", "Город: судимых", "Город: нет данных"], row: 1))
         for (i, c) in risk.criteria.enumerated() {
             guard let criterion = zones.criteria.first(where: { $0.id == c.criterion }) else { continue }
             var values: [CellValue] = [.text("\(criterion.title.ru) (\(criterion.seed))")]
@@ -127,7 +114,7 @@ struct CardSheets {
             var byColumn = Dictionary(uniqueKeysWithValues: years.indices.map { (1 + 2 * $0, share) })
             byColumn[0] = styles.text
             if c.verdict == .risk { byColumn[1 + 2 * years.count] = styles.bold }
-            try put(row(2 + i, values, styles: byColumn), to: w, widths: widths)
+            try w.write(row(2 + i, values, styles: byColumn))
         }
         try w.endSheet()
     }
@@ -138,7 +125,7 @@ struct CardSheets {
         let widths: [Double] = [8, 60, 9, 12, 50, 36]
         try w.beginSheet(sheet("Рубрика", widths: widths, frozenRows: 2))
         try title("Эффективность руководителя, \(all.period) (программа, \(declared.seed)): итого \(Decimals.text(rubric.total)) баллов, место \(rubric.rank) из \(all.schools.count)", to: w)
-        try put(header(["Строка", "Показатель", "Баллы", "В среднем по городу", "Баллы (правило)", "Нет данных: почему"], row: 1), to: w, widths: widths)
+        try w.write(header(["Строка", "Показатель", "Баллы", "В среднем по городу", "Баллы (правило)", "Нет данных: почему"], row: 1))
         var index = 2
         for item in declared.items {
             try w.write(row(index, [.text("\(item.number). \(item.title)")], style: styles.bold))
@@ -146,8 +133,8 @@ struct CardSheets {
             for line in item.lines {
                 let mine = rubric.lines.first { $0.line == line.id }
                 let missing = mine?.points == nil ? "нет данных" + (mine?.problem.map { ": \($0)" } ?? "") : ""
-                try put(row(index, [.text(line.id), .text(line.text), Self.number(mine?.points), Self.number((card.lineMeans[line.id] ?? nil).map { Decimals.rounded($0, 1) }),
-                                    .text(line.pointsText), .text(missing)], styles: [1: styles.text, 3: share, 4: styles.text, 5: styles.text]), to: w, widths: widths)
+                try w.write(row(index, [.text(line.id), .text(line.text), Self.number(mine?.points), Self.number((card.lineMeans[line.id] ?? nil).map { Decimals.rounded($0, 1) }),
+                                    .text(line.pointsText), .text(missing)], styles: [1: styles.text, 3: share, 4: styles.text, 5: styles.text]))
                 index += 1
             }
         }
@@ -164,13 +151,13 @@ struct CardSheets {
         let widths: [Double] = [8, 70, 8, 12, 10, 10, 10, 10]
         try w.beginSheet(sheet("Доли ОО", widths: widths, frozenRows: 2))
         try title("\(declared.title.ru), \(report.period): учтена ли школа в показателе и его значение по городу", to: w)
-        try put(header(["Раздел", "Показатель", "Строка seed", "Школа", "Город: ОО", "Из судимых", "Нет данных", "Доля, %"], row: 1), to: w, widths: widths)
+        try w.write(header(["Раздел", "Показатель", "Строка seed", "Школа", "Город: ОО", "Из судимых", "Нет данных", "Доля, %"], row: 1))
         for (i, r) in report.results.enumerated() {
             guard let indicator = declared.indicators.first(where: { $0.id == r.indicator }) else { continue }
             let mine = r.meeting.contains(school) ? "да" : (r.unknown.contains(school) ? "нет данных" : "нет")
-            try put(row(2 + i, [.text(indicator.section), .text(indicator.title), .text(indicator.seed), .text(mine), Self.number(r.share.count),
+            try w.write(row(2 + i, [.text(indicator.section), .text(indicator.title), .text(indicator.seed), .text(mine), Self.number(r.share.count),
                                     Self.number(r.share.of), Self.number(r.share.unknown), indicator.isShare ? Self.number(r.share.percent) : .empty],
-                            styles: [1: styles.text, 7: share]), to: w, widths: widths)
+                            styles: [1: styles.text, 7: share]))
         }
         try w.endSheet()
     }
@@ -184,9 +171,9 @@ struct CardSheets {
         if measures.isEmpty {
             try w.write(row(1, [.text("Меры программы, относящиеся к положению школы, не требуются.")]))
         } else {
-            try put(header(["№", "Мера", "Строка программы", "Основание"], row: 1), to: w, widths: widths)
+            try w.write(header(["№", "Мера", "Строка программы", "Основание"], row: 1))
             for (i, m) in measures.enumerated() {
-                try put(row(2 + i, [Self.number(i + 1), .text(m.text), .text(m.seed), .text(reason(m.when))], styles: [1: styles.text, 3: styles.text]), to: w, widths: widths)
+                try w.write(row(2 + i, [Self.number(i + 1), .text(m.text), .text(m.seed), .text(reason(m.when))], styles: [1: styles.text, 3: styles.text]))
             }
         }
         try w.endSheet()

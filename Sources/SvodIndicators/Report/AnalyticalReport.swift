@@ -157,7 +157,7 @@ public struct AnalyticalReport {
         guard !items.isEmpty else { return "" }
         let chart = BarChart(id: "shares", title: "Доли ОО по показателям программы, %", series: ["%"],
                              bars: items.map { .init(label: Self.short($0.0.title.replacingOccurrences(of: "Доля ОО, ", with: "").replacingOccurrences(of: "Доля ОО города, ", with: "")), values: [$0.1.share.percent]) }, scale: 100, unit: " %")
-        return "<section>\n<h2>Доли ОО (3.3, 3.4, 4.1)</h2>\n<figure><figcaption>Доля ОО, %</figcaption>\(chart.svg())</figure>\n"
+        return "<section>\n<h2>Доли ОО (3.3, 3.4, 4.1, 4.3–4.5)</h2>\n<figure><figcaption>Доля ОО, %</figcaption>\(chart.svg())</figure>\n"
             + table("Те же числа таблицей", ["Раздел", "Показатель", "ОО", "Из", "Доля, %"],
                     items.map { [$0.0.section, $0.0.title, "\($0.1.share.count)", "\($0.1.share.of)", $0.1.share.percent.map { Decimals.text($0) } ?? "—"] })
             + "</section>\n"

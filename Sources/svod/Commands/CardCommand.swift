@@ -35,6 +35,7 @@ struct CardCommand: Command {
                    .init(ru: "Куда записать: .html, .xlsx или .ods (или папка с --all).", en: "Where to write: .html, .xlsx or .ods (or a folder with --all).")),
             .choice("format", CardFormat.self, .init(ru: "Формат карт для --all (без него — html).", en: "The cards' format for --all (html without it).")),
             .value("period", .init(ru: "ПЕРИОД", en: "PERIOD"), .init(ru: "Учебный год (обязателен), например 2019/2020.", en: "The academic year (required), e.g. 2019/2020.")),
+            .value("as-of", .init(ru: "ДАТА", en: "DATE"), .init(ru: "Дата в свойствах книги .xlsx/.ods (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ).", en: "The date in an .xlsx/.ods card's properties (YYYY-MM-DD or DD.MM.YYYY).")),
             StoreLocation.option,
             SchemasCommand.option,
         ],
@@ -45,9 +46,11 @@ struct CardCommand: Command {
     let all: Bool
     let output: String
     let format: CardFormat
+    let created: CivilDateTime
 
     init(_ call: ParsedCall) throws {
         self.call = try IndicatorCall(call)
+        created = try TableOutput.asOf(call)
         school = call.value("school")
         all = call.flag("all")
         guard let output = call.value("output") else {
@@ -90,8 +93,6 @@ struct CardCommand: Command {
         } else {
             targets = [(school!, output)]
         }
-        // The same inputs give the same bytes: the workbook is dated as `svod indicators` dates it without --as-of.
-        let created = CivilDateTime(year: 2000, month: 1, day: 1, hasTime: false)!
         for (code, path) in targets {
             switch format {
             case .xlsx: try card.write(code, to: path, format: .xlsx, created: created)

@@ -16,13 +16,18 @@ struct TableOutput {
     init(_ call: ParsedCall, what: LocalizedText) throws {
         path = call.value("output")
         toStdout = call.choice("format", ShowFormat.self) == .json
-        asOf = call.value("as-of") == nil ? CivilDateTime(year: 2000, month: 1, day: 1, hasTime: false)! : try StatusCommand.date(call.value("as-of"))
+        asOf = try Self.asOf(call)
         if path == nil && !toStdout {
             throw UsageError(ru: "укажите -o ФАЙЛ (.xlsx, .ods, .json) или --format json", en: "give -o FILE (.xlsx, .ods, .json) or --format json")
         }
         if let path, !["xlsx", "ods", "json"].contains((path as NSString).pathExtension.lowercased()) {
             throw UsageError(ru: "-o: «\(path)» — \(what.ru) в .xlsx, .ods или .json", en: "-o: '\(path)' — \(what.en) to .xlsx, .ods or .json")
         }
+    }
+
+    /// `--as-of`, or 2000-01-01 without it: the same inputs give the same bytes.
+    static func asOf(_ call: ParsedCall) throws -> CivilDateTime {
+        call.value("as-of") == nil ? CivilDateTime(year: 2000, month: 1, day: 1, hasTime: false)! : try StatusCommand.date(call.value("as-of"))
     }
 
     /// Whether the file asked for is the JSON.
