@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip",
@@ -50,12 +51,16 @@ let package = Package(
                                                   .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "SvodConsolidation", dependencies: ["SvodStore", "SvodSchema", "SvodValidation", "SvodExpressions", "SvodWorkbook",
                                                           "SvodSpreadsheet", "SvodLocale"]),
+        .target(name: "SvodBatch", dependencies: ["SvodPipeline", "SvodStore", "SvodReports", "SvodSpreadsheet", "SvodValidation", "SvodWorkbook",
+                                                  "SvodSchema", "SvodIO", "SvodLocale", .product(name: "Yams", package: "Yams"),
+                                                  .product(name: "Logging", package: "swift-log")]),
         .target(name: "SvodIndicators", dependencies: ["SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions"], swiftSettings: fast),
         .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"]),
         .target(name: "SvodSpreadsheet",
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
         .executableTarget(name: "svod", dependencies: [
-            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodPipeline", "SvodStore", "SvodReports", "SvodTemplates", "SvodConsolidation", "SvodIndicators",
+            "SvodSpreadsheet", "SvodWorkbook", "SvodLocale", "SvodIO", "SvodSchema", "SvodValidation", "SvodPipeline", "SvodStore", "SvodReports", "SvodTemplates", "SvodConsolidation", "SvodIndicators", "SvodBatch",
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         .target(name: "SvodTestSupport", dependencies: ["SvodWorkbook", "SvodSpreadsheet"], path: "Tests/SvodTestSupport"),

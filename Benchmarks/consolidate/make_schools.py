@@ -1,6 +1,6 @@
 """Makes N generated schools for the consolidation benchmark, from the bundled year of samples.
 
-    make_schools.py OUT N [--schemas-only] [--years 2017-2018,2018-2019,2019-2020]
+    make_schools.py OUT N [--schemas-only] [--years 2017-2018,2018-2019,2019-2020] [--forms vpr,rkr]
 
 --schemas-only refreshes OUT/schemas from the project's Schemas/ and leaves the files (a rerun
 after a schema change must not judge the files by last week's copy).
@@ -9,7 +9,8 @@ over the five districts) to the bundled one; OUT/files/<form>/ — one file per 
 the sample files of sample school i mod 62 (XLSX or ODS as the sample is), with its code on the
 title sheet replaced by its own. Every file is a real office program's file (openpyxl,
 LibreOffice), byte for byte, but for the code. With --years, OUT/files/<year>/<form>/ for each
-sample year named (its annual forms that Samples/<year>/ has), for the benchmarks over several years."""
+sample year named (its annual forms that Samples/<year>/ has), for the benchmarks over several years.
+--forms limits the files to the forms named."""
 import os, re, shutil, sys, zipfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -67,7 +68,7 @@ def year_files(year, out, n, spellings, years):
     School i is the same sample school in every year of `years` (a sample school without that
     year's file, as the one whose file came late, leaves its generated schools without it too)."""
     count = 0
-    for form in ANNUAL:
+    for form in FORMS or ANNUAL:
         by_school = sample_files(year, form)
         if not by_school:
             continue
@@ -84,6 +85,8 @@ def year_files(year, out, n, spellings, years):
                     spellings.get(school, [school]), f"b{i:05d}")
             count += 1
     return count
+
+FORMS = sys.argv[sys.argv.index("--forms") + 1].split(",") if "--forms" in sys.argv else None
 
 def main():
     out, n = sys.argv[1], int(sys.argv[2])

@@ -28,6 +28,7 @@ public final class AtomicFile {
         }
         self.fd = fd
         temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        Interruption.register(temporaryPath)
     }
 
     deinit { discard() }
@@ -65,6 +66,7 @@ public final class AtomicFile {
             throw e
         }
         finished = true
+        Interruption.unregister(temporaryPath)
     }
 
     /// The process's umask, read without changing it (`umask()` can only be read by setting
@@ -86,5 +88,6 @@ public final class AtomicFile {
         finished = true
         if fd >= 0 { close(fd); fd = -1 }
         unlink(temporaryPath)
+        Interruption.unregister(temporaryPath)
     }
 }

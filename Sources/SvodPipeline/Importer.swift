@@ -50,10 +50,11 @@ public final class Importer {
 
     /// Checks one file for a later `commit`; the school's other forms are read from the store
     /// and from the files prepared since the last commit, so a batch judges as one by one would.
-    public func prepare(_ path: String, arrivedAt: Date = Date()) throws -> Prepared {
+    /// `opened` sees the file while it is open, with its report (the batch run writes the annotated copy there).
+    public func prepare(_ path: String, arrivedAt: Date = Date(), opened: ((WorkbookReader, ValidationReport) throws -> Void)? = nil) throws -> Prepared {
         let sink = CollectedValues()
         let others = StoredForms(store: store, checker: checker, pending: pending)
-        let verdict = checker.check(path, values: sink, crossForm: others)
+        let verdict = checker.check(path, values: sink, crossForm: others, opened: opened)
         if let failure = others.failure { throw failure }
         let because = refusal(verdict)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0

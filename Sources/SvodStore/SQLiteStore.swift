@@ -15,7 +15,7 @@ import SvodValidation
 ///   timeout) instead of failing, and a crash leaves the file wholly in or not at all.
 /// - The schema is migrated from version 1 on: an old store is upgraded in place, never rebuilt.
 public final class SQLiteStore: SubmissionStore {
-    private let db: DatabasePool
+    let db: DatabasePool
     /// The folder of originals.
     public let originals: URL
 
@@ -69,6 +69,7 @@ public final class SQLiteStore: SubmissionStore {
                     PRIMARY KEY (submission_id, seq));
                 """)
         }
+        registerJournal(&m)
         return m
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SvodIO
 import SvodLocale
 
 /// The `svod` command: reads, checks and consolidates school spreadsheets.
@@ -11,10 +12,12 @@ enum Svod {
         summary: .init(ru: "сводка: чтение, проверка и свод таблиц школ для МСОКО.",
                        en: "reads, checks and consolidates school spreadsheets for МСОКО."),
         subcommands: [InspectCommand.spec, ConvertCommand.spec, SchemasCommand.spec, ValidateCommand.spec, TemplateCommand.spec,
-                      SchoolsCommand.spec, ImportCommand.spec, StatusCommand.spec, HistoryCommand.spec, ConsolidateCommand.spec, IndicatorsCommand.spec, CardCommand.spec, ReportCommand.spec, RecheckCommand.spec])
+                      SchoolsCommand.spec, ImportCommand.spec, StatusCommand.spec, HistoryCommand.spec, ConsolidateCommand.spec, IndicatorsCommand.spec, CardCommand.spec, ReportCommand.spec, RecheckCommand.spec, BatchCommand.spec])
 
     /// Runs the command; wrong calls exit with 2, like unreadable files, so scripts need one check.
     static func main() {
+        // Ctrl-C or a kill leaves no half-written output behind (`svod batch` asks for a graceful stop instead).
+        Interruption.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let language = CommandLineParser.language(of: arguments)
         do {

@@ -21,7 +21,7 @@ import Testing
             (["inspect", "--format"], "svod: ошибка: --format: не указано значение — ожидается text, json, csv или summary"),
             (["validate", "--strict=yes", sample], "svod: ошибка: --strict: этот параметр пишется без значения"),
             (["template", "--form", "vpr"], "svod: ошибка: не указан параметр -o, --output OUT"),
-            (["batch", "--help"], "svod: ошибка: неизвестная команда «batch»; команды: inspect, convert, schemas, validate, template, schools, import, status, history, consolidate, indicators, card, report, recheck; см. svod --help"),
+            (["sync", "--help"], "svod: ошибка: неизвестная команда «sync»; команды: inspect, convert, schemas, validate, template, schools, import, status, history, consolidate, indicators, card, report, recheck, batch; см. svod --help"),
             (["schemas", "lst"], "svod: ошибка: неизвестная команда «lst» для svod schemas (может быть, list?); команды: list, show, check"),
             (["help", "nope"], "svod: ошибка: неизвестная команда «nope»"),
             (["validate", "--fromat", "json", sample], "svod: ошибка: неизвестный параметр «--fromat» для svod validate (может быть, --format?); "),
@@ -44,8 +44,8 @@ import Testing
                 "\(after.stderr)")
         let before = try svod("--lang", "en", "validate", "--format", "pdf", sample)
         #expect(before.status == 2 && before.stderr == "svod: error: --format: 'pdf' — expected text, json or html\n", "\(before.stderr)")
-        let inline = try svod("batch", "--lang=en")
-        #expect(inline.status == 2 && inline.stderr.hasPrefix("svod: error: unknown command 'batch'; commands: inspect"), "\(inline.stderr)")
+        let inline = try svod("sync", "--lang=en")
+        #expect(inline.status == 2 && inline.stderr.hasPrefix("svod: error: unknown command 'sync'; commands: inspect"), "\(inline.stderr)")
     }
 
     /// `convert x.xlsx y.pdf`: one grammatical line, not «Error: не понять формат…».

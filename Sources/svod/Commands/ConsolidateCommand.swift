@@ -122,27 +122,14 @@ struct ConsolidateCommand: Command {
     }
 
     private func write(_ r: ConsolidationRun.Result, catalog: SchemaCatalog) throws {
-        let area = r.consolidation.district.flatMap { catalog.district($0)?.name } ?? "г. Тула"
-        let json = ConsolidationJSON(catalog: catalog, schools: withSchools ? r.schools : nil)
+        let writer = ConsolidationOutput(catalog: catalog, withSchools: withSchools)
         if output.toStdout {
             let out = OutputBuffer()
-            try json.write(r.consolidation) { out.write($0) }
+            try writer.json(r) { out.write($0) }
             out.flush()
         }
         guard let path = output.path else { return }
-        if output.isJSON {
-            let file = try AtomicFile(target: path)
-            let out = OutputBuffer { try file.write($0) }
-            try json.write(r.consolidation) { out.write($0) }
-            out.flush()
-            if let failure = out.failure { throw failure }
-            try file.commit()
-        } else {
-            var book = ConsolidatedWorkbook(catalog: catalog, area: area)
-            book.leftOut = r.leftOut
-            book.earlier = r.earlier
-            try book.write(r.consolidation, schools: r.schools, to: path, created: output.asOf)
-        }
+        try writer.write(r, to: path, created: output.asOf)
     }
 
     /// One line per form and per input left out, on stderr when the JSON goes to stdout.
