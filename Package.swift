@@ -79,6 +79,7 @@ let package = Package(
         .testTarget(name: "SvodConsolidationTests", dependencies: ["SvodConsolidation", "SvodStore", "SvodSchema", "SvodTestSupport"]),
         .testTarget(name: "SvodIndicatorsTests", dependencies: ["SvodIndicators", "SvodSchema", "SvodExpressions", "SvodTestSupport"]),
         .testTarget(name: "SvodPipelineTests", dependencies: ["SvodPipeline", "SvodValidation", "SvodSchema", "SvodStore", "SvodTestSupport"]),
+        .testTarget(name: "SvodBatchTests", dependencies: ["SvodBatch", "SvodIO", "SvodTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodStore", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema", "SvodTemplates", "SvodExpressions"]),
     ]
 )

@@ -55,6 +55,11 @@ public final class BatchRun {
     let started = Date()
     /// The day folder of the archive, in the run's local time.
     let day: String
+    /// The bytes this run took, by hash: their entries are recorded by the second phase, maybe not
+    /// yet when a later copy of the same bytes is taken — which is a duplicate all the same.
+    var takenInRun: [String: JournalEntry] = [:]
+    /// Files taken, checked and handed on together.
+    var groupSize = 50
 
     /// A run over `settings` with the form catalogue `catalog`, logging to `logger`.
     public init(settings: BatchSettings, catalog: SchemaCatalog, language: Language, logger: Logger) throws {
@@ -83,22 +88,49 @@ public final class BatchRun {
                 : .init(ru: "файл менялся меньше \(Int(settings.settle)) с назад: возьмём в следующий раз", en: "changed less than \(Int(settings.settle)) s ago: next run")))
             logger.info("waiting", metadata: ["file": .string(w.path), "step": "scan", "outcome": .string(w.reason.rawValue)])
         }
-        for (i, file) in scan.ready.enumerated() {
-            if let why = stopReason(taken: i) {
-                summary.stopped = why
-                for rest in scan.ready[i...] {
-                    summary.files.append(FileOutcome(path: rest.path, fate: .waiting, reason: why))
+        var done: [(Int, FileOutcome)] = []
+        defer { summary.files += done.sorted { $0.0 < $1.0 }.map(\.1) }
+        let finisher = Finisher(self)
+        var group: [Taken] = []
+        // Everything not finished when the run stops (a signal, a limit, a failure) is listed as waiting.
+        func leave(from i: Int, _ why: LocalizedText) {
+            let finished = Set(done.map(\.0))
+            for (k, rest) in scan.ready.enumerated() where k >= i && !finished.contains(k) {
+                done.append((k, FileOutcome(path: rest.path, fate: .waiting, reason: why)))
+            }
+        }
+        let failed = LocalizedText(ru: "не обработан: запуск остановлен ошибкой (ниже)", en: "not done: the run stopped on an error (below)")
+        do {
+            var looked = Looked()
+            for (i, file) in scan.ready.enumerated() {
+                // The next group's files hashed and looked up in the journal together.
+                if i % groupSize == 0 { looked = try hashes(scan.ready[i..<min(i + groupSize, scan.ready.count)]) }
+                if let why = stopReason(taken: i) {
+                    summary.stopped = why
+                    if !group.isEmpty { try recordTaken(&group); done += try finisher.wait(); finisher.start(group); group = [] }
+                    done += try finisher.wait()
+                    leave(from: i, why)
+                    break
                 }
-                break
+                let sha = looked.hashes[file.path]
+                switch try take(file, index: i, sha: sha, known: sha.flatMap { looked.known[$0] } ?? [], recorded: sha.map(looked.recorded.contains) ?? false) {
+                case .done(let outcome): done.append((i, outcome))
+                case .taken(let t): group.append(t)
+                }
+                if (i + 1) % groupSize == 0 {
+                    try recordTaken(&group)
+                    done += try finisher.wait()
+                    finisher.start(group)
+                    group = []
+                }
             }
-            do {
-                summary.files.append(try handle(file))
-            } catch {
-                // The run cannot go on: what it had not finished is listed as waiting, for the next run.
-                let why = LocalizedText(ru: "не обработан: запуск остановлен ошибкой (ниже)", en: "not done: the run stopped on an error (below)")
-                for rest in scan.ready[i...] { summary.files.append(FileOutcome(path: rest.path, fate: .waiting, reason: why)) }
-                throw error
-            }
+            if !group.isEmpty { try recordTaken(&group); done += try finisher.wait(); finisher.start(group); group = [] }
+            done += try finisher.wait()
+        } catch {
+            // The run cannot go on: what it had not finished waits for the next run (its journal entries say where it stands).
+            if let finished = try? finisher.wait() { done += finished }
+            leave(from: 0, failed)
+            throw error
         }
         if try refreshIsDue(summary) {
             summary.refreshed = try refresh()
@@ -113,5 +145,38 @@ public final class BatchRun {
             return .init(ru: "время запуска (\(Int(budget)) с) истекло: остальное — в следующий раз", en: "the run's time budget (\(Int(budget)) s) is spent: the rest next run")
         }
         return nil
+    }
+}
+
+/// The second phase of one group at a time, on a serial queue of its own; `wait` returns the
+/// group in flight once finished (nothing when there is none) and rethrows its failure.
+final class Finisher: @unchecked Sendable {
+    private let run: BatchRun
+    private let queue = DispatchQueue(label: "svod.batch.finish")
+    private let group = DispatchGroup()
+    private var outcome: Result<[(Int, BatchRun.FileOutcome)], Error>?
+    private var busy = false
+    /// Handed to the queue through the instance: the queue reads it only between `start` and `wait`.
+    private var taken: [BatchRun.Taken] = []
+
+    init(_ run: BatchRun) { self.run = run }
+
+    func start(_ taken: [BatchRun.Taken]) {
+        guard !taken.isEmpty else { return }
+        busy = true
+        self.taken = taken
+        group.enter()
+        queue.async {
+            self.outcome = Result { try self.run.finish(self.taken) }
+            self.group.leave()
+        }
+    }
+
+    func wait() throws -> [(Int, BatchRun.FileOutcome)] {
+        guard busy else { return [] }
+        group.wait()
+        busy = false
+        defer { outcome = nil }
+        return try outcome!.get()
     }
 }

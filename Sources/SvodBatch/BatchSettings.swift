@@ -113,9 +113,18 @@ public struct BatchSettings: Equatable, Sendable {
         if settle < 0 || (maxFiles ?? 1) < 1 || (timeBudget ?? 1) <= 0 {
             throw BatchSettingsError(.init(ru: "settle, max-files, time-budget — положительные числа", en: "settle, max-files, time-budget must be positive numbers"))
         }
-        let folders = [inbox, outbox, archive].map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        if Set(folders).count < 3 {
-            throw BatchSettingsError(.init(ru: "inbox, outbox и archive — три разные папки", en: "inbox, outbox and archive must be three different folders"))
+        // Nothing svod writes may lie in the inbox (it would be taken as a school's file), nor the inbox in what svod writes.
+        func full(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path + "/" }
+        let named = [("inbox", inbox), ("outbox", outbox), ("archive", archive)]
+        for (a, x) in named {
+            for (b, y) in named where a != b && full(y).hasPrefix(full(x)) {
+                throw BatchSettingsError(.init(ru: "inbox, outbox и archive — три разные папки, ни одна не внутри другой (\(b) внутри \(a))",
+                                               en: "inbox, outbox and archive must be three folders, none inside another (\(b) is inside \(a))"))
+            }
+        }
+        let written = [("store", store), ("log", log ?? "")] + consolidate.map { ("consolidate", $0) }
+        for (name, path) in written where !path.isEmpty && full(path).hasPrefix(full(inbox)) {
+            throw BatchSettingsError(.init(ru: "\(name): «\(path)» лежит во входящих — его приняли бы за файл школы", en: "\(name): '\(path)' is inside the inbox — it would be taken for a school's file"))
         }
     }
 }

@@ -35,15 +35,19 @@ struct SchoolAnswer {
         (folder(school: school) as NSString).appendingPathComponent(stem + "-замечания." + (format == .xlsx ? "xlsx" : "ods"))
     }
 
-    /// Writes the JSON and HTML reports of `verdict`; returns their paths.
+    /// Writes the JSON and HTML reports of `verdict` and returns their paths; each appears whole
+    /// or not at all, unflushed: the run flushes a group of files' answers at once (`DurableFile.flush`)
+    /// before the journal calls them written. What an earlier, interrupted attempt left is replaced.
     func writeReports(_ verdict: FileVerdict, school: String?, stem: String) throws -> [String] {
         let dir = folder(school: school)
         try make(dir)
         let json = (dir as NSString).appendingPathComponent(stem + ".json")
         let html = (dir as NSString).appendingPathComponent(stem + ".html")
-        try Self.write(JSONReport.render([verdict], single: true, language: language), to: json)
-        try Self.write(HTMLReport.render([verdict], language: language, allFiles: true), to: html)
-        DurableFile.syncFolder(dir)
+        for (path, text) in [(json, JSONReport.render([verdict], single: true, language: language)),
+                             (html, HTMLReport.render([verdict], language: language, allFiles: true))] {
+            unlink(path)
+            try DurableFile.writeOnce(Data(text.utf8), to: path, flush: false)
+        }
         return [json, html]
     }
 

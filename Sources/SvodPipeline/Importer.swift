@@ -51,7 +51,9 @@ public final class Importer {
     /// Checks one file for a later `commit`; the school's other forms are read from the store
     /// and from the files prepared since the last commit, so a batch judges as one by one would.
     /// `opened` sees the file while it is open, with its report (the batch run writes the annotated copy there).
-    public func prepare(_ path: String, arrivedAt: Date = Date(), opened: ((WorkbookReader, ValidationReport) throws -> Void)? = nil) throws -> Prepared {
+    /// `recorded`: whether the store already holds these bytes, when the caller knows (nil: the store is asked).
+    public func prepare(_ path: String, arrivedAt: Date = Date(), recorded: Bool? = nil,
+                        opened: ((WorkbookReader, ValidationReport) throws -> Void)? = nil) throws -> Prepared {
         let sink = CollectedValues()
         let others = StoredForms(store: store, checker: checker, pending: pending)
         let verdict = checker.check(path, values: sink, crossForm: others, opened: opened)
@@ -65,7 +67,7 @@ public final class Importer {
                           verdict: verdict, values: sink.values, refusedBecause: because)
         // Bytes recorded before stay as they were (the store says «already»): they change nothing
         // a later file of the batch compares with.
-        if offer.isAccepted, let r = verdict.report, let school = r.school, let p = r.period, try !store.isRecorded(sha) {
+        if offer.isAccepted, let r = verdict.report, let school = r.school, let p = r.period, try !(recorded ?? store.isRecorded(sha)) {
             pending.add(form: r.formID, school: school, period: checker.catalog.form(r.formID)?.period.ordinal(p), sha256: sha, values: sink.values)
         }
         return Prepared(verdict: verdict, offer: offer, refusedBecause: because)

@@ -17,7 +17,7 @@ public struct JournalEntry: Equatable, Sendable {
         self.archived = archived; self.finishedAt = finishedAt
     }
 
-    public let id: Int64
+    public internal(set) var id: Int64
     public let sha256: String
     /// The file's name in the inbox.
     public let name: String
@@ -57,20 +57,33 @@ extension SQLiteStore {
         }
     }
 
-    /// The unfinished entry of this input (these bytes at this path), if a run was interrupted while it handled it.
-    public func openEntry(sha256: String, source: String) throws -> JournalEntry? {
-        try journalRead { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM batch_file WHERE sha256 = ? AND source = ? AND finished_at IS NULL ORDER BY id LIMIT 1",
-                             arguments: [sha256, source]).map(Self.entry)
-        }
+    /// Every entry of these bytes, in the order they were taken (usually none; one per copy that arrived).
+    public func entries(sha256: String) throws -> [JournalEntry] {
+        try entries(sha256: [sha256])[sha256] ?? []
     }
 
-    /// The entry these bytes were first taken in (not itself a duplicate), finished or not.
-    public func firstEntry(sha256: String) throws -> JournalEntry? {
-        try journalRead { db in
-            try Row.fetchOne(db, sql: """
-                SELECT * FROM batch_file WHERE sha256 = ? AND (outcome IS NULL OR outcome <> 'duplicate') ORDER BY id LIMIT 1
-                """, arguments: [sha256]).map(Self.entry)
+    /// The entries of several files' bytes in one read (a group of files about to be taken).
+    public func entries(sha256 hashes: [String]) throws -> [String: [JournalEntry]] {
+        try lookup(hashes).entries
+    }
+
+    /// What the store knows of several files' bytes, in one read: their journal entries, and which
+    /// of them it holds as submissions (a file imported by hand before it reached the inbox).
+    public func lookup(_ hashes: [String]) throws -> (entries: [String: [JournalEntry]], recorded: Set<String>) {
+        guard !hashes.isEmpty else { return ([:], []) }
+        return try journalRead { db in
+            var entries: [String: [JournalEntry]] = [:], recorded: Set<String> = []
+            // SQLite's default limit on host parameters is far above a group's size; chunks keep it so for any.
+            for start in stride(from: 0, to: hashes.count, by: 500) {
+                let chunk = Array(hashes[start..<min(start + 500, hashes.count)])
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM batch_file WHERE sha256 IN (\(marks)) ORDER BY id", arguments: StatementArguments(chunk)) {
+                    let e = Self.entry(row)
+                    entries[e.sha256, default: []].append(e)
+                }
+                recorded.formUnion(try String.fetchAll(db, sql: "SELECT sha256 FROM submission WHERE sha256 IN (\(marks))", arguments: StatementArguments(chunk)))
+            }
+            return (entries, recorded)
         }
     }
 
@@ -89,26 +102,32 @@ extension SQLiteStore {
     /// looking like a first arrival. Returns the entry with its id.
     @discardableResult
     public func record(_ e: JournalEntry) throws -> JournalEntry {
-        try journalWrite { db in
-            let values: [DatabaseValueConvertible?] = [e.sha256, e.name, e.source, e.firstSeen, e.steps.joined(separator: ","), e.outcome, e.reason,
-                                                       e.school, e.form, e.period, e.outputs.joined(separator: "\n"), e.archived, e.finishedAt]
-            var out = e
-            if e.id == 0 {
-                try db.cachedStatement(sql: """
-                    INSERT INTO batch_file (sha256, name, source, first_seen, steps, outcome, reason, school, form, period, outputs, archived, finished_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: StatementArguments(values))
-                out = JournalEntry(id: db.lastInsertedRowID, sha256: e.sha256, name: e.name, source: e.source, firstSeen: e.firstSeen, steps: e.steps,
-                                   outcome: e.outcome, reason: e.reason, school: e.school, form: e.form, period: e.period, outputs: e.outputs,
-                                   archived: e.archived, finishedAt: e.finishedAt)
-            } else {
-                try db.cachedStatement(sql: """
-                    UPDATE batch_file SET sha256 = ?, name = ?, source = ?, first_seen = ?, steps = ?, outcome = ?, reason = ?, school = ?, form = ?,
-                    period = ?, outputs = ?, archived = ?, finished_at = ? WHERE id = ?
-                    """).execute(arguments: StatementArguments(values + [e.id]))
-            }
-            return out
+        try record([e])[0]
+    }
+
+    /// Records several entries in one transaction (one flush for a group of files).
+    public func record(_ entries: [JournalEntry]) throws -> [JournalEntry] {
+        guard !entries.isEmpty else { return [] }
+        return try journalWrite { db in try entries.map { try Self.record($0, in: db) } }
+    }
+
+    private static func record(_ e: JournalEntry, in db: Database) throws -> JournalEntry {
+        let values: [DatabaseValueConvertible?] = [e.sha256, e.name, e.source, e.firstSeen, e.steps.joined(separator: ","), e.outcome, e.reason,
+                                                   e.school, e.form, e.period, e.outputs.joined(separator: "\n"), e.archived, e.finishedAt]
+        guard e.id == 0 else {
+            try db.cachedStatement(sql: """
+                UPDATE batch_file SET sha256 = ?, name = ?, source = ?, first_seen = ?, steps = ?, outcome = ?, reason = ?, school = ?, form = ?,
+                period = ?, outputs = ?, archived = ?, finished_at = ? WHERE id = ?
+                """).execute(arguments: StatementArguments(values + [e.id]))
+            return e
         }
+        try db.cachedStatement(sql: """
+            INSERT INTO batch_file (sha256, name, source, first_seen, steps, outcome, reason, school, form, period, outputs, archived, finished_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: StatementArguments(values))
+        var out = e
+        out.id = db.lastInsertedRowID
+        return out
     }
 
     /// Writes a known entry's state (`record` of an entry with its id).

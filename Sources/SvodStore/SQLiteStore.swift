@@ -103,44 +103,44 @@ public final class SQLiteStore: SubmissionStore {
 
     public func isRecorded(_ sha256: String) throws -> Bool {
         do {
-            return try db.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM submission WHERE sha256 = ?", arguments: [sha256]) ?? false }
+            return try db.read { db in try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM submission WHERE sha256 = ?"), arguments: [sha256]) ?? false }
         } catch {
             throw StoreFailure(error, path: db.path)
         }
     }
 
     private static func record(_ offer: Offer, in db: Database) throws -> OfferOutcome {
-        if let row = try Row.fetchOne(db, sql: "SELECT id, outcome, arrived_at FROM submission WHERE sha256 = ?", arguments: [offer.sha256]) {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, outcome, arrived_at FROM submission WHERE sha256 = ?"), arguments: [offer.sha256]) {
             return .alreadyRecorded(id: row["id"], outcome: row["outcome"], arrivedAt: row["arrived_at"])
         }
-        try db.execute(sql: "INSERT OR IGNORE INTO original (sha256, size) VALUES (?, ?)", arguments: [offer.sha256, offer.size])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO original (sha256, size) VALUES (?, ?)").execute(arguments: [offer.sha256, offer.size])
         let r = offer.verdict.report
         let outcome = offer.isAccepted ? "accepted" : (r == nil ? "unreadable" : "refused")
         let reason = offer.refusedBecause ?? offer.verdict.refusal?.message
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO submission (sha256, file_name, arrived_at, school, form, form_version, period, outcome,
                                     errors, warnings, warnings_explained, infos, reason_ru, reason_en)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [offer.sha256, offer.fileName, Self.timestamp(offer.arrivedAt), r?.school, r?.formID, r?.formVersion, r?.period,
+            """).execute(arguments: [offer.sha256, offer.fileName, Self.timestamp(offer.arrivedAt), r?.school, r?.formID, r?.formVersion, r?.period,
                              outcome, r?.count(.error) ?? 0, r?.count(.warning, explained: false) ?? 0,
                              r?.count(.warning, explained: true) ?? 0, r?.count(.info) ?? 0, reason?.ru, reason?.en])
         let id = db.lastInsertedRowID
         for (seq, f) in (r?.findings ?? []).enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO finding (submission_id, seq, severity, rule, sheet, cell, row_key, field, actual, expected, difference,
                                      previous, message_ru, message_en, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, seq, f.severity.rawValue, f.rule, f.sheet, f.cell?.a1, f.rowKey?.ru, f.field, f.actual, f.expected,
+                """).execute(arguments: [id, seq, f.severity.rawValue, f.rule, f.sheet, f.cell?.a1, f.rowKey?.ru, f.field, f.actual, f.expected,
                                  f.difference, f.previous, f.message.ru, f.message.en, f.explanation])
         }
         guard outcome == "accepted", let r else { return .refused(id: id) }
         try ValueRows(db).insert(offer.values, submission: id, in: db)
         // The school's earlier file of this form and period is superseded, and stays in history.
-        let earlier = try Int64.fetchOne(db, sql: """
+        let earlier = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM submission WHERE outcome = 'accepted' AND superseded_by IS NULL AND id <> ?
               AND school IS ? AND form IS ? AND period IS ?
-            """, arguments: [id, r.school, r.formID, r.period])
+            """), arguments: [id, r.school, r.formID, r.period])
         if let earlier {
-            try db.execute(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?", arguments: [id, earlier])
+            try db.cachedStatement(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?").execute(arguments: [id, earlier])
         }
         return .accepted(id: id, superseded: earlier)
     }
@@ -200,15 +200,15 @@ public final class SQLiteStore: SubmissionStore {
 
     public func currentValues(school: String, form: String, period: String, fields: Set<String>?) throws -> [StoredValue]? {
         try db.read { db in
-            guard let id = try Int64.fetchOne(db, sql: """
+            guard let id = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT id FROM submission WHERE outcome = 'accepted' AND superseded_by IS NULL AND school = ? AND form = ? AND period = ?
                 ORDER BY id DESC LIMIT 1
-                """, arguments: [school, form, period]) else { return nil }
-            // Cross-form rules read a few fields of a submission: the rest are not decoded.
-            let wanted = fields.map { Array($0) } ?? []
-            let filter = fields == nil ? "" : " AND sheet_id || '.' || field IN (\(wanted.map { _ in "?" }.joined(separator: ", ")))"
-            return try Row.fetchAll(db, sql: "SELECT \(Self.valueColumns) FROM value WHERE submission_id = ?\(filter) ORDER BY seq",
-                                    arguments: StatementArguments([id] + wanted)).map(Self.value)
+                """), arguments: [school, form, period]) else { return nil }
+            // Cross-form and cross-period rules read a few fields of a submission: all its values are
+            // read through SQLite's column calls (cheaper than a filtered query through GRDB rows) and the rest dropped.
+            let all = try ValueReading.read(submission: id, sheet: nil, in: db)
+            guard let fields else { return all }
+            return all.filter { fields.contains($0.sheetID + "." + $0.field) }
         }
     }
 
@@ -225,14 +225,6 @@ public final class SQLiteStore: SubmissionStore {
 
     public func integrityProblems() throws -> [String] {
         try db.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
-    }
-
-    /// A value row's columns in the order `value(_:)` reads them: by position, since a lookup by
-    /// name lowercases the name for every row (a tenth of a consolidation).
-    private static let valueColumns = "sheet_id, sheet, row_key, key, field, cell, kind, value"
-
-    private static func value(_ row: Row) -> StoredValue {
-        StoredValue(sheetID: row[0], sheet: row[1], rowKey: row[2], key: row[3], field: row[4], cell: row[5], kind: row[6], value: row[7])
     }
 
     private static func submission(_ row: Row) -> StoredSubmission {
