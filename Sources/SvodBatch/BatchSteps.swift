@@ -255,6 +255,15 @@ extension BatchRun {
                 group[i].entry = try store.record(group[i].entry)
             }
             let target = group[i].entry.archived!
+            // Taken out of the inbox by someone meanwhile: nothing to move, and no reason to stop the run.
+            if !FileManager.default.fileExists(atPath: group[i].file.path) && !FileManager.default.fileExists(atPath: target) {
+                group[i].entry.reason = Self.encode(.init(ru: "файл убрали из входящих до конца обработки", en: "the file left the inbox before it was done"))
+                group[i].entry.archived = nil
+                group[i].entry.finishedAt = Self.now()
+                group[i].entry = try store.record(group[i].entry)
+                logger.warning("vanished", metadata: group[i].meta.merging(["step": "moved", "outcome": "vanished"]) { $1 })
+                continue
+            }
             try Archive.move(group[i].file.path, to: target, sha256: group[i].entry.sha256, syncFolders: false)
             folders.insert((target as NSString).deletingLastPathComponent)
             folders.insert((group[i].file.path as NSString).deletingLastPathComponent)
