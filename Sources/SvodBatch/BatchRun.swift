@@ -51,7 +51,7 @@ public final class BatchRun {
     let importer: Importer
     let answers: SchoolAnswer
     let archive: Archive
-    var logger: Logger
+    let logger: Logger
     let started = Date()
     /// The day folder of the archive, in the run's local time.
     let day: String
@@ -90,7 +90,8 @@ public final class BatchRun {
         }
         var done: [(Int, FileOutcome)] = []
         defer { summary.files += done.sorted { $0.0 < $1.0 }.map(\.1) }
-        let finisher = Finisher(self)
+        let finisher = BackgroundStep<[(Int, FileOutcome)]>(label: "svod.batch.finish")
+        func hand(_ group: [Taken]) { if !group.isEmpty { finisher.start { [self] in try finish(group) } } }
         var group: [Taken] = []
         // Everything not finished when the run stops (a signal, a limit, a failure) is listed as waiting.
         func leave(from i: Int, _ why: LocalizedText) {
@@ -103,15 +104,15 @@ public final class BatchRun {
         do {
             var looked = Looked()
             for (i, file) in scan.ready.enumerated() {
-                // The next group's files hashed and looked up in the journal together.
-                if i % groupSize == 0 { looked = try hashes(scan.ready[i..<min(i + groupSize, scan.ready.count)]) }
                 if let why = stopReason(taken: i) {
                     summary.stopped = why
-                    if !group.isEmpty { try recordTaken(&group); done += try finisher.wait(); finisher.start(group); group = [] }
-                    done += try finisher.wait()
+                    if !group.isEmpty { try recordTaken(&group); done += try finisher.wait() ?? []; hand(group); group = [] }
+                    done += try finisher.wait() ?? []
                     leave(from: i, why)
                     break
                 }
+                // The next group's files hashed and looked up in the journal together.
+                if i % groupSize == 0 { looked = try hashes(scan.ready[i..<min(i + groupSize, scan.ready.count)]) }
                 let sha = looked.hashes[file.path]
                 switch try take(file, index: i, sha: sha, known: sha.flatMap { looked.known[$0] } ?? [], recorded: sha.map(looked.recorded.contains) ?? false) {
                 case .done(let outcome): done.append((i, outcome))
@@ -119,20 +120,20 @@ public final class BatchRun {
                 }
                 if (i + 1) % groupSize == 0 {
                     try recordTaken(&group)
-                    done += try finisher.wait()
-                    finisher.start(group)
+                    done += try finisher.wait() ?? []
+                    hand(group)
                     group = []
                 }
             }
-            if !group.isEmpty { try recordTaken(&group); done += try finisher.wait(); finisher.start(group); group = [] }
-            done += try finisher.wait()
+            if !group.isEmpty { try recordTaken(&group); done += try finisher.wait() ?? []; hand(group); group = [] }
+            done += try finisher.wait() ?? []
         } catch {
             // The run cannot go on: what it had not finished waits for the next run (its journal entries say where it stands).
             if let finished = try? finisher.wait() { done += finished }
             leave(from: 0, failed)
             throw error
         }
-        if try refreshIsDue(summary) {
+        if refreshIsOwed {
             summary.refreshed = try refresh()
         }
     }
@@ -145,38 +146,5 @@ public final class BatchRun {
             return .init(ru: "время запуска (\(Int(budget)) с) истекло: остальное — в следующий раз", en: "the run's time budget (\(Int(budget)) s) is spent: the rest next run")
         }
         return nil
-    }
-}
-
-/// The second phase of one group at a time, on a serial queue of its own; `wait` returns the
-/// group in flight once finished (nothing when there is none) and rethrows its failure.
-final class Finisher: @unchecked Sendable {
-    private let run: BatchRun
-    private let queue = DispatchQueue(label: "svod.batch.finish")
-    private let group = DispatchGroup()
-    private var outcome: Result<[(Int, BatchRun.FileOutcome)], Error>?
-    private var busy = false
-    /// Handed to the queue through the instance: the queue reads it only between `start` and `wait`.
-    private var taken: [BatchRun.Taken] = []
-
-    init(_ run: BatchRun) { self.run = run }
-
-    func start(_ taken: [BatchRun.Taken]) {
-        guard !taken.isEmpty else { return }
-        busy = true
-        self.taken = taken
-        group.enter()
-        queue.async {
-            self.outcome = Result { try self.run.finish(self.taken) }
-            self.group.leave()
-        }
-    }
-
-    func wait() throws -> [(Int, BatchRun.FileOutcome)] {
-        guard busy else { return [] }
-        group.wait()
-        busy = false
-        defer { outcome = nil }
-        return try outcome!.get()
     }
 }

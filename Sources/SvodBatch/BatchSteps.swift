@@ -304,8 +304,6 @@ extension BatchRun {
         return .init(ru: parts[0], en: parts.count > 1 ? parts[1] : parts[0])
     }
 
-    static func now() -> String {
-        let f = ISO8601DateFormatter()
-        return f.string(from: Date())
-    }
+    /// Now, as the store writes its times.
+    static func now() -> String { SQLiteStore.timestamp(Date()) }
 }

@@ -14,9 +14,7 @@ extension BatchRun {
         try DurableFile.writeOnce(Data(Self.now().utf8), to: refreshMarker)
     }
 
-    func refreshIsDue(_ summary: Summary) throws -> Bool {
-        !settings.consolidate.isEmpty && FileManager.default.fileExists(atPath: refreshMarker)
-    }
+    var refreshIsOwed: Bool { !settings.consolidate.isEmpty && FileManager.default.fileExists(atPath: refreshMarker) }
 
     /// Today in local time, the date a refreshed workbook carries.
     static func today() -> CivilDateTime {

@@ -81,10 +81,4 @@ struct SchoolAnswer {
             throw IOFailure.errno("не удалось создать папку", "cannot create folder", path: dir)
         }
     }
-
-    static func write(_ text: String, to path: String) throws {
-        let file = try AtomicFile(target: path)
-        try Array(text.utf8).withUnsafeBytes { try file.write($0) }
-        try file.commit()
-    }
 }

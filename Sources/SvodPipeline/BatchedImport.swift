@@ -23,53 +23,25 @@ public struct BatchedImport {
     /// batches committed before stay, the rest is not recorded).
     public func run<Paths: Sequence<String>>(_ paths: Paths, checked: (Int) -> Void = { _ in },
                     committed: ([(path: String, result: Importer.Result)]) -> Void) throws {
-        let writer = Committer(importer)
+        let writer = BackgroundStep<[(path: String, result: Importer.Result)]>(label: "svod.import.commit")
         var batch: [(path: String, prepared: Importer.Prepared)] = []
+        func start(_ batch: [(path: String, prepared: Importer.Prepared)]) {
+            guard !batch.isEmpty else { return }
+            writer.start { [importer] in Array(zip(batch.map(\.path), try importer.commit(batch.map(\.prepared)))).map { (path: $0.0, result: $0.1) } }
+        }
         var started = Date()
         for (i, path) in paths.enumerated() {
             if batch.isEmpty { started = Date() }
             batch.append((path, try importer.prepare(path)))
             checked(i + 1)
             if batch.count >= batchSize || Date().timeIntervalSince(started) >= batchSeconds {
-                if let done = try writer.finish() { committed(done) }
-                writer.start(batch)
+                if let done = try writer.wait() { committed(done) }
+                start(batch)
                 batch = []
             }
         }
-        if let done = try writer.finish() { committed(done) }
-        writer.start(batch)
-        if let done = try writer.finish() { committed(done) }
-    }
-}
-
-/// One batch at a time committed on a serial queue; `finish` waits for it.
-private final class Committer: @unchecked Sendable {
-    private let importer: Importer
-    private let queue = DispatchQueue(label: "svod.import.commit")
-    private let group = DispatchGroup()
-    private var paths: [String]?
-    /// Handed to the queue through the instance: the queue reads them only between `start` and `finish`.
-    private var prepared: [Importer.Prepared] = []
-    private var outcome: Result<[Importer.Result], Error>?
-
-    init(_ importer: Importer) { self.importer = importer }
-
-    func start(_ batch: [(path: String, prepared: Importer.Prepared)]) {
-        guard !batch.isEmpty else { return }
-        paths = batch.map(\.path)
-        prepared = batch.map(\.prepared)
-        group.enter()
-        queue.async {
-            self.outcome = Result { try self.importer.commit(self.prepared) }
-            self.group.leave()
-        }
-    }
-
-    /// The batch in flight, once committed (nil when there was none); rethrows its failure.
-    func finish() throws -> [(path: String, result: Importer.Result)]? {
-        guard let paths else { return nil }
-        group.wait()
-        defer { self.paths = nil; outcome = nil }
-        return Array(zip(paths, try outcome!.get())).map { (path: $0.0, result: $0.1) }
+        if let done = try writer.wait() { committed(done) }
+        start(batch)
+        if let done = try writer.wait() { committed(done) }
     }
 }

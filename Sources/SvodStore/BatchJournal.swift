@@ -57,16 +57,6 @@ extension SQLiteStore {
         }
     }
 
-    /// Every entry of these bytes, in the order they were taken (usually none; one per copy that arrived).
-    public func entries(sha256: String) throws -> [JournalEntry] {
-        try entries(sha256: [sha256])[sha256] ?? []
-    }
-
-    /// The entries of several files' bytes in one read (a group of files about to be taken).
-    public func entries(sha256 hashes: [String]) throws -> [String: [JournalEntry]] {
-        try lookup(hashes).entries
-    }
-
     /// What the store knows of several files' bytes, in one read: their journal entries, and which
     /// of them it holds as submissions (a file imported by hand before it reached the inbox).
     public func lookup(_ hashes: [String]) throws -> (entries: [String: [JournalEntry]], recorded: Set<String>) {

@@ -254,7 +254,7 @@ public final class SQLiteStore: SubmissionStore {
     }
 
     /// `2026-12-07T02:03:04Z`, by hand: a formatter made per file cost a twentieth of an import.
-    static func timestamp(_ d: Date) -> String {
+    public static func timestamp(_ d: Date) -> String {
         var t = time_t(d.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&t, &parts)
