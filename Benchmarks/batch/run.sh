@@ -3,7 +3,7 @@
 # codes replaced) through one `svod batch` run — journal, store, outbox, moves — side by side with
 # `svod validate` of the same files in the same run; files per second, peak memory, the ratio.
 #
-#   bash Benchmarks/batch/run.sh                  # FILES="250 1000" (about 3 minutes after the build)
+#   bash Benchmarks/batch/run.sh                  # FILES="250 1000" RUNS=5 (about 3 minutes after the build)
 #
 # Installs what is missing (Debian: time, python3-venv), builds svod in release (SVOD_BIN=/path/to/svod
 # skips it), writes the files into Benchmarks/batch/out/ (git-ignored), then runs bench.py.

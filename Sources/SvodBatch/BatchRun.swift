@@ -61,6 +61,17 @@ public final class BatchRun {
     /// Files taken, checked and handed on together.
     var groupSize = 50
 
+    /// Where each group ends, as counts of files: groups of `size`, then halving toward the end,
+    /// so that the finishing of the last group — the one step the checking cannot overlap — is short.
+    public static func groupEnds(count: Int, size: Int) -> [Int] {
+        var ends: [Int] = []
+        var at = 0
+        while count - at > 2 * size { at += size; ends.append(at) }
+        while count - at > 4 { at += (count - at + 1) / 2; ends.append(at) }
+        if at < count { ends.append(count) }
+        return ends
+    }
+
     /// A run over `settings` with the form catalogue `catalog`, logging to `logger`.
     public init(settings: BatchSettings, catalog: SchemaCatalog, language: Language, logger: Logger) throws {
         self.settings = settings
@@ -103,6 +114,9 @@ public final class BatchRun {
         let failed = LocalizedText(ru: "не обработан: запуск остановлен ошибкой (ниже)", en: "not done: the run stopped on an error (below)")
         do {
             var looked = Looked()
+            let ends = Self.groupEnds(count: scan.ready.count, size: groupSize)
+            var next = ends.makeIterator()
+            var start = 0, end = next.next() ?? 0
             for (i, file) in scan.ready.enumerated() {
                 if let why = stopReason(taken: i) {
                     summary.stopped = why
@@ -112,17 +126,18 @@ public final class BatchRun {
                     break
                 }
                 // The next group's files hashed and looked up in the journal together.
-                if i % groupSize == 0 { looked = try hashes(scan.ready[i..<min(i + groupSize, scan.ready.count)]) }
+                if i == start { looked = try hashes(scan.ready[start..<end]) }
                 let sha = looked.hashes[file.path]
                 switch try take(file, index: i, sha: sha, known: sha.flatMap { looked.known[$0] } ?? [], recorded: sha.map(looked.recorded.contains) ?? false) {
                 case .done(let outcome): done.append((i, outcome))
                 case .taken(let t): group.append(t)
                 }
-                if (i + 1) % groupSize == 0 {
+                if i + 1 == end {
                     try recordTaken(&group)
                     done += try finisher.wait() ?? []
                     hand(group)
                     group = []
+                    (start, end) = (end, next.next() ?? end)
                 }
             }
             if !group.isEmpty { try recordTaken(&group); done += try finisher.wait() ?? []; hand(group); group = [] }

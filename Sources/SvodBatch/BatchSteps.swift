@@ -130,7 +130,7 @@ extension BatchRun {
         let stem = SchoolAnswer.stem(name: t.entry.name, sha256: t.entry.sha256)
         var annotated: String?
         var answerFailure: Error?
-        let prepared = try importer.prepare(t.file.path, arrivedAt: Date(), recorded: recorded, opened: answered ? nil : { [answers] reader, report in
+        let prepared = try importer.prepare(t.file.path, arrivedAt: Date(), recorded: recorded, sha256: t.entry.sha256, opened: answered ? nil : { [answers] reader, report in
             guard !report.findings.isEmpty else { return }
             let path = answers.annotatedPath(school: report.school, stem: stem, format: reader.format)
             // A disk that cannot take the copy must stop the run, not pass for the file's own fault.

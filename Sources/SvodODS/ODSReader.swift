@@ -45,7 +45,7 @@ public final class ODSReader: WorkbookReader {
         contentName = entry.name
         contentSize = entry.declaredSize
         openContent = {
-            do { return try archive.open(entry, prefetch: true) } catch { throw ReadError.wrap(error, part: entry.name) }
+            do { return try archive.open(entry, prefetch: entry.declaredSize >= PackagePart.inflateAheadSize) } catch { throw ReadError.wrap(error, part: entry.name) }
         }
     }
 

@@ -58,23 +58,28 @@ public enum PackagePart {
                               limits: XMLLimits) throws -> XMLStream {
         guard let entry = archive.entry(named: part) else { throw ReadError.missingPart(part) }
         do {
-            let reader = try archive.open(entry, prefetch: entry.declaredSize > 1 << 20)
+            let reader = try archive.open(entry, prefetch: entry.declaredSize >= inflateAheadSize)
             return XMLStream(source: reader, part: entry.name, handler: handler, limits: limits)
         } catch {
             throw ReadError.wrap(error, part: part)
         }
     }
 
+    /// The declared size from which a part is inflated on a second thread: a school's form
+    /// (a few kilobytes a sheet) is read before a thread would have started, and in a batch run
+    /// the second core is taken by the run's other work.
+    public static let inflateAheadSize: Int64 = 1 << 20
+
     /// The default size from which a part is parsed on a thread of its own (about 20,000
     /// cells of XLSX): below it a thread does not pay for itself.
     public static let parseAheadSize: Int64 = 2 << 20
 
-    /// Opens the part for row streaming with a second thread inflating ahead, and a third
-    /// parsing ahead when the part is declared at least `parseAhead` bytes.
+    /// Opens the part for row streaming, with a second thread inflating ahead when the part is
+    /// declared at least `inflateAheadSize` bytes, and a third parsing ahead from `parseAhead`.
     public static func rows<P: RowProducer>(_ entry: ZipEntry, in archive: ZipArchive, producer: P,
                                             limits: XMLLimits, parseAhead: Int64 = parseAheadSize) throws -> PartRowReader<P> {
         do {
-            let source = try archive.open(entry, prefetch: true)
+            let source = try archive.open(entry, prefetch: entry.declaredSize >= inflateAheadSize)
             return PartRowReader(source: source, part: entry.name, producer: producer, limits: limits,
                                  ahead: entry.declaredSize >= parseAhead)
         } catch {

@@ -51,16 +51,18 @@ public final class Importer {
     /// Checks one file for a later `commit`; the school's other forms are read from the store
     /// and from the files prepared since the last commit, so a batch judges as one by one would.
     /// `opened` sees the file while it is open, with its report (the batch run writes the annotated copy there).
-    /// `recorded`: whether the store already holds these bytes, when the caller knows (nil: the store is asked).
-    public func prepare(_ path: String, arrivedAt: Date = Date(), recorded: Bool? = nil,
+    /// `recorded`: whether the store already holds these bytes, when the caller knows (nil: the store is asked);
+    /// `sha256`: their digest, when the caller has it.
+    public func prepare(_ path: String, arrivedAt: Date = Date(), recorded: Bool? = nil, sha256 known: String? = nil,
                         opened: ((WorkbookReader, ValidationReport) throws -> Void)? = nil) throws -> Prepared {
         let sink = CollectedValues()
         let others = StoredForms(store: store, checker: checker, pending: pending)
-        let verdict = checker.check(path, values: sink, crossForm: others, opened: opened)
+        let verdict = checker.check(path, values: sink, crossForm: others, sha256: known, opened: opened)
         if let failure = others.failure { throw failure }
         let because = refusal(verdict)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-        guard let sha = verdict.report?.sha256 ?? (try? SHA256.file(path)) else {
+        var st = stat()
+        let size = stat(path, &st) == 0 ? Int64(st.st_size) : 0
+        guard let sha = verdict.report?.sha256 ?? known ?? (try? SHA256.file(path)) else {
             return Prepared(verdict: verdict, offer: nil, refusedBecause: because)
         }
         let offer = Offer(fileName: (path as NSString).lastPathComponent, path: path, sha256: sha, size: size, arrivedAt: arrivedAt,

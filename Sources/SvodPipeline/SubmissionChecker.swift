@@ -25,11 +25,11 @@ public struct SubmissionChecker {
     /// Checks one file; `form` forces the form, `previous` is last period's file of the same school.
     /// `opened` sees the reader and report of a checked file (to write an annotated copy) before it is closed.
     /// `values` receives every value read (the import keeps them); `crossForm` supplies the school's
-    /// other forms for the rules comparing with them.
+    /// other forms for the rules comparing with them. `sha256`: the file's digest, when the caller has it already.
     public func check(_ path: String, form: String? = nil, previous: String? = nil, values: ReadValueSink? = nil,
-                      crossForm: CrossFormSource? = nil,
+                      crossForm: CrossFormSource? = nil, sha256: String? = nil,
                       opened: ((WorkbookReader, ValidationReport) throws -> Void)? = nil) -> FileVerdict {
-        switch check(path, form: form, previous: previous, values: values, crossForm: crossForm, waits: nil, opened: opened) {
+        switch check(path, form: form, previous: previous, values: values, crossForm: crossForm, sha256: sha256, waits: nil, opened: opened) {
         case .verdict(let v): return v
         case .waiting: preconditionFailure("nothing waits without a `waits` test")
         }
@@ -46,7 +46,7 @@ public struct SubmissionChecker {
     /// Like `check`, except that a file whose form `waits` holds back is left once its form is
     /// known (`.waiting`); checked in a later round with `recognised`, its form is not sought again.
     public func check(_ path: String, form: String? = nil, recognised: FormSchema? = nil, previous: String? = nil,
-                      values: ReadValueSink? = nil, crossForm: CrossFormSource? = nil, waits: ((FormSchema) -> Bool)?,
+                      values: ReadValueSink? = nil, crossForm: CrossFormSource? = nil, sha256: String? = nil, waits: ((FormSchema) -> Bool)?,
                       opened: ((WorkbookReader, ValidationReport) throws -> Void)? = nil) -> Checked {
         do {
             let reader = try Spreadsheet.open(path: path)
@@ -54,10 +54,10 @@ public struct SubmissionChecker {
             if waits?(schema) == true { return .waiting(schema) }
             let previousReader = try previous.map { try Spreadsheet.open(path: $0) }
             // The digest is computed on another core while the file is checked.
-            let digest = Digest(path)
+            let digest = sha256 == nil ? Digest(path) : nil
             var report = try validator.validate(reader, form: schema, file: path, sha256: "", previous: previousReader, formGiven: form != nil,
                                                 values: values, crossForm: crossForm)
-            report.sha256 = try digest.value()
+            report.sha256 = try sha256 ?? digest!.value()
             try opened?(reader, report)
             let school = report.school.flatMap { code in catalog.organisation(code: code) }
             return .verdict(FileVerdict(file: path, report: report, school: school, formTitle: schema.title))

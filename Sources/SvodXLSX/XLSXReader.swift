@@ -102,8 +102,8 @@ public final class XLSXReader: WorkbookReader {
         try readSheetsByIndex(visit)
     }
 
-    /// Starts loading the shared strings on a thread of their own, with a second handle on
-    /// the archive, and returns the table at once; lookups wait for strings not yet loaded.
+    /// Loads the shared strings: a small table at once, a big one on a thread of its own with a
+    /// second handle on the archive, returning at once; lookups wait for strings not yet loaded.
     private func loadSharedStrings() throws -> SharedStringsHandle {
         if let s = sharedStrings { return s }
         guard let part = sharedStringsPart, archive.entry(named: part) != nil else {
@@ -112,28 +112,34 @@ public final class XLSXReader: WorkbookReader {
             return empty
         }
         let table = SharedStrings()
-        let second: ZipArchive
-        do { second = try archive.reopen() } catch { throw ReadError.wrap(error, part: part) }
         let limits = xmlLimits
         let textLimit = cellLimits.maxTextBytes
-        let thread = Thread {
+        // A failure reaches the lookups, not the opening: a sheet without strings still reads.
+        let load: @Sendable (ZipArchive) -> Void = { archive in
             do {
                 let parser = SharedStringsParser(into: table, maxTextBytes: textLimit)
-                try PackagePart.parse(part, in: second, handler: parser, limits: limits)
+                try PackagePart.parse(part, in: archive, handler: parser, limits: limits)
                 parser.flush()
                 table.finish(parser.failure)
             } catch {
                 table.finish(error)
             }
         }
-        thread.name = "svod-shared-strings"
-        thread.stackSize = 1 << 20
-        thread.start()
+        // A small table (a school's form) is read at once: a thread and a second handle would cost more than the parse.
+        if let entry = archive.entry(named: part), entry.declaredSize < PackagePart.inflateAheadSize {
+            load(archive)
+        } else {
+            let second: ZipArchive
+            do { second = try archive.reopen() } catch { throw ReadError.wrap(error, part: part) }
+            let thread = Thread { load(second) }
+            thread.name = "svod-shared-strings"
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
         let handle = SharedStringsHandle(table)
         sharedStrings = handle
         return handle
     }
-
     private func loadStyles() throws -> [NumberFormatKind] {
         if let s = styleKinds { return s }
         var result: [NumberFormatKind] = []

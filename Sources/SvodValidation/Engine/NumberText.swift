@@ -20,4 +20,10 @@ extension NumberText {
         let t = CellDisplay.text(v)
         return .init(ru: t, en: t)
     }
+
+    /// `shown` in one language only.
+    static func shown(_ v: CellValue, _ language: Language) -> String {
+        if case .number(let x) = v, let d = DecimalReading.decimal(from: x) { return text(d, language) }
+        return CellDisplay.text(v)
+    }
 }

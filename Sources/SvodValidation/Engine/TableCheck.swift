@@ -92,7 +92,7 @@ struct TableCheck {
     /// Every value of a record, with the row's key as codes and as a person reads it; `lists`
     /// are the sheet's code fields, whose values are kept as their list items' codes.
     private func emit(_ record: BoundRecord, to sink: ReadValueSink, lists: [String: String]) {
-        let shown = Self.rowKey(record, schema)?.ru
+        let shown = Self.rowKey(record, schema, .ru)
         var key: [String: String] = [:]
         for code in schema.key.isEmpty ? [schema.totals?.labelField].compactMap({ $0 }) : schema.key {
             switch record.values[code].map({ pass.keys.kept($0.coercion.value, list: lists[code]) }) {
@@ -186,16 +186,21 @@ struct TableCheck {
         return out
     }
 
-    /// The row as a person names it: its key fields as typed («4, Русский язык»), or, without a
-    /// key, the label of its «Всего» column.
-    static func rowKey(_ record: BoundRecord, _ schema: SheetSchema) -> LocalizedText? {
+    /// The row as a person names it, in one language: its key fields as typed («4, Русский язык»),
+    /// or, without a key, the label of its «Всего» column. (The values' sink names every value's
+    /// row in Russian only: the other language would be made and thrown away.)
+    static func rowKey(_ record: BoundRecord, _ schema: SheetSchema, _ language: Language) -> String? {
         let fields = schema.key.isEmpty ? (schema.totals.map { [$0.labelField] } ?? []) : schema.key
-        let parts = fields.compactMap { code -> LocalizedText? in
+        let parts = fields.compactMap { code -> String? in
             guard let raw = record.values[code]?.raw, !raw.isEmpty else { return nil }
-            return NumberText.shown(raw)
+            return NumberText.shown(raw, language)
         }
-        guard !parts.isEmpty else { return nil }
-        return .init(ru: parts.map(\.ru).joined(separator: ", "), en: parts.map(\.en).joined(separator: ", "))
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    /// The row as a person names it, in both languages.
+    static func rowKey(_ record: BoundRecord, _ schema: SheetSchema) -> LocalizedText? {
+        rowKey(record, schema, .ru).map { .init(ru: $0, en: rowKey(record, schema, .en) ?? $0) }
     }
 }
 
