@@ -55,7 +55,7 @@ let package = Package(
                                                   "SvodSchema", "SvodIO", "SvodLocale", .product(name: "Yams", package: "Yams"),
                                                   .product(name: "Logging", package: "swift-log")]),
         .target(name: "SvodIndicators", dependencies: ["SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions"], swiftSettings: fast),
-        .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet"]),
+        .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet", "SvodXLSX"]),
         .target(name: "SvodSpreadsheet",
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
         .executableTarget(name: "svod", dependencies: [

@@ -4,13 +4,17 @@ import SvodSchema
 import SvodSpreadsheet
 import SvodValidation
 import SvodWorkbook
+import SvodXLSX
 
 /// The school's own workbook handed back with the findings on it: a first sheet listing them,
 /// each linked to its cell, and on the data sheets a fill and a comment on every cell at fault.
 ///
-/// Values, sheet names and order, visibility, merges, formulas with their cached values and
-/// defined names are copied as `WorkbookCopy` copies them, percentages kept as such (other cell formatting
-/// is not read, so it is not carried). Rows stream; memory holds the findings, not the sheets.
+/// An XLSX marked as XLSX is the school's package itself with additions only (`XLSXPatch`):
+/// its styles, widths, protection, validations, properties and everything else stay as they
+/// were, a marked cell keeps its own style with a fill added. Otherwise (ODS, or XLSX to ODS)
+/// values, sheet names and order, visibility, merges, formulas with their cached values and
+/// defined names are copied as `WorkbookCopy` copies them, percentages kept as such. Rows
+/// stream; memory holds the findings, not the sheets.
 public enum AnnotatedWorkbook {
     /// Writes the annotated copy of `source` to `path` in `format` (XLSX or ODS); the file
     /// appears whole or not at all. Control characters the format cannot store are replaced
@@ -18,6 +22,9 @@ public enum AnnotatedWorkbook {
     @discardableResult
     public static func write(source: WorkbookReader, report: ValidationReport, to path: String, format: SpreadsheetFormat,
                              language: Language, options: WriteOptions = WriteOptions(illegalCharacters: .replace)) throws -> Outcome {
+        if source.format == .xlsx, format == .xlsx, FileManager.default.fileExists(atPath: report.file) {
+            do { return try patch(source, report, to: path, language: language, options: options) } catch is PatchUnsupported {}
+        }
         let writer = try SpreadsheetOutput.create(path: path, format: format, options: options)
         do {
             let outcome = try copy(source, report, into: writer, language)
@@ -27,6 +34,32 @@ public enum AnnotatedWorkbook {
             writer.cancel()
             throw error
         }
+    }
+
+    /// The school's package with the findings sheet put first and its cells marked.
+    private static func patch(_ source: WorkbookReader, _ report: ValidationReport, to path: String, language: Language,
+                              options: WriteOptions) throws -> Outcome {
+        let infos = try source.sheets
+        let base = language == .ru ? "Замечания" : "Findings"
+        let taken = infos.map(\.name)
+        let findingsName = taken.contains { $0.lowercased() == base.lowercased() } ? SheetName.legalized(base + " svod", taken: taken) : base
+        var outcome = Outcome(findingsSheet: findingsName)
+        var patch = XLSXPatch()
+        patch.options = options
+        let targets = Dictionary(infos.filter { $0.kind == .worksheet }.map { ($0.name, $0.name) }, uniquingKeysWith: { a, _ in a })
+        patch.firstSheet = (findingsName, { writer in try FindingsSheet(report: report, language: language, targets: targets).write(named: findingsName, to: writer) })
+        let annotations = CellAnnotations(report, language: language)
+        for sheet in annotations.sheets {
+            for row in annotations.rows(of: sheet) {
+                for (column, mark) in annotations.marks(sheet: sheet, row: row) {
+                    let fill: Color? = mark.severity == .error ? .errorFill : mark.severity == .warning ? .warningFill : nil
+                    patch.marks[sheet, default: [:]][CellReference(row: row, column: column)] = PatchMark(fill: fill, comment: mark.lines.joined(separator: "\n"))
+                }
+            }
+        }
+        let done = try patch.apply(source: report.file, to: path)
+        outcome.annotatedCells = patch.marks.filter { !done.missingSheets.contains($0.key) }.values.reduce(0) { $0 + $1.count }
+        return outcome
     }
 
     private static func copy(_ source: WorkbookReader, _ report: ValidationReport, into writer: WorkbookWriter,

@@ -9,9 +9,12 @@ public enum XMLError: LocalizedFailure, Equatable {
     case doctype
     /// Elements nest deeper than the limit.
     case tooDeep(limit: Int)
+    /// One tag (its attributes) is longer than the limit, in bytes.
+    case tagTooLong(limit: Int)
 
     public var kind: FailureKind {
         if case .tooDeep = self { return .limit }
+        if case .tagTooLong = self { return .limit }
         return .unreadable
     }
 
@@ -25,6 +28,8 @@ public enum XMLError: LocalizedFailure, Equatable {
                          en: "the XML declares a DOCTYPE, which is refused (entity expansion risk)")
         case .tooDeep(let limit):
             return .init(ru: "вложенность XML глубже \(limit) уровней", en: "XML nests deeper than \(limit) levels")
+        case .tagTooLong(let limit):
+            return .init(ru: "тег XML длиннее \(limit) байт", en: "an XML tag is longer than \(limit) bytes")
         }
     }
 }

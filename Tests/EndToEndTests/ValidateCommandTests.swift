@@ -1,6 +1,7 @@
 import Foundation
 import SvodSpreadsheet
 import SvodTestSupport
+import SvodZip
 import SvodWorkbook
 import Testing
 
@@ -76,6 +77,36 @@ import Testing
             #expect(findings.cells.values.contains { $0.value == .text("ВПР!C6") })
             let data = try Sheet(reading: reader, index: 1)
             #expect(data["D6"] == .number(30) && data["B6"] == .text("Математика"), "the school's values are kept")
+        }
+    }
+
+    /// What validation finds, place by place, without the file name.
+    func findings(_ path: String) throws -> [String] {
+        let r = try svod(["validate", "--schemas", schemas, "--format", "json", path])
+        let doc = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
+        return ((doc?["findings"] as? [[String: Any]]) ?? []).map { f in
+            ["rule", "sheet", "cell", "severity", "message", "actual", "expected"].map { "\(f[$0] ?? "")" }.joined(separator: "|")
+        }
+    }
+
+    @Test func aMarkedCopyIsTheSchoolsFileAndChecksTheSame() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let planted = TestPaths.packageRoot.appendingPathComponent("Samples/planted/2019-2020")
+        let files = try FileManager.default.contentsOfDirectory(atPath: planted.path).filter { $0.hasSuffix(".xlsx") }.sorted()
+        #expect(files.count >= 8)
+        for name in files {
+            let path = planted.appendingPathComponent(name).path, copy = dir.appendingPathComponent(name).path
+            let before = try findings(path)
+            guard !before.isEmpty else { continue }
+            let r = try svod(["validate", "--schemas", schemas, "--annotate", copy, path])
+            #expect(r.status != 2 && FileManager.default.fileExists(atPath: copy), "\(name): \(r.stderr)")
+            #expect(try findings(copy) == before, "\(name): the marked copy checks as the original")
+            // The school's parts that carry no mark come back byte for byte.
+            let original = try ZipArchive(path: path), marked = try ZipArchive(path: copy)
+            for entry in original.entries where entry.name.hasPrefix("docProps/") || entry.name.contains("sharedStrings") || entry.name.contains("theme") {
+                #expect(try marked.entry(named: entry.name).map { try marked.read($0) } == (try original.read(entry)), "\(name): \(entry.name)")
+            }
         }
     }
 

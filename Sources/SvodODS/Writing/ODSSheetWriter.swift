@@ -20,9 +20,13 @@ final class ODSSheetWriter {
     private var style: (StyleID?, ImplicitFormat) -> ODSStyleTable.CellStyleRef = { _, _ in .init(number: 0, isPercent: false) }
     private var rowStyle: (Double) -> Int = { _ in 0 }
 
-    init(setup: SheetSetup, validationNames: [String], options: WriteOptions, output: XMLWriter,
+    /// Put before every automatic style name: a table added to another document must not take its names.
+    private let stylePrefix: String
+
+    init(setup: SheetSetup, validationNames: [String], options: WriteOptions, output: XMLWriter, stylePrefix: String = "",
          columnStyle: (Double?) -> Int) throws {
         self.setup = setup
+        self.stylePrefix = stylePrefix
         self.options = options
         x = output
         var v: [(CellRange, String)] = []
@@ -32,7 +36,7 @@ final class ODSSheetWriter {
         validations = v
         for m in setup.merges { try addMerge(m) }
         x.raw(#"<table:table table:name=""#); x.safeAttribute(setup.name)
-        x.raw(setup.visibility == .visible ? #"" table:style-name="ta1""# : #"" table:style-name="ta2""#)
+        x.raw(#"" table:style-name=""#); x.raw(stylePrefix); x.raw(setup.visibility == .visible ? #"ta1""# : #"ta2""#)
         if setup.isProtected { x.raw(#" table:protected="true""#) }
         x.raw(">")
         let columns = setup.columns.sorted { $0.first < $1.first }
@@ -51,7 +55,7 @@ final class ODSSheetWriter {
     }
 
     private func column(style: Int, count: Int, hidden: Bool) {
-        x.raw(#"<table:table-column table:style-name="co"#); x.int(style); x.raw(#"""#)
+        x.raw(#"<table:table-column table:style-name=""#); x.raw(stylePrefix); x.raw("co"); x.int(style); x.raw(#"""#)
         if count > 1 { x.raw(#" table:number-columns-repeated=""#); x.int(count); x.raw(#"""#) }
         if hidden { x.raw(#" table:visibility="collapse""#) }
         x.raw(#" table:default-cell-style-name="Default"/>"#)
@@ -107,7 +111,7 @@ final class ODSSheetWriter {
         let activeValidations = validations.filter { $0.range.start.row <= r && r <= $0.range.end.row }
         let cells = row?.cells ?? []
         x.raw("<table:table-row")
-        if let h = row?.height { x.raw(#" table:style-name="ro"#); x.int(rowStyle(h)); x.raw(#"""#) }
+        if let h = row?.height { x.raw(#" table:style-name=""#); x.raw(stylePrefix); x.raw("ro"); x.int(rowStyle(h)); x.raw(#"""#) }
         if n > 1 { x.raw(#" table:number-rows-repeated=""#); x.int(n); x.raw(#"""#) }
         if row?.hidden == true { x.raw(#" table:visibility="collapse""#) }
         x.raw(">")
@@ -187,7 +191,7 @@ final class ODSSheetWriter {
         var percent = false
         if cell.style != nil || implicit != .none {
             let s = style(cell.style, implicit)
-            if s.number > 0 { x.raw(#" table:style-name="ce"#); x.int(s.number); x.raw(#"""#) }
+            if s.number > 0 { x.raw(#" table:style-name=""#); x.raw(stylePrefix); x.raw("ce"); x.int(s.number); x.raw(#"""#) }
             percent = s.isPercent
         }
         if let validation { x.raw(#" table:content-validation-name=""#); x.raw(validation); x.raw(#"""#) }

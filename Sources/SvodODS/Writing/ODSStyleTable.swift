@@ -70,32 +70,41 @@ struct ODSStyleTable {
         return rowHeights.count
     }
 
+    /// Put before every style name: the styles of a table added to another document must not take its names.
+    var prefix = ""
+
     /// `<office:automatic-styles>` and its content.
     func write(_ x: XMLWriter) {
         x.raw("<office:automatic-styles>")
+        writeStyles(x)
+        x.raw("</office:automatic-styles>")
+    }
+
+    /// The styles themselves.
+    func writeStyles(_ x: XMLWriter) {
         for (i, cm) in columnWidths.enumerated() {
-            x.raw(#"<style:style style:name="co"#); x.int(i + 1)
+            x.raw(#"<style:style style:name=""#); x.raw(prefix); x.raw("co"); x.int(i + 1)
             x.raw(#"" style:family="table-column"><style:table-column-properties fo:break-before="auto" style:column-width=""#)
             x.raw(String(cm)); x.raw(#"cm"/></style:style>"#)
         }
         for (i, cm) in rowHeights.enumerated() {
-            x.raw(#"<style:style style:name="ro"#); x.int(i + 1)
+            x.raw(#"<style:style style:name=""#); x.raw(prefix); x.raw("ro"); x.int(i + 1)
             x.raw(#"" style:family="table-row"><style:table-row-properties style:row-height=""#)
             x.raw(String(cm)); x.raw(#"cm" fo:break-before="auto" style:use-optimal-row-height="false"/></style:style>"#)
         }
         for (i, display) in ["true", "false"].enumerated() {
-            x.raw(#"<style:style style:name="ta"#); x.int(i + 1)
+            x.raw(#"<style:style style:name=""#); x.raw(prefix); x.raw("ta"); x.int(i + 1)
             x.raw(#"" style:family="table" style:master-page-name="Default"><style:table-properties table:display=""#)
             x.raw(display); x.raw(#"" style:writing-mode="lr-tb"/></style:style>"#)
         }
         for (i, code) in dataStyles.enumerated() {
-            _ = ODSDataStyle.write(code: code, name: "N\(i + 1)", to: x)
+            _ = ODSDataStyle.write(code: code, name: prefix + "N\(i + 1)", to: x)
         }
         for (i, key) in cellStyles.enumerated() {
             let s = key.style
-            x.raw(#"<style:style style:name="ce"#); x.int(i + 1)
+            x.raw(#"<style:style style:name=""#); x.raw(prefix); x.raw("ce"); x.int(i + 1)
             x.raw(#"" style:family="table-cell" style:parent-style-name="Default""#)
-            if let d = key.dataStyle { x.raw(#" style:data-style-name=""#); x.raw(d); x.raw(#"""#) }
+            if let d = key.dataStyle { x.raw(#" style:data-style-name=""#); x.raw(prefix); x.raw(d); x.raw(#"""#) }
             x.raw(">")
             let cellProps = s.fill != nil || s.border || s.wrap || s.vertical != nil || !s.locked
             if cellProps {
@@ -120,6 +129,5 @@ struct ODSStyleTable {
             }
             x.raw("</style:style>")
         }
-        x.raw("</office:automatic-styles>")
     }
 }

@@ -25,11 +25,18 @@ enum XLSXComments {
         x.raw(#"<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" "#)
         x.raw(#"xmlns:x="urn:schemas-microsoft-com:office:excel">"#)
         x.raw(#"<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>"#)
-        x.raw(#"<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">"#)
+        writeShapes(comments, typeID: "_x0000_t202", idPrefix: "_x0000_s", to: x)
+        x.raw("</xml>")
+    }
+
+    /// The note shape type `typeID` and a shape per comment, ids `idPrefix` + 1025…: a patched
+    /// drawing gets ids of its own beside the shapes it has.
+    static func writeShapes(_ comments: [(CellReference, Comment)], typeID: String, idPrefix: String, to x: XMLWriter) {
+        x.raw("<v:shapetype id=\"\(typeID)\" coordsize=\"21600,21600\" o:spt=\"202\" path=\"m,l,21600r21600,l21600,xe\">")
         x.raw(#"<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>"#)
         for (i, (ref, _)) in comments.enumerated() {
-            x.raw(#"<v:shape id="_x0000_s"#); x.int(1025 + i)
-            x.raw(##"" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:144pt;height:79pt;z-index:"##)
+            x.raw("<v:shape id=\"\(idPrefix)\(1025 + i)\" type=\"#\(typeID)\"")
+            x.raw(##" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:144pt;height:79pt;z-index:"##)
             x.int(i + 1)
             x.raw(##";visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">"##)
             x.raw(##"<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>"##)
@@ -40,6 +47,14 @@ enum XLSXComments {
             x.raw("<x:AutoFill>False</x:AutoFill><x:Row>"); x.int(r); x.raw("</x:Row><x:Column>"); x.int(c)
             x.raw("</x:Column></x:ClientData></v:shape>")
         }
-        x.raw("</xml>")
+    }
+
+    /// What `body` writes, as bytes.
+    static func bytes(_ body: (XMLWriter) -> Void) -> [UInt8] {
+        var out: [UInt8] = []
+        let x = XMLWriter { out.append(contentsOf: $0) }
+        body(x)
+        try? x.flush()
+        return out
     }
 }

@@ -72,66 +72,75 @@ struct XLSXStyleTable {
         x.raw(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#)
         x.raw("\n")
         x.raw(#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#)
-        if !customFormatOrder.isEmpty {
-            x.raw(#"<numFmts count=""#); x.int(customFormatOrder.count); x.raw(#"">"#)
-            for code in customFormatOrder {
-                x.raw(#"<numFmt numFmtId=""#); x.int(customFormats[code]!)
-                x.raw(#"" formatCode=""#); _ = x.attribute(code); x.raw(#""/>"#)
-            }
-            x.raw("</numFmts>")
-        }
-        x.raw(#"<fonts count=""#); x.int(fonts.count); x.raw(#"">"#)
-        for f in fonts {
-            x.raw("<font>")
-            if f.bold { x.raw("<b/>") }
-            if f.italic { x.raw("<i/>") }
-            x.raw(#"<sz val="11"/>"#)
-            if let c = f.color { x.raw(#"<color rgb="FF"#); x.raw(c.hex); x.raw(#""/>"#) } else { x.raw(#"<color theme="1"/>"#) }
-            x.raw(#"<name val="Calibri"/><family val="2"/><charset val="204"/><scheme val="minor"/></font>"#)
-        }
-        x.raw("</fonts>")
-        x.raw(#"<fills count=""#); x.int(fills.count); x.raw(#"">"#)
+        let numFmts = addedNumFmts(firstID: 164)
+        if !numFmts.isEmpty { x.raw("<numFmts count=\"\(numFmts.count)\">" + numFmts.joined() + "</numFmts>") }
+        x.raw("<fonts count=\"\(fonts.count)\">" + addedFonts.joined() + "</fonts>")
+        x.raw("<fills count=\"\(fills.count)\">")
         x.raw(#"<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#)
-        for case let c? in fills {
-            x.raw(#"<fill><patternFill patternType="solid"><fgColor rgb="FF"#); x.raw(c.hex)
-            x.raw(#""/><bgColor indexed="64"/></patternFill></fill>"#)
-        }
-        x.raw("</fills>")
-        x.raw(#"<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>"#)
-        x.raw("<border>")
-        for side in ["left", "right", "top", "bottom"] {
-            x.raw("<\(side) style=\"thin\"><color indexed=\"64\"/></\(side)>")
-        }
-        x.raw("<diagonal/></border></borders>")
+        x.raw(addedFills.joined() + "</fills>")
+        x.raw("<borders count=\"2\">" + addedBorders.joined() + "</borders>")
         x.raw(#"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#)
-        x.raw(#"<cellXfs count=""#); x.int(xfs.count); x.raw(#"">"#)
-        for xf in xfs {
-            x.raw(#"<xf numFmtId=""#); x.int(xf.numFmt)
-            x.raw(#"" fontId=""#); x.int(xf.font)
-            x.raw(#"" fillId=""#); x.int(xf.fill)
-            x.raw(#"" borderId=""#); x.int(xf.border)
-            x.raw(#"" xfId="0""#)
-            if xf.numFmt != 0 { x.raw(#" applyNumberFormat="1""#) }
-            if xf.font != 0 { x.raw(#" applyFont="1""#) }
-            if xf.fill != 0 { x.raw(#" applyFill="1""#) }
-            if xf.border != 0 { x.raw(#" applyBorder="1""#) }
-            let aligned = xf.horizontal != nil || xf.vertical != nil || xf.wrap
-            if aligned { x.raw(#" applyAlignment="1""#) }
-            if !xf.locked { x.raw(#" applyProtection="1""#) }
-            if !aligned && xf.locked { x.raw("/>"); continue }
-            x.raw(">")
-            if aligned {
-                x.raw("<alignment")
-                if let h = xf.horizontal { x.raw(#" horizontal=""#); x.raw(h.rawValue); x.raw(#"""#) }
-                if let v = xf.vertical { x.raw(#" vertical=""#); x.raw(v.rawValue); x.raw(#"""#) }
-                if xf.wrap { x.raw(#" wrapText="1""#) }
-                x.raw("/>")
-            }
-            if !xf.locked { x.raw(#"<protection locked="0"/>"#) }
-            x.raw("</xf>")
-        }
-        x.raw("</cellXfs>")
+        x.raw("<cellXfs count=\"\(xfs.count)\">" + addedXfs(fontBase: 0, fillBase: 2, borderBase: 0, numFmtBase: 164).joined() + "</cellXfs>")
         x.raw(#"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#)
         x.raw(#"<dxfs count="0"/><tableStyles count="0"/></styleSheet>"#)
+    }
+
+    // The records one by one, so that a patched workbook can append them to its own lists
+    // (`StylesPatch`), each id moved past the workbook's: font i is `fontBase + i`, the fills
+    // after the two reserved ones start at `fillBase`, custom number formats at `numFmtBase`.
+
+    /// The custom number formats, numbered from `firstID`.
+    func addedNumFmts(firstID: Int) -> [String] {
+        customFormatOrder.enumerated().map { "<numFmt numFmtId=\"\(firstID + $0.offset)\" formatCode=\"\(XMLTagScanner.escape($0.element))\"/>" }
+    }
+
+    /// Every font, the default first.
+    var addedFonts: [String] {
+        fonts.map { f in
+            var s = "<font>" + (f.bold ? "<b/>" : "") + (f.italic ? "<i/>" : "") + #"<sz val="11"/>"#
+            s += f.color.map { #"<color rgb="FF"# + $0.hex + #""/>"# } ?? #"<color theme="1"/>"#
+            return s + #"<name val="Calibri"/><family val="2"/><charset val="204"/><scheme val="minor"/></font>"#
+        }
+    }
+
+    /// The fills after the two Excel reserves.
+    var addedFills: [String] { fills.dropFirst(2).compactMap { $0.map(Self.fillRecord) } }
+
+    /// A solid fill of `c`.
+    static func fillRecord(_ c: Color) -> String {
+        #"<fill><patternFill patternType="solid"><fgColor rgb="FF"# + c.hex + #""/><bgColor indexed="64"/></patternFill></fill>"#
+    }
+
+    /// No border, and thin on four sides.
+    var addedBorders: [String] {
+        let thin = ["left", "right", "top", "bottom"].map { "<\($0) style=\"thin\"><color indexed=\"64\"/></\($0)>" }.joined()
+        return ["<border><left/><right/><top/><bottom/><diagonal/></border>", "<border>" + thin + "<diagonal/></border>"]
+    }
+
+    /// How many cell styles there are.
+    var xfCount: Int { xfs.count }
+
+    /// The cell styles, their fonts, fills, borders and custom formats numbered from the bases.
+    func addedXfs(fontBase: Int, fillBase: Int, borderBase: Int, numFmtBase: Int) -> [String] {
+        xfs.map { xf in
+            let numFmt = xf.numFmt >= 164 ? numFmtBase + xf.numFmt - 164 : xf.numFmt
+            let fill = xf.fill >= 2 ? fillBase + xf.fill - 2 : xf.fill
+            var s = "<xf numFmtId=\"\(numFmt)\" fontId=\"\(fontBase + xf.font)\" fillId=\"\(fill)\" borderId=\"\(borderBase + xf.border)\" xfId=\"0\""
+            if xf.numFmt != 0 { s += #" applyNumberFormat="1""# }
+            if xf.font != 0 { s += #" applyFont="1""# }
+            if xf.fill != 0 { s += #" applyFill="1""# }
+            if xf.border != 0 { s += #" applyBorder="1""# }
+            let aligned = xf.horizontal != nil || xf.vertical != nil || xf.wrap
+            if aligned { s += #" applyAlignment="1""# }
+            if !xf.locked { s += #" applyProtection="1""# }
+            if !aligned && xf.locked { return s + "/>" }
+            s += ">"
+            if aligned {
+                s += "<alignment" + (xf.horizontal.map { " horizontal=\"\($0.rawValue)\"" } ?? "") + (xf.vertical.map { " vertical=\"\($0.rawValue)\"" } ?? "")
+                s += (xf.wrap ? #" wrapText="1""# : "") + "/>"
+            }
+            if !xf.locked { s += #"<protection locked="0"/>"# }
+            return s + "</xf>"
+        }
     }
 }

@@ -14,6 +14,8 @@ public final class ZipWriter {
     private let path: String
     /// Contexts of callback sources, kept alive until libzip has read them at close.
     private var sources: [SegmentSource] = []
+    /// Archives entries are copied from, kept open until libzip has read them at close.
+    private var copiedFrom: [ZipArchive] = []
     /// The time every entry is dated with (seconds since 1970, UTC); nil for now.
     public var modified: time_t?
 
@@ -53,6 +55,21 @@ public final class ZipWriter {
         try date(zip_uint64_t(index))
     }
 
+    /// Adds `entry` of `source` as it is stored there, neither inflated nor compressed again;
+    /// `source` stays open until the archive is written.
+    public func addCopy(of entry: ZipEntry, from source: ZipArchive) throws {
+        guard let data = zip_source_zip(archive, source.handle, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else {
+            throw failure("zip_source_zip")
+        }
+        copiedFrom.append(source)
+        let index = zip_file_add(archive, entry.name, data, ZIP_FL_ENC_UTF_8)
+        guard index >= 0 else {
+            zip_source_free(data)
+            throw failure("zip_file_add")
+        }
+        try date(zip_uint64_t(index))
+    }
+
     private func date(_ index: zip_uint64_t) throws {
         guard let modified else { return }
         guard zip_file_set_mtime(archive, index, modified, 0) == 0 else { throw failure("zip_file_set_mtime") }
@@ -68,6 +85,7 @@ public final class ZipWriter {
         }
         archive = nil
         sources.removeAll()
+        copiedFrom.removeAll()
     }
 
     /// Abandons the archive; nothing more is written.

@@ -1,0 +1,53 @@
+import Foundation
+import SvodLocale
+import SvodPackage
+import SvodWorkbook
+import SvodXML
+import SvodZip
+
+/// A workbook copied with additions only: marked cells (their own style with a fill, and a
+/// comment) and a sheet put first. Every part the marks do not touch is carried over as it was
+/// stored — styles, widths, merges, protection, validations, conditional formats, properties,
+/// drawings, printer settings, defined names, VBA; the parts they touch keep every byte but
+/// the ones changed. Only `calcChain.xml` is dropped (its sheet numbers move; Excel rebuilds it).
+public struct XLSXPatch {
+    /// Marks by sheet name, as the workbook names its sheets.
+    public var marks: [String: [CellReference: PatchMark]] = [:]
+    /// The sheet put first, and what writes it (one sheet, no comments, no names).
+    public var firstSheet: (name: String, write: (WorkbookWriter) throws -> Void)?
+    /// Who the comments are by.
+    public var author = "svod"
+    public var options = WriteOptions()
+    /// An empty patch.
+    public init() {}
+
+    /// What a patch did.
+    public struct Outcome: Sendable {
+        public var markedCells = 0
+        /// Marked sheets the workbook does not have.
+        public var missingSheets: [String] = []
+    }
+
+    /// Writes `source` patched to `target` (whole or not at all).
+    public func apply(source: String, to target: String, xmlLimits: XMLLimits = .default) throws -> Outcome {
+        let archive = try ZipArchive(path: source)
+        let package = try PatchedPackage(archive: archive, xmlLimits: xmlLimits)
+        let output = try PackageOutput(path: target, level: options.compressionLevel)
+        do {
+            let outcome = try package.write(self, into: output)
+            return outcome
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+}
+
+/// The package cannot be patched (Strict OOXML, an odd layout): the caller copies it another way.
+public struct PatchUnsupported: LocalizedFailure {
+    public let why: String
+    public var kind: FailureKind { .unreadable }
+    public var message: LocalizedText {
+        .init(ru: "книгу нельзя дополнить на месте: \(why)", en: "the workbook cannot be patched in place: \(why)")
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import SvodSpreadsheet
+import SvodTestSupport
+import SvodWorkbook
+import SvodXLSX
+import SvodZip
+import Testing
+
+/// Every XLSX other programs wrote (`../shared/corpus`) and every bundled sample, patched with
+/// marks on each sheet and a sheet put first: the values read as before — by svod and by
+/// python-calamine — and only the parts a patch may touch differ.
+@Suite struct XLSXPatchCorpusTests {
+    static let files: [String] = {
+        var found: [String] = []
+        let roots = [TestPaths.shared?.appendingPathComponent("corpus/peer"), TestPaths.packageRoot.appendingPathComponent("Samples")].compactMap { $0 }
+        for root in roots {
+            guard let walker = FileManager.default.enumerator(atPath: root.path) else { continue }
+            while let relative = walker.nextObject() as? String {
+                let lower = relative.lowercased()
+                guard lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") else { continue }
+                found.append(root.appendingPathComponent(relative).path)
+            }
+        }
+        // The samples are many and alike: one school's files of each year and kind are enough.
+        var seenShapes = Set<String>()
+        return found.sorted().filter { path in
+            guard path.contains("/Samples/") else { return true }
+            let name = (path as NSString).lastPathComponent
+            let shape = name.replacingOccurrences(of: #"co\d+|b\d+|nosh|vosh"#, with: "#", options: .regularExpression)
+            return seenShapes.insert(((path as NSString).deletingLastPathComponent as NSString).lastPathComponent + "/" + shape).inserted
+        }
+    }()
+
+    /// Parts a patch may rewrite (besides those it adds, named svod…, and calcChain, which it drops).
+    static func mayChange(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return n == "[content_types].xml" || n.hasSuffix("workbook.xml") || n.hasSuffix("workbook.xml.rels") || n.hasSuffix("styles.xml")
+            || n.contains("worksheets/") || n.contains("comments") || n.hasSuffix(".vml")
+    }
+
+    @Test func thereAreFilesToPatch() {
+        #expect(Self.files.count > 10, "\(Self.files.count)")
+        if TestPaths.shared == nil { print("notice: ../shared/corpus is absent; only the samples are patched") }
+    }
+
+    @Test func everyReadableWorkbookPatchesWithoutLosingAValue() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var pairs: [(String, String)] = []
+        for (k, path) in Self.files.enumerated() {
+            // A file svod refuses (hostile, encrypted, not a workbook) is not one a school would get back marked.
+            guard let reader = try? Spreadsheet.open(path: path), let before = try? WorkbookDump(reader) else { continue }
+            let target = dir.appendingPathComponent("\(k).xlsx").path
+            var patch = XLSXPatch()
+            for info in before.sheets where info.kind == .worksheet {
+                patch.marks[info.name] = [CellReference(row: 0, column: 0): PatchMark(fill: .errorFill, comment: "Ошибка — A1"),
+                                          CellReference(row: 4, column: 2): PatchMark(fill: .warningFill, comment: "Предупреждение — C5"),
+                                          CellReference(row: 2_000, column: 30): PatchMark(fill: .errorFill, comment: "далеко")]
+            }
+            let name = before.sheets.contains { $0.name == "Замечания" } ? "Замечания svod" : "Замечания"
+            patch.firstSheet = (name, { w in
+                try w.beginSheet(SheetSetup(name: name))
+                try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("№"), style: w.style(CellStyle(bold: true)))]))
+                try w.endSheet()
+            })
+            do {
+                _ = try patch.apply(source: path, to: target)
+            } catch is PatchUnsupported {
+                continue
+            }
+            let after = try WorkbookDump(Spreadsheet.open(path: target))
+            #expect(after.sheets.map(\.name) == [name] + before.sheets.map(\.name), "\(path)")
+            for info in before.sheets {
+                let was = (before.cells[info.name] ?? [:]).mapValues(\.value)
+                let now = (after.cells[info.name] ?? [:]).filter { !$0.value.value.isEmpty || was[$0.key] != nil }.mapValues(\.value)
+                #expect(now == was, "\(path) «\(info.name)»")
+            }
+            let original = try ZipArchive(path: path), patched = try ZipArchive(path: target)
+            for entry in original.entries where !Self.mayChange(entry.name) {
+                if entry.name.lowercased().hasSuffix("calcchain.xml") { continue }
+                let bytes = try original.read(entry)
+                // A worksheet part kept somewhere odd (`sheet1.xml` at the root) is a worksheet all the same.
+                if String(decoding: bytes.prefix(1024), as: UTF8.self).contains("worksheet") { continue }
+                #expect(try patched.entry(named: entry.name).map { try patched.read($0) } == bytes, "\(path): \(entry.name)")
+            }
+            let added = Set(patched.entries.map(\.name)).subtracting(original.entries.map(\.name))
+            #expect(added.allSatisfy { $0.contains("svod") || $0.hasSuffix(".rels") }, "\(path): \(added)")
+            pairs.append((path, target))
+        }
+        print("patched \(pairs.count) of \(Self.files.count) workbooks")
+        #expect(!pairs.isEmpty)
+        guard let before = try IndependentReader.calamine.read(pairs.map(\.0)), let after = try IndependentReader.calamine.read(pairs.map(\.1)) else {
+            print("note: no .venv with python-calamine; the independent read is skipped")
+            return
+        }
+        for ((path, _), (b, a)) in zip(pairs, zip(before, after)) {
+            if b["error"] != nil { continue }
+            var rest = a
+            rest["sheets"] = Array((a["sheets"] as? [[String: Any]] ?? []).dropFirst())
+            let mismatches = CorpusComparison.mismatches(expected: b, actual: rest)
+            #expect(mismatches.isEmpty, "\(path):\n\(mismatches.prefix(5).joined(separator: "\n"))")
+        }
+    }
+}
