@@ -55,7 +55,7 @@ let package = Package(
                                                   "SvodSchema", "SvodIO", "SvodLocale", .product(name: "Yams", package: "Yams"),
                                                   .product(name: "Logging", package: "swift-log")]),
         .target(name: "SvodIndicators", dependencies: ["SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet", "SvodExpressions"], swiftSettings: fast),
-        .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet", "SvodXLSX"]),
+        .target(name: "SvodReports", dependencies: ["SvodValidation", "SvodSchema", "SvodLocale", "SvodWorkbook", "SvodSpreadsheet", "SvodXLSX", "SvodODS"]),
         .target(name: "SvodSpreadsheet",
                 dependencies: ["SvodZip", "SvodXML", "SvodWorkbook", "SvodXLSX", "SvodODS", "SvodLocale"]),
         .executableTarget(name: "svod", dependencies: [
@@ -68,8 +68,8 @@ let package = Package(
         .testTarget(name: "SvodZipTests", dependencies: ["SvodZip", "SvodIO", "SvodLocale", "SvodTestSupport"]),
         .testTarget(name: "SvodXMLTests", dependencies: ["SvodXML", "SvodLocale"]),
         .testTarget(name: "SvodWorkbookTests", dependencies: ["SvodWorkbook"]),
-        .testTarget(name: "SvodXLSXTests", dependencies: ["SvodXLSX", "SvodIO", "SvodZip", "SvodSpreadsheet", "SvodTestSupport"]),
-        .testTarget(name: "SvodODSTests", dependencies: ["SvodODS", "SvodZip", "SvodSpreadsheet", "SvodTestSupport"]),
+        .testTarget(name: "SvodXLSXTests", dependencies: ["SvodXLSX", "SvodIO", "SvodZip", "SvodXML", "SvodWorkbook", "SvodSpreadsheet", "SvodTestSupport"]),
+        .testTarget(name: "SvodODSTests", dependencies: ["SvodODS", "SvodZip", "SvodXML", "SvodWorkbook", "SvodSpreadsheet", "SvodTestSupport"]),
         .testTarget(name: "SvodSpreadsheetTests", dependencies: ["SvodSpreadsheet", "SvodTestSupport"]),
         .testTarget(name: "SvodSchemaTests", dependencies: ["SvodSchema", "SvodTestSupport"]),
         .testTarget(name: "SvodExpressionsTests", dependencies: ["SvodExpressions"]),
@@ -80,6 +80,6 @@ let package = Package(
         .testTarget(name: "SvodIndicatorsTests", dependencies: ["SvodIndicators", "SvodSchema", "SvodExpressions", "SvodTestSupport"]),
         .testTarget(name: "SvodPipelineTests", dependencies: ["SvodPipeline", "SvodValidation", "SvodSchema", "SvodStore", "SvodTestSupport"]),
         .testTarget(name: "SvodBatchTests", dependencies: ["SvodBatch", "SvodIO", "SvodTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodStore", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodReports", "SvodValidation", "SvodSchema", "SvodTemplates", "SvodExpressions"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SvodTestSupport", "SvodStore", "SvodSpreadsheet", "SvodWorkbook", "SvodZip", "SvodXLSX", "SvodODS", "SvodReports", "SvodValidation", "SvodSchema", "SvodTemplates", "SvodExpressions"]),
     ]
 )

@@ -53,6 +53,23 @@ public enum PackagePart {
         try stream(part, in: archive, handler: handler, limits: limits).drain()
     }
 
+    /// Streams `entry` chunk by chunk through a tag scanner whose handlers write into `output`,
+    /// flushing as it fills: a part copied with changes in constant memory. Errors name the part.
+    public static func scan(_ entry: ZipEntry, in archive: ZipArchive, with scanner: XMLTagScanner, output: XMLWriter) throws {
+        do {
+            let reader = try archive.open(entry, prefetch: entry.declaredSize >= inflateAheadSize)
+            defer { reader.close() }
+            while let chunk = try reader.nextChunk() {
+                try scanner.feed(chunk)
+                try output.flushIfFull()
+            }
+            try scanner.finish()
+            try output.flush()
+        } catch {
+            throw ReadError.wrap(error, part: entry.name)
+        }
+    }
+
     /// Opens the part as a chunked stream through `handler`; big parts inflate on a second thread.
     public static func stream(_ part: String, in archive: ZipArchive, handler: XMLHandler,
                               limits: XMLLimits) throws -> XMLStream {

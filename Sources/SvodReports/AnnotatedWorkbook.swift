@@ -4,6 +4,7 @@ import SvodSchema
 import SvodSpreadsheet
 import SvodValidation
 import SvodWorkbook
+import SvodODS
 import SvodXLSX
 
 /// The school's own workbook handed back with the findings on it: a first sheet listing them,
@@ -22,8 +23,8 @@ public enum AnnotatedWorkbook {
     @discardableResult
     public static func write(source: WorkbookReader, report: ValidationReport, to path: String, format: SpreadsheetFormat,
                              language: Language, options: WriteOptions = WriteOptions(illegalCharacters: .replace)) throws -> Outcome {
-        if source.format == .xlsx, format == .xlsx, FileManager.default.fileExists(atPath: report.file) {
-            do { return try patch(source, report, to: path, language: language, options: options) } catch is PatchUnsupported {}
+        if source.format == format, format == .xlsx || format == .ods, FileManager.default.fileExists(atPath: report.file) {
+            do { return try patch(source, report, to: path, format: format, language: language, options: options) } catch is PatchUnsupported {}
         }
         let writer = try SpreadsheetOutput.create(path: path, format: format, options: options)
         do {
@@ -37,28 +38,31 @@ public enum AnnotatedWorkbook {
     }
 
     /// The school's package with the findings sheet put first and its cells marked.
-    private static func patch(_ source: WorkbookReader, _ report: ValidationReport, to path: String, language: Language,
-                              options: WriteOptions) throws -> Outcome {
+    private static func patch(_ source: WorkbookReader, _ report: ValidationReport, to path: String, format: SpreadsheetFormat,
+                              language: Language, options: WriteOptions) throws -> Outcome {
         let infos = try source.sheets
         let base = language == .ru ? "Замечания" : "Findings"
         let taken = infos.map(\.name)
         let findingsName = taken.contains { $0.lowercased() == base.lowercased() } ? SheetName.legalized(base + " svod", taken: taken) : base
         var outcome = Outcome(findingsSheet: findingsName)
-        var patch = XLSXPatch()
-        patch.options = options
         let targets = Dictionary(infos.filter { $0.kind == .worksheet }.map { ($0.name, $0.name) }, uniquingKeysWith: { a, _ in a })
-        patch.firstSheet = (findingsName, { writer in try FindingsSheet(report: report, language: language, targets: targets).write(named: findingsName, to: writer) })
+        let first: (String, (WorkbookWriter) throws -> Void) = (findingsName, { writer in
+            try FindingsSheet(report: report, language: language, targets: targets).write(named: findingsName, to: writer)
+        })
+        var marks: [String: [CellReference: PatchMark]] = [:]
         let annotations = CellAnnotations(report, language: language)
-        for sheet in annotations.sheets {
+        for sheet in annotations.sheets where targets[sheet] != nil {
             for row in annotations.rows(of: sheet) {
                 for (column, mark) in annotations.marks(sheet: sheet, row: row) {
                     let fill: Color? = mark.severity == .error ? .errorFill : mark.severity == .warning ? .warningFill : nil
-                    patch.marks[sheet, default: [:]][CellReference(row: row, column: column)] = PatchMark(fill: fill, comment: mark.lines.joined(separator: "\n"))
+                    marks[sheet, default: [:]][CellReference(row: row, column: column)] = PatchMark(fill: fill, comment: mark.lines.joined(separator: "\n"))
                 }
             }
         }
-        let done = try patch.apply(source: report.file, to: path)
-        outcome.annotatedCells = patch.marks.filter { !done.missingSheets.contains($0.key) }.values.reduce(0) { $0 + $1.count }
+        var patch = WorkbookPatch()
+        (patch.options, patch.marks, patch.firstSheet) = (options, marks, first)
+        if format == .xlsx { _ = try XLSXPatch.apply(patch, source: report.file, to: path) } else { _ = try ODSPatch.apply(patch, source: report.file, to: path) }
+        outcome.annotatedCells = marks.values.reduce(0) { $0 + $1.count }
         return outcome
     }
 

@@ -31,7 +31,9 @@ struct FindingsSheet {
             name: name,
             columns: widths.enumerated().map { ColumnSetup($0.offset, width: $0.element) },
             frozenRows: 1,
-            autoFilter: CellRange(CellReference(row: 0, column: 0), CellReference(row: bodyRows, column: Self.columnCount - 1))))
+            autoFilter: CellRange(CellReference(row: 0, column: 0), CellReference(row: bodyRows, column: Self.columnCount - 1)),
+            // 200 characters across: landscape, scaled to the width, the heading on every page.
+            page: PageSetup(orientation: .landscape, fitToWidth: 1, repeatRows: 0...0)))
 
         let header = writer.style(CellStyle(bold: true, fill: .headerFill, border: true, vertical: .center, wrap: true))
         let plain = writer.style(CellStyle(border: true, vertical: .top, wrap: true))

@@ -31,7 +31,12 @@ struct Canvas {
 
     /// Writes the sheet: setup, rows in order, styles registered with the writer.
     func write(to writer: WorkbookWriter) throws {
-        try writer.beginSheet(setup)
+        // A hidden sheet (the lists) is never printed; the others fit A4 across their used columns,
+        // and down on a page per 40 rows (the ВПР form's 100 free rows: 3 pages).
+        let last = cells.values.compactMap { $0.keys.max() }.max() ?? 0
+        var printed = setup.printable(through: max(last, setup.columns.map(\.last).max() ?? 0))
+        printed.page?.fitToHeight = max(1, ((cells.keys.max() ?? 0) + 40) / 40)
+        try writer.beginSheet(setup.visibility == .visible ? printed : setup)
         for row in Set(cells.keys).union(heights.keys).sorted() {
             let line = (cells[row] ?? [:]).sorted { $0.key < $1.key }.map { column, cell in
                 OutputCell(column: column, value: cell.value, formula: cell.formula.map { Formula($0) }, style: writer.style(cell.style))

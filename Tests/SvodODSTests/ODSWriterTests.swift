@@ -97,3 +97,32 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self) == xml)
     }
 }
+
+/// How a table with a page setup prints.
+@Suite struct ODSPageSetupTests {
+    @Test func aPageSetupIsAMasterPageOnA4AndHeaderRows() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("p.ods").path
+        let w = try ODSWriter(path: path)
+        try w.beginSheet(SheetSetup(name: "Свод", frozenRows: 2, page: PageSetup(orientation: .landscape, fitToWidth: 1, fitToHeight: 3, repeatRows: 0...1)))
+        for r in [0, 1, 5] { try w.write(OutputRow(index: r, cells: [OutputCell(column: 0, value: .text("строка \(r)"))])) }
+        try w.endSheet()
+        try w.beginSheet(SheetSetup(name: "Без печати"))
+        try w.endSheet()
+        try w.finish()
+        let zip = try ZipArchive(path: path)
+        let content = String(decoding: try zip.read(zip.entry(named: "content.xml")!), as: UTF8.self)
+        let styles = String(decoding: try zip.read(zip.entry(named: "styles.xml")!), as: UTF8.self)
+        #expect(content.contains(#"<style:style style:name="ta3" style:family="table" style:master-page-name="mp1">"#))
+        #expect(content.contains(#"<table:table table:name="Свод" table:style-name="ta3""#) && content.contains(#"<table:table table:name="Без печати" table:style-name="ta1""#))
+        let header = try #require(content.range(of: "<table:table-header-rows>"))
+        let end = try #require(content.range(of: "</table:table-header-rows>"))
+        let inside = content[header.upperBound..<end.lowerBound]
+        #expect(inside.contains("строка 0") && inside.contains("строка 1") && !inside.contains("строка 5"))
+        #expect(styles.contains(#"<style:master-page style:name="mp1" style:page-layout-name="pl1"/>"#))
+        #expect(styles.contains(#"fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape""#) && styles.contains(#"style:scale-to-X="1" style:scale-to-Y="3""#))
+        let sheet = try Sheet(reading: Spreadsheet.open(path: path), index: 0)
+        #expect(sheet["A1"] == .text("строка 0") && sheet["A6"] == .text("строка 5"))
+    }
+}

@@ -99,3 +99,27 @@ import Testing
         }
     }
 }
+
+/// How a sheet with a page setup prints.
+@Suite struct XLSXPageSetupTests {
+    @Test func aPageSetupIsA4FittedToTheWidthWithItsHeadingOnEveryPage() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("p.xlsx").path
+        let w = try XLSXWriter(path: path)
+        try w.beginSheet(SheetSetup(name: "Свод", columns: [ColumnSetup(0, 12, width: 14)], frozenRows: 2).printable())
+        try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("Заголовок"))]))
+        try w.endSheet()
+        try w.beginSheet(SheetSetup(name: "Без печати"))
+        try w.endSheet()
+        try w.finish()
+        let zip = try ZipArchive(path: path)
+        let sheet = String(decoding: try zip.read(zip.entry(named: "xl/worksheets/sheet1.xml")!), as: UTF8.self)
+        #expect(sheet.contains(#"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#))
+        #expect(sheet.contains(#"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#))  // 13 × 14 characters
+        #expect(!String(decoding: try zip.read(zip.entry(named: "xl/worksheets/sheet2.xml")!), as: UTF8.self).contains("pageSetup"))
+        let workbook = String(decoding: try zip.read(zip.entry(named: "xl/workbook.xml")!), as: UTF8.self)
+        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="0">Свод!$1:$2</definedName>"#))
+        #expect(PageSetup.a4(columns: [ColumnSetup(0, 5, width: 15)], through: 5).orientation == .portrait)
+    }
+}

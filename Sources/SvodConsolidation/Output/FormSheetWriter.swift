@@ -22,7 +22,7 @@ struct FormSheetWriter {
     func write(_ city: CitySheet, title: String, schools: SchoolSource, to w: WorkbookWriter) throws {
         try w.beginSheet(SheetSetup(name: layout.name, columns: columns(), frozenRows: 2, frozenColumns: 1,
                                     autoFilter: layout.schoolRows > 0 ? CellRange(CellReference(row: 1, column: 0),
-                                        CellReference(row: layout.lastSchoolRow, column: ConsolidatedSheetLayout.leadColumns + layout.fields.count - 1)) : nil))
+                                        CellReference(row: layout.lastSchoolRow, column: ConsolidatedSheetLayout.leadColumns + layout.fields.count - 1)) : nil).printable())
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text(title), style: styles.title)]))
         try w.write(header())
         var index = layout.firstSchoolRow

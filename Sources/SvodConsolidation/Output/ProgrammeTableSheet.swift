@@ -14,7 +14,7 @@ struct ProgrammeTableSheet {
         // A combined cell is text («4/56,5»): bold and bordered as the numbers beside it, and to the right as they are.
         let combined = w.style(CellStyle(bold: true, border: true, horizontal: .right))
         try w.beginSheet(SheetSetup(name: name, columns: [ColumnSetup(0, width: 44)] + (1..<max(headers.count, 2)).map { ColumnSetup($0, width: 16) },
-                                    frozenRows: 2))
+                                    frozenRows: 2).printable())
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text(values.table.title), style: styles.title)]))
         try w.write(OutputRow(index: 1, cells: headers.enumerated().map { OutputCell(column: $0, value: .text($1), style: styles.header) }))
         var index = 2

@@ -14,7 +14,7 @@ struct SourcesSheet {
                                                                  ColumnSetup(3, width: 18), ColumnSetup(4, width: 16), ColumnSetup(5, width: 40),
                                                                  ColumnSetup(6, width: 20), ColumnSetup(7, width: 20), ColumnSetup(8, 9, width: 14),
                                                                  ColumnSetup(10, width: 30)],
-                                    frozenRows: 1))
+                                    frozenRows: 1).printable())
         try w.write(OutputRow(index: 0, cells: headers.enumerated().map { OutputCell(column: $0, value: .text($1), style: styles.header) }))
         var index = 1
         func put(_ values: [String?], numbers: [Int: Int] = [:]) throws {
@@ -52,7 +52,7 @@ struct ChecksSheet {
     func write(_ checks: [CityFinding], catalog: SchemaCatalog, to w: WorkbookWriter) throws {
         try w.beginSheet(SheetSetup(name: "Контроль свода", columns: [ColumnSetup(0, width: 12), ColumnSetup(1, width: 24), ColumnSetup(2, width: 28),
                                                                        ColumnSetup(3, width: 16), ColumnSetup(4, width: 28), ColumnSetup(5, width: 80)],
-                                    frozenRows: 1))
+                                    frozenRows: 1).printable())
         let headers = ["Форма", "Лист", "Строка", "Поле", "Правило", "Замечание"]
         try w.write(OutputRow(index: 0, cells: headers.enumerated().map { OutputCell(column: $0, value: .text($1), style: styles.header) }))
         if checks.isEmpty {

@@ -81,7 +81,7 @@ struct RiskZoneSheets {
 
     /// Indicators 1 and 2, then each criterion: schools in the zone, schools judged, not judged, and the share as a formula.
     func summary(to w: WorkbookWriter) throws {
-        try w.beginSheet(SheetSetup(name: "Зоны риска", columns: [ColumnSetup(0, width: 70), ColumnSetup(1, 4, width: 14)], frozenRows: 2))
+        try w.beginSheet(SheetSetup(name: "Зоны риска", columns: [ColumnSetup(0, width: 70), ColumnSetup(1, 4, width: 14)], frozenRows: 2).printable())
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("\(zones.title.ru), год идентификации \(report.period) (программа, \(zones.seed))"), style: styles.title)]))
         try w.write(header(["Показатель", "Школ", "Из них судимых", "Нет данных", "Доля, %"], row: 1))
         var index = 2
@@ -109,7 +109,7 @@ struct RiskZoneSheets {
     func schools(to w: WorkbookWriter) throws {
         var columns = [ColumnSetup(0, width: 10), ColumnSetup(1, width: 28), ColumnSetup(2, width: 14), ColumnSetup(3, width: 28), ColumnSetup(4, width: 14)]
         columns.append(ColumnSetup(5, 4 + 2 * zones.criteria.count, width: 12))
-        try w.beginSheet(SheetSetup(name: "Зоны риска — школы", columns: columns, frozenRows: 1, frozenColumns: 2))
+        try w.beginSheet(SheetSetup(name: "Зоны риска — школы", columns: columns, frozenRows: 1, frozenColumns: 2).printable())
         var labels = ["Код", "ОО", "Итог", "В зоне риска по", "Положительная динамика"]
         for c in zones.criteria { labels += ["\(c.id): итог", "\(c.id): лет «плохих» / с данными"] }
         try w.write(header(labels, row: 0))
@@ -133,7 +133,7 @@ struct RiskZoneSheets {
     func rows(to w: WorkbookWriter) throws {
         try w.beginSheet(SheetSetup(name: "Зоны риска — строки", columns: [ColumnSetup(0, width: 10), ColumnSetup(1, width: 24), ColumnSetup(2, width: 14),
                                                                           ColumnSetup(3, width: 11), ColumnSetup(4, width: 30), ColumnSetup(5, 12, width: 12)],
-                                    frozenRows: 1))
+                                    frozenRows: 1).printable())
         try w.write(header(["Код", "ОО", "Критерий", "Год", "Строка", "Участников", "Низкий результат", "Высший результат", "Доля, %",
                             "Доля не ниже порога", "Нет высших", "Строка «плохая»", "Год считается"], row: 0))
         var index = 1

@@ -16,7 +16,7 @@ struct RubricSheets {
         let totalColumn = 2 + lines.count, rankColumn = totalColumn + 1
         try w.beginSheet(SheetSetup(name: "Рубрика руководителя", columns: [ColumnSetup(0, width: 10), ColumnSetup(1, width: 28),
                                                                             ColumnSetup(2, rankColumn + 1, width: 7)],
-                                    frozenRows: 2, frozenColumns: 2))
+                                    frozenRows: 2, frozenColumns: 2).printable())
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("\(rubric.title.ru), \(report.period) (программа, \(rubric.seed)); пусто — нет данных"), style: styles.title)]))
         let header = ["Код", "ОО"] + lines.map(\.id) + ["Итого", "Место", "Строк без данных"]
         try w.write(OutputRow(index: 1, cells: header.enumerated().map { OutputCell(column: $0, value: .text($1), style: styles.header) }))
@@ -38,7 +38,7 @@ struct RubricSheets {
         }
         try w.endSheet()
         try w.beginSheet(SheetSetup(name: "Рубрика — строки", columns: [ColumnSetup(0, width: 8), ColumnSetup(1, width: 70), ColumnSetup(2, width: 10),
-                                                                        ColumnSetup(3, width: 60)], frozenRows: 1))
+                                                                        ColumnSetup(3, width: 60)], frozenRows: 1).printable())
         try w.write(OutputRow(index: 0, cells: ["Строка", "Показатель (seed 4.2)", "Строка seed", "Баллы (правило)"].enumerated().map {
             OutputCell(column: $0, value: .text($1), style: styles.header)
         }))

@@ -12,7 +12,7 @@ struct SharesSheet {
 
     func write(to w: WorkbookWriter) throws {
         try w.beginSheet(SheetSetup(name: "Доли ОО", columns: [ColumnSetup(0, width: 8), ColumnSetup(1, width: 70), ColumnSetup(2, width: 8),
-                                                              ColumnSetup(3, 6, width: 11), ColumnSetup(7, width: 60)], frozenRows: 2))
+                                                              ColumnSetup(3, 6, width: 11), ColumnSetup(7, width: 60)], frozenRows: 2).printable())
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("\(shares.title.ru), \(report.period)"), style: styles.title)]))
         let header = ["Раздел", "Показатель", "Строка seed", "Школ", "Из судимых", "Нет данных", "Доля, %", "Школы"]
         try w.write(OutputRow(index: 1, cells: header.enumerated().map { OutputCell(column: $0, value: .text($1), style: styles.header) }))

@@ -18,6 +18,24 @@ enum ODSParts {
         + #"xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" "#
         + #"xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" "#
 
+    /// `xml` (elements side by side) with svod's namespace declarations on each outer element:
+    /// put into another document, it means the same whatever prefixes that document uses.
+    static func declaringNamespaces(_ xml: [UInt8]) throws -> [UInt8] {
+        var depth = XMLDepth()
+        let declarations = namespaces.split(separator: " ").map { decl -> (String, String) in
+            let parts = decl.split(separator: "=", maxSplits: 1)
+            return (String(parts[0]), String(parts[1].dropFirst().dropLast()))
+        }
+        return try XMLTagScanner.rewrite(xml) { tag, raw, out in
+            if depth.enter(tag) == 0, tag.kind != .end {
+                let missing = declarations.filter { d in !tag.attributes.contains { $0.name == d.0 } }
+                out.append(contentsOf: tag.written(set: missing).utf8)
+            } else {
+                out.append(contentsOf: raw)
+            }
+        }
+    }
+
     struct SheetEntry {
         var name: String
         var frozenRows: Int
@@ -75,15 +93,16 @@ enum ODSParts {
         x.raw("</office:spreadsheet></office:body></office:document-content>")
     }
 
-    static func styles(to x: XMLWriter) {
+    static func styles(pages: (layouts: String, masters: String) = ("", ""), to x: XMLWriter) {
         x.raw(header)
         x.raw("<office:document-styles "); x.raw(namespaces); x.raw(#"office:version="1.3">"#)
         x.raw("<office:styles>")
         x.raw(#"<style:default-style style:family="table-cell"><style:text-properties fo:font-size="11pt"/></style:default-style>"#)
         x.raw(#"<style:style style:name="Default" style:family="table-cell"/>"#)
         x.raw("</office:styles>")
-        x.raw(#"<office:automatic-styles><style:page-layout style:name="pm1"/></office:automatic-styles>"#)
-        x.raw(#"<office:master-styles><style:master-page style:name="Default" style:page-layout-name="pm1"/></office:master-styles>"#)
+        x.raw(#"<office:automatic-styles><style:page-layout style:name="pm1"/>"#); x.raw(pages.layouts); x.raw("</office:automatic-styles>")
+        x.raw(#"<office:master-styles><style:master-page style:name="Default" style:page-layout-name="pm1"/>"#); x.raw(pages.masters)
+        x.raw("</office:master-styles>")
         x.raw("</office:document-styles>")
     }
 

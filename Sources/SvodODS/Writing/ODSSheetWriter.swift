@@ -23,10 +23,15 @@ final class ODSSheetWriter {
     /// Put before every automatic style name: a table added to another document must not take its names.
     private let stylePrefix: String
 
+    /// The rows printed on every page, kept in `table:table-header-rows`.
+    private let headerRows: ClosedRange<Int>?
+    private var headerOpen = false
+
     init(setup: SheetSetup, validationNames: [String], options: WriteOptions, output: XMLWriter, stylePrefix: String = "",
-         columnStyle: (Double?) -> Int) throws {
+         tableStyle: String, columnStyle: (Double?) -> Int) throws {
         self.setup = setup
         self.stylePrefix = stylePrefix
+        headerRows = setup.page?.repeatRows
         self.options = options
         x = output
         var v: [(CellRange, String)] = []
@@ -36,7 +41,7 @@ final class ODSSheetWriter {
         validations = v
         for m in setup.merges { try addMerge(m) }
         x.raw(#"<table:table table:name=""#); x.safeAttribute(setup.name)
-        x.raw(#"" table:style-name=""#); x.raw(stylePrefix); x.raw(setup.visibility == .visible ? #"ta1""# : #"ta2""#)
+        x.raw(#"" table:style-name=""#); x.raw(tableStyle); x.raw(#"""#)
         if setup.isProtected { x.raw(#" table:protected="true""#) }
         x.raw(">")
         let columns = setup.columns.sorted { $0.first < $1.first }
@@ -101,7 +106,10 @@ final class ODSSheetWriter {
             for v in validations {
                 for b in [v.range.start.row, v.range.end.row + 1] where b > r && b < next { next = b }
             }
+            if let h = headerRows { for b in [h.lowerBound, h.upperBound + 1] where b > r && b < next { next = b } }
+            if let h = headerRows, r == h.lowerBound { x.raw("<table:table-header-rows>"); headerOpen = true }
             try emitRow(r, repeat: next - r, row: row)
+            if headerOpen, let h = headerRows, next == h.upperBound + 1 { x.raw("</table:table-header-rows>"); headerOpen = false }
             r = next
         }
     }
@@ -368,6 +376,7 @@ final class ODSSheetWriter {
         // ODF 1.3 (table-rows-and-groups) wants at least one row in a table: an empty sheet
         // is one empty row of one empty cell, as LibreOffice writes it.
         if lastRow < 0 { x.raw("<table:table-row><table:table-cell/></table:table-row>") }
+        if headerOpen { x.raw("</table:table-header-rows>") }
         x.raw("</table:table>")
         try x.flush()
     }

@@ -3,7 +3,8 @@ import SvodXML
 
 /// Automatic styles of `content.xml`, made as cells, columns and rows use them and written
 /// into the part's prologue at the end: cell styles `ce…`, data styles `N…`, column
-/// styles `co…`, row styles `ro…`, table styles `ta1` (shown) and `ta2` (hidden).
+/// styles `co…`, row styles `ro…`, table styles `ta1` (shown) and `ta2` (hidden), and `ta3…`
+/// for tables printed on a page of their own (`mp…`, laid out by `pl…` in `styles.xml`).
 struct ODSStyleTable {
     private struct CellKey: Hashable { var style: CellStyle; var dataStyle: String? }
 
@@ -72,6 +73,35 @@ struct ODSStyleTable {
 
     /// Put before every style name: the styles of a table added to another document must not take its names.
     var prefix = ""
+    /// Page setups of tables, each a master page; tables printed with one, by (shown, page).
+    private(set) var pages: [PageSetup] = []
+    private var pagedTables: [(visible: Bool, page: Int)] = []
+
+    /// The table style for a table shown or hidden, printed with `page` (nil: the default page).
+    mutating func tableStyle(visible: Bool, page: PageSetup?) -> String {
+        guard let page else { return prefix + (visible ? "ta1" : "ta2") }
+        let p = pages.firstIndex(of: page) ?? { pages.append(page); return pages.count - 1 }()
+        let t = pagedTables.firstIndex { $0 == (visible, p) } ?? { pagedTables.append((visible, p)); return pagedTables.count - 1 }()
+        return prefix + "ta\(t + 3)"
+    }
+
+    /// The master page printing a table with `pages[i]`.
+    func masterPage(_ i: Int) -> String { prefix + "mp\(i + 1)" }
+
+    /// The page layouts (for `styles.xml`'s automatic styles) and master pages of the page setups used.
+    func pageStyles() -> (layouts: String, masters: String) {
+        var layouts = "", masters = ""
+        for (i, page) in pages.enumerated() {
+            let landscape = page.orientation == .landscape
+            layouts += "<style:page-layout style:name=\"\(prefix)pl\(i + 1)\"><style:page-layout-properties"
+                + " fo:page-width=\"\(landscape ? "29.7cm" : "21cm")\" fo:page-height=\"\(landscape ? "21cm" : "29.7cm")\""
+                + " style:print-orientation=\"\(page.orientation.rawValue)\" fo:margin-top=\"1.5cm\" fo:margin-bottom=\"1.5cm\""
+                + " fo:margin-left=\"1.5cm\" fo:margin-right=\"1.5cm\"" + (page.fitToWidth.map { " style:scale-to-X=\"\($0)\"" } ?? "") + (page.fitToHeight.map { " style:scale-to-Y=\"\($0)\"" } ?? "")
+                + "/></style:page-layout>"
+            masters += "<style:master-page style:name=\"\(masterPage(i))\" style:page-layout-name=\"\(prefix)pl\(i + 1)\"/>"
+        }
+        return (layouts, masters)
+    }
 
     /// `<office:automatic-styles>` and its content.
     func write(_ x: XMLWriter) {
@@ -92,10 +122,12 @@ struct ODSStyleTable {
             x.raw(#"" style:family="table-row"><style:table-row-properties style:row-height=""#)
             x.raw(String(cm)); x.raw(#"cm" fo:break-before="auto" style:use-optimal-row-height="false"/></style:style>"#)
         }
-        for (i, display) in ["true", "false"].enumerated() {
+        let tables = [(true, "Default"), (false, "Default")] + pagedTables.map { ($0.visible, masterPage($0.page)) }
+        for (i, (visible, master)) in tables.enumerated() {
             x.raw(#"<style:style style:name=""#); x.raw(prefix); x.raw("ta"); x.int(i + 1)
-            x.raw(#"" style:family="table" style:master-page-name="Default"><style:table-properties table:display=""#)
-            x.raw(display); x.raw(#"" style:writing-mode="lr-tb"/></style:style>"#)
+            x.raw(#"" style:family="table" style:master-page-name=""#); x.raw(master)
+            x.raw(#""><style:table-properties table:display=""#)
+            x.raw(visible ? "true" : "false"); x.raw(#"" style:writing-mode="lr-tb"/></style:style>"#)
         }
         for (i, code) in dataStyles.enumerated() {
             _ = ODSDataStyle.write(code: code, name: prefix + "N\(i + 1)", to: x)

@@ -48,7 +48,8 @@ public final class ODSWriter: WorkbookWriter {
             validationNames.append(name)
         }
         let xml = output.xml()
-        current = try ODSSheetWriter(setup: setup, validationNames: validationNames, options: options, output: xml) {
+        let table = styles.tableStyle(visible: setup.visibility == .visible, page: setup.page)
+        current = try ODSSheetWriter(setup: setup, validationNames: validationNames, options: options, output: xml, tableStyle: table) {
             self.styles.columnStyle(width: $0)
         }
     }
@@ -108,7 +109,7 @@ public final class ODSWriter: WorkbookWriter {
         do {
             let prologue = try output.segment(final: false) { try ODSParts.contentPrologue(styles: styles, validations: validations, to: $0) }
             let epilogue = try output.segment(final: true) { ODSParts.contentEpilogue(names: names, sheets: sheets, to: $0) }
-            let stylesPart = try output.segment(final: true) { ODSParts.styles(to: $0) }
+            let stylesPart = try output.segment(final: true) { ODSParts.styles(pages: styles.pageStyles(), to: $0) }
             let meta = try output.segment(final: true) { ODSParts.meta(properties, application: options.application, to: $0) }
             let settings = try output.segment(final: true) { ODSParts.settings(sheets, active: sheets[active].name, to: $0) }
             let manifest = try output.segment(final: true) { ODSParts.manifest(to: $0) }

@@ -18,6 +18,38 @@ public struct ColumnSetup: Hashable, Sendable {
     }
 }
 
+/// How a sheet prints: on A4, turned and scaled so that its columns fit the page's width, its
+/// heading rows on every page.
+public struct PageSetup: Hashable, Sendable {
+    public enum Orientation: String, Hashable, Sendable { case portrait, landscape }
+    public var orientation: Orientation
+    /// Scaled so that the columns fit this many pages across; nil: at 100 %.
+    public var fitToWidth: Int?
+    /// With `fitToWidth`, scaled further so that the rows fit this many pages down; nil: as many as they need.
+    public var fitToHeight: Int?
+    /// Rows printed at the top of every page, zero-based.
+    public var repeatRows: ClosedRange<Int>?
+
+    /// A page setup.
+    public init(orientation: Orientation = .portrait, fitToWidth: Int? = 1, fitToHeight: Int? = nil, repeatRows: ClosedRange<Int>? = nil) {
+        self.orientation = orientation
+        self.fitToWidth = fitToWidth
+        self.fitToHeight = fitToHeight
+        self.repeatRows = repeatRows
+    }
+
+    /// A4 fitted to the width: landscape when the columns through `last` are wider than a portrait
+    /// page holds at a readable scale (about 100 characters of the default font).
+    public static func a4(columns: [ColumnSetup], defaultWidth: Double = 9.140625, through last: Int, repeatRows: ClosedRange<Int>? = nil) -> PageSetup {
+        var width = 0.0
+        for c in 0...max(0, last) {
+            guard let setup = columns.first(where: { $0.first <= c && c <= $0.last }) else { width += defaultWidth; continue }
+            if !setup.hidden { width += setup.width ?? defaultWidth }
+        }
+        return PageSetup(orientation: width > 100 ? .landscape : .portrait, fitToWidth: 1, repeatRows: repeatRows)
+    }
+}
+
 /// What a sheet needs to be known before its first row is written: the formats put
 /// columns, panes and validations ahead of the cells (ODS even on each cell).
 public struct SheetSetup: Sendable {
@@ -41,12 +73,14 @@ public struct SheetSetup: Sendable {
     public var isProtected: Bool
     /// The tab colour.
     public var tabColor: Color?
+    /// How it prints; nil for the program's defaults.
+    public var page: PageSetup?
 
     /// A sheet with nothing set but its name.
     public init(name: String, visibility: SheetVisibility = .visible, columns: [ColumnSetup] = [],
                 frozenRows: Int = 0, frozenColumns: Int = 0, autoFilter: CellRange? = nil,
                 merges: [CellRange] = [], validations: [DataValidation] = [], isProtected: Bool = false,
-                tabColor: Color? = nil) {
+                tabColor: Color? = nil, page: PageSetup? = nil) {
         self.name = name
         self.visibility = visibility
         self.columns = columns
@@ -57,6 +91,19 @@ public struct SheetSetup: Sendable {
         self.validations = validations
         self.isProtected = isProtected
         self.tabColor = tabColor
+        self.page = page
+    }
+}
+
+extension SheetSetup {
+    /// The setup printing on A4 (`PageSetup.a4`) when it says nothing of printing: fitted to the
+    /// width of its columns (through `last`, or the last one set or filtered), its frozen rows on every page.
+    public func printable(through last: Int? = nil) -> SheetSetup {
+        guard page == nil else { return self }
+        var s = self
+        let end = last ?? max(columns.map(\.last).max() ?? 0, autoFilter?.end.column ?? 0)
+        s.page = .a4(columns: columns, through: end, repeatRows: frozenRows > 0 ? 0...(frozenRows - 1) : nil)
+        return s
     }
 }
 

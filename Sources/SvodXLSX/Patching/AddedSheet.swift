@@ -18,6 +18,8 @@ final class AddedSheet: WorkbookWriter {
     /// The sheet's part, once ended.
     private(set) var segment: DeflatedSegment?
     private(set) var name: String?
+    /// The rows it prints on every page.
+    private(set) var repeatRows: ClosedRange<Int>?
 
     /// Writes into `output`; cell styles are numbered from `xfBase`.
     init(output: PackageOutput, xfBase: Int, options: WriteOptions) {
@@ -33,6 +35,7 @@ final class AddedSheet: WorkbookWriter {
         for v in setup.validations { try XLSXValidation.check(v, sheet: setup.name) }
         current = try XLSXSheetWriter(setup: setup, selected: true, options: options, output: output.xml())
         name = setup.name
+        repeatRows = setup.page?.repeatRows
     }
 
     func merge(_ range: CellRange) throws {

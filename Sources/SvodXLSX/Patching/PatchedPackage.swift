@@ -63,10 +63,10 @@ final class PatchedPackage {
         return "\(stem)\(n)\(ext)"
     }
 
-    func write(_ patch: XLSXPatch, into output: PackageOutput) throws -> XLSXPatch.Outcome {
+    func write(_ patch: WorkbookPatch, into output: PackageOutput) throws -> XLSXPatch.Outcome {
         var outcome = XLSXPatch.Outcome()
         let styles = try StylesPatch(stylesPart.flatMap { try? Self.read($0, archive) })
-        var addedSheet: (name: String, part: String)?
+        var addedSheet: (name: String, part: String, titles: ClosedRange<Int>?)?
         if let first = patch.firstSheet {
             let writer = AddedSheet(output: output, xfBase: styles.addedBase, options: patch.options)
             try first.write(writer)
@@ -75,7 +75,7 @@ final class PatchedPackage {
             let part = fresh("xl/worksheets/svod-sheet", ".xml")
             added.append((part, segment))
             contentTypes.append((nil, part, Self.spreadsheetType + "worksheet+xml"))
-            addedSheet = (first.name, part)
+            addedSheet = (first.name, part, writer.repeatRows)
         }
         let known = Set(sheets.map(\.name))
         outcome.missingSheets = patch.marks.keys.filter { !known.contains($0) }.sorted()
@@ -105,6 +105,10 @@ final class PatchedPackage {
 
     private var newWorkbookRels: [(kind: String, target: String)] = []
 
+    /// What the schema puts after `definedNames` in a workbook.
+    static let afterDefinedNames: Set<String> = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
+                                                 "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"]
+
     /// Streams one sheet through `SheetPatch`, then its comments, drawing and relationships.
     private func patchSheet(_ part: String, marks: [CellReference: PatchMark], unselect: Bool, styles: StylesPatch,
                             author: String, output: PackageOutput) throws -> Int {
@@ -120,18 +124,7 @@ final class PatchedPackage {
                                  out: { x.raw($0) },
                                  passthrough: { b in x.raw(bytes: b.assumingMemoryBound(to: UInt8.self)) })
         let scanner = XMLTagScanner(onBytes: { b in x.raw(bytes: b.assumingMemoryBound(to: UInt8.self)) }, onTag: { try patcher.tag($0, $1) })
-        do {
-            let reader = try archive.open(entry)
-            defer { reader.close() }
-            while let chunk = try reader.nextChunk() {
-                try scanner.feed(chunk)
-                try x.flushIfFull()
-            }
-            try scanner.finish()
-            try x.flush()
-        } catch {
-            throw ReadError.wrap(error, part: part)
-        }
+        try PackagePart.scan(entry, in: archive, with: scanner, output: x)
         replaced[part.lowercased()] = try output.finishSegment(final: true)
         guard !marks.isEmpty else { return patcher.markedCells }
         let comments = marks.sorted { ($0.key.row, $0.key.column) < ($1.key.row, $1.key.column) }.map { ($0.key, Comment($0.value.comment, author: author)) }
@@ -158,7 +151,8 @@ final class PatchedPackage {
             newRels.append((drawingID, "vmlDrawing", "/" + drawing))
         }
         try writeRelationships(of: part, adding: newRels, output: output)
-        return patcher.markedCells
+        // Cells given a fill, and those given a comment alone.
+        return patcher.markedCells + marks.values.filter { $0.fill == nil }.count
     }
 
     /// `part`'s relationships with `adding` appended (a new `.rels` when it has none).
@@ -186,7 +180,7 @@ final class PatchedPackage {
     }
 
     /// `workbook.xml` with the added sheet first: sheet-scoped names and the active tab moved by one.
-    private func patchWorkbook(adding sheet: (name: String, part: String)?, output: PackageOutput) throws {
+    private func patchWorkbook(adding sheet: (name: String, part: String, titles: ClosedRange<Int>?)?, output: PackageOutput) throws {
         var relsToAdd = newWorkbookRels.enumerated().map { (id: "rIdSvod\($0.offset + 100)", kind: $0.element.kind, target: $0.element.target) }
         let calc = workbookRels.filter { $0.kind == "calcChain" && dropped.contains($0.target.lowercased()) }.map(\.id)
         guard let sheet else {
@@ -207,14 +201,31 @@ final class PatchedPackage {
         var prefix = ""
         var depth = XMLDepth()
         let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        // The added sheet's heading printed on every page, as Excel names it: among the names, or in names put before what follows them.
+        func titles() -> String {
+            sheet.titles.map { "<\(prefix)definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">\(XMLTagScanner.escape(XLSXPackageParts.printTitles(sheet.name, $0)))</\(prefix)definedName>" } ?? ""
+        }
+        var titlesWritten = sheet.titles == nil
         let out = try XMLTagScanner.rewrite(bytes) { tag, raw, out in
             let local = tag.localName
-            if depth.enter(tag) == 0, tag.kind != .end { prefix = tag.prefix.isEmpty ? "" : tag.prefix + ":" }
+            let level = depth.enter(tag)
+            if level == 0, tag.kind != .end { prefix = tag.prefix.isEmpty ? "" : tag.prefix + ":" }
+            if level == 1, !titlesWritten, tag.kind != .end, Self.afterDefinedNames.contains(String(local)) {
+                out.append(contentsOf: ("<\(prefix)definedNames>" + titles() + "</\(prefix)definedNames>").utf8)
+                titlesWritten = true
+            }
+            if level == 0, tag.kind == .end, !titlesWritten {
+                out.append(contentsOf: ("<\(prefix)definedNames>" + titles() + "</\(prefix)definedNames>").utf8)
+                titlesWritten = true
+            }
             if local == "sheets", tag.kind != .end {
                 let first = "<\(prefix)sheet xmlns:svodr=\"\(relNS)\" name=\"\(XMLTagScanner.escape(sheet.name))\" sheetId=\"\(maxID + 1)\" svodr:id=\"\(sheetRel)\"/>"
                 out.append(contentsOf: (tag.written(as: .start) + first + (tag.kind == .empty ? "</\(tag.name)>" : "")).utf8)
             } else if local == "workbookView", tag.kind != .end {
                 out.append(contentsOf: tag.written(set: [("activeTab", "0"), ("firstSheet", "0")]).utf8)
+            } else if level == 1, local == "definedNames", tag.kind != .end {
+                out.append(contentsOf: (tag.written(as: .start) + (titlesWritten ? "" : titles()) + (tag.kind == .empty ? "</\(tag.name)>" : "")).utf8)
+                titlesWritten = true
             } else if local == "definedName", tag.kind != .end, let scope = tag.value("localSheetId").flatMap(Int.init) {
                 out.append(contentsOf: tag.written(set: [("localSheetId", "\(scope + 1)")]).utf8)
             } else {
@@ -264,9 +275,4 @@ final class PatchedPackage {
             for (name, segment) in added { try zip.add(name, segments: [segment]) }
         }
     }
-}
-
-extension XMLWriter {
-    /// Bytes as they are.
-    func raw(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { raw(bytes: $0) } }
 }

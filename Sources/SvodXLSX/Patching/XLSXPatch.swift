@@ -10,32 +10,22 @@ import SvodZip
 /// stored — styles, widths, merges, protection, validations, conditional formats, properties,
 /// drawings, printer settings, defined names, VBA; the parts they touch keep every byte but
 /// the ones changed. Only `calcChain.xml` is dropped (its sheet numbers move; Excel rebuilds it).
-public struct XLSXPatch {
-    /// Marks by sheet name, as the workbook names its sheets.
-    public var marks: [String: [CellReference: PatchMark]] = [:]
-    /// The sheet put first, and what writes it (one sheet, no comments, no names).
-    public var firstSheet: (name: String, write: (WorkbookWriter) throws -> Void)?
-    /// Who the comments are by.
-    public var author = "svod"
-    public var options = WriteOptions()
-    /// An empty patch.
-    public init() {}
-
+public enum XLSXPatch {
     /// What a patch did.
     public struct Outcome: Sendable {
+        /// Cells given a fill or a comment.
         public var markedCells = 0
         /// Marked sheets the workbook does not have.
         public var missingSheets: [String] = []
     }
 
-    /// Writes `source` patched to `target` (whole or not at all).
-    public func apply(source: String, to target: String, xmlLimits: XMLLimits = .default) throws -> Outcome {
+    /// Writes `source` with `patch` applied to `target` (whole or not at all).
+    public static func apply(_ patch: WorkbookPatch, source: String, to target: String, xmlLimits: XMLLimits = .default) throws -> Outcome {
         let archive = try ZipArchive(path: source)
         let package = try PatchedPackage(archive: archive, xmlLimits: xmlLimits)
-        let output = try PackageOutput(path: target, level: options.compressionLevel)
+        let output = try PackageOutput(path: target, level: patch.options.compressionLevel)
         do {
-            let outcome = try package.write(self, into: output)
-            return outcome
+            return try package.write(patch, into: output)
         } catch {
             output.discard()
             throw error

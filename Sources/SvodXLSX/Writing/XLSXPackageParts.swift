@@ -9,6 +9,12 @@ enum XLSXPackageParts {
         var visibility: SheetVisibility
         var hasComments: Bool
         var autoFilter: CellRange?
+        var repeatRows: ClosedRange<Int>? = nil
+    }
+
+    /// The rows a sheet prints on every page, as Excel names them: `'ВПР'!$1:$2`.
+    static func printTitles(_ sheet: String, _ rows: ClosedRange<Int>) -> String {
+        "\(quotedSheet(sheet))!$\(rows.lowerBound + 1):$\(rows.upperBound + 1)"
     }
 
     static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
@@ -87,6 +93,9 @@ enum XLSXPackageParts {
         // Excel keeps each filter's range as a hidden name; it repairs the file without one.
         var all = names
         for (i, s) in sheets.enumerated() {
+            if let rows = s.repeatRows {
+                all.append(DefinedName(name: "_xlnm.Print_Titles", refersTo: printTitles(s.name, rows), localSheet: i))
+            }
             if let f = s.autoFilter {
                 let ref = "\(quotedSheet(s.name))!$\(CellReference.columnName(f.start.column))$\(f.start.row + 1):$\(CellReference.columnName(f.end.column))$\(f.end.row + 1)"
                 all.append(DefinedName(name: "_xlnm._FilterDatabase", refersTo: ref, localSheet: i))

@@ -38,8 +38,12 @@ final class XLSXSheetWriter {
         x.raw("\n")
         x.raw(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#)
         x.raw(#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
-        if let tab = setup.tabColor {
-            x.raw(#"<sheetPr><tabColor rgb="FF"#); x.raw(tab.hex); x.raw(#""/></sheetPr>"#)
+        let fits = setup.page?.fitToWidth != nil
+        if setup.tabColor != nil || fits {
+            x.raw("<sheetPr>")
+            if let tab = setup.tabColor { x.raw(#"<tabColor rgb="FF"#); x.raw(tab.hex); x.raw(#""/>"#) }
+            if fits { x.raw(#"<pageSetUpPr fitToPage="1"/>"#) }
+            x.raw("</sheetPr>")
         }
         x.raw(#"<sheetViews><sheetView workbookViewId="0""#)
         if selected { x.raw(#" tabSelected="1""#) }
@@ -224,6 +228,12 @@ final class XLSXSheetWriter {
             x.raw("</dataValidations>")
         }
         x.raw(#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#)
+        if let page = setup.page {
+            // paperSize 9: A4. fitToHeight 0: as many pages down as the rows need.
+            x.raw("<pageSetup paperSize=\"9\" orientation=\"\(page.orientation.rawValue)\"")
+            if let n = page.fitToWidth { x.raw(" fitToWidth=\"\(n)\" fitToHeight=\"\(page.fitToHeight ?? 0)\"") }
+            x.raw("/>")
+        }
         if hasCommentsRelationship { x.raw(#"<legacyDrawing r:id="rId1"/>"#) }
         x.raw("</worksheet>")
         try x.flush()

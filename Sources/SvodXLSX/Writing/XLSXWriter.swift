@@ -73,7 +73,7 @@ public final class XLSXWriter: WorkbookWriter {
         }
         untranslatedFormulas += sheet.untranslatedFormulas.map { (sheet.setup.name, $0) }
         sheets.append(.init(name: sheet.setup.name, visibility: sheet.setup.visibility, hasComments: hasComments,
-                            autoFilter: sheet.setup.autoFilter))
+                            autoFilter: sheet.setup.autoFilter, repeatRows: sheet.setup.page?.repeatRows))
         current = nil
     }
 

@@ -69,6 +69,9 @@ public final class XMLWriter {
 
     /// Bytes of markup that need no escaping.
     @inline(__always)
+    /// Bytes as they are.
+    public func raw(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { raw(bytes: $0) } }
+
     public func raw(bytes: UnsafeBufferPointer<UInt8>) {
         reserve(bytes.count)
         (buffer + count).update(from: bytes.baseAddress!, count: bytes.count)

@@ -1,4 +1,5 @@
 import Foundation
+import SvodODS
 import SvodSpreadsheet
 import SvodTestSupport
 import SvodWorkbook
@@ -6,10 +7,10 @@ import SvodXLSX
 import SvodZip
 import Testing
 
-/// Every XLSX other programs wrote (`../shared/corpus`) and every bundled sample, patched with
-/// marks on each sheet and a sheet put first: the values read as before — by svod and by
-/// python-calamine — and only the parts a patch may touch differ.
-@Suite struct XLSXPatchCorpusTests {
+/// Every XLSX and ODS other programs wrote (`../shared/corpus`) and the bundled samples, patched
+/// with marks on each sheet and a sheet put first (as a marked copy is): the values read as
+/// before — by svod and by python-calamine — and only the parts a patch may touch differ.
+@Suite struct PatchCorpusTests {
     static let files: [String] = {
         var found: [String] = []
         let roots = [TestPaths.shared?.appendingPathComponent("corpus/peer"), TestPaths.packageRoot.appendingPathComponent("Samples")].compactMap { $0 }
@@ -17,7 +18,7 @@ import Testing
             guard let walker = FileManager.default.enumerator(atPath: root.path) else { continue }
             while let relative = walker.nextObject() as? String {
                 let lower = relative.lowercased()
-                guard lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") else { continue }
+                guard lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") || lower.hasSuffix(".ods") else { continue }
                 found.append(root.appendingPathComponent(relative).path)
             }
         }
@@ -32,8 +33,9 @@ import Testing
     }()
 
     /// Parts a patch may rewrite (besides those it adds, named svod…, and calcChain, which it drops).
-    static func mayChange(_ name: String) -> Bool {
+    static func mayChange(_ name: String, ods: Bool) -> Bool {
         let n = name.lowercased()
+        if ods { return n == "content.xml" || n == "settings.xml" || n == "styles.xml" }
         return n == "[content_types].xml" || n.hasSuffix("workbook.xml") || n.hasSuffix("workbook.xml.rels") || n.hasSuffix("styles.xml")
             || n.contains("worksheets/") || n.contains("comments") || n.hasSuffix(".vml")
     }
@@ -50,21 +52,24 @@ import Testing
         for (k, path) in Self.files.enumerated() {
             // A file svod refuses (hostile, encrypted, not a workbook) is not one a school would get back marked.
             guard let reader = try? Spreadsheet.open(path: path), let before = try? WorkbookDump(reader) else { continue }
-            let target = dir.appendingPathComponent("\(k).xlsx").path
-            var patch = XLSXPatch()
+            let ods = path.lowercased().hasSuffix(".ods")
+            let target = dir.appendingPathComponent("\(k).\(ods ? "ods" : "xlsx")").path
+            var marks: [String: [CellReference: PatchMark]] = [:]
             for info in before.sheets where info.kind == .worksheet {
-                patch.marks[info.name] = [CellReference(row: 0, column: 0): PatchMark(fill: .errorFill, comment: "Ошибка — A1"),
+                marks[info.name] = [CellReference(row: 0, column: 0): PatchMark(fill: .errorFill, comment: "Ошибка — A1"),
                                           CellReference(row: 4, column: 2): PatchMark(fill: .warningFill, comment: "Предупреждение — C5"),
                                           CellReference(row: 2_000, column: 30): PatchMark(fill: .errorFill, comment: "далеко")]
             }
             let name = before.sheets.contains { $0.name == "Замечания" } ? "Замечания svod" : "Замечания"
-            patch.firstSheet = (name, { w in
+            let first: (String, (WorkbookWriter) throws -> Void) = (name, { w in
                 try w.beginSheet(SheetSetup(name: name))
                 try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text("№"), style: w.style(CellStyle(bold: true)))]))
                 try w.endSheet()
             })
             do {
-                _ = try patch.apply(source: path, to: target)
+                var patch = WorkbookPatch()
+                (patch.marks, patch.firstSheet) = (marks, first)
+                if ods { _ = try ODSPatch.apply(patch, source: path, to: target) } else { _ = try XLSXPatch.apply(patch, source: path, to: target) }
             } catch is PatchUnsupported {
                 continue
             }
@@ -76,15 +81,15 @@ import Testing
                 #expect(now == was, "\(path) «\(info.name)»")
             }
             let original = try ZipArchive(path: path), patched = try ZipArchive(path: target)
-            for entry in original.entries where !Self.mayChange(entry.name) {
+            for entry in original.entries where !Self.mayChange(entry.name, ods: ods) {
                 if entry.name.lowercased().hasSuffix("calcchain.xml") { continue }
                 let bytes = try original.read(entry)
                 // A worksheet part kept somewhere odd (`sheet1.xml` at the root) is a worksheet all the same.
-                if String(decoding: bytes.prefix(1024), as: UTF8.self).contains("worksheet") { continue }
+                if !ods, String(decoding: bytes.prefix(1024), as: UTF8.self).contains("worksheet") { continue }
                 #expect(try patched.entry(named: entry.name).map { try patched.read($0) } == bytes, "\(path): \(entry.name)")
             }
             let added = Set(patched.entries.map(\.name)).subtracting(original.entries.map(\.name))
-            #expect(added.allSatisfy { $0.contains("svod") || $0.hasSuffix(".rels") }, "\(path): \(added)")
+            #expect(added.allSatisfy { $0.contains("svod") || $0.hasSuffix(".rels") } && (!ods || added.isEmpty), "\(path): \(added)")
             pairs.append((path, target))
         }
         print("patched \(pairs.count) of \(Self.files.count) workbooks")
