@@ -65,6 +65,8 @@ public enum PackagePart {
             }
             try scanner.finish()
             try output.flush()
+        } catch let refused as PatchUnsupported {
+            throw refused
         } catch {
             throw ReadError.wrap(error, part: entry.name)
         }

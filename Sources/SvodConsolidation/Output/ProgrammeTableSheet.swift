@@ -13,10 +13,14 @@ struct ProgrammeTableSheet {
         let headers = values.header()
         // A combined cell is text («4/56,5»): bold and bordered as the numbers beside it, and to the right as they are.
         let combined = w.style(CellStyle(bold: true, border: true, horizontal: .right))
-        try w.beginSheet(SheetSetup(name: name, columns: [ColumnSetup(0, width: 44)] + (1..<max(headers.count, 2)).map { ColumnSetup($0, width: 16) },
+        let widths = [44.0] + Array(repeating: 16.0, count: max(headers.count, 2) - 1)
+        try w.beginSheet(SheetSetup(name: name, columns: widths.enumerated().map { ColumnSetup($0.offset, width: $0.element) },
                                     frozenRows: 2).printable())
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .text(values.table.title), style: styles.title)]))
-        try w.write(OutputRow(index: 1, cells: headers.enumerated().map { OutputCell(column: $0, value: .text($1), style: styles.header) }))
+        // The header wraps in its columns: the row as tall as its longest heading needs, or the text runs over the title.
+        let lines = headers.enumerated().map { c, text in Int((Double(text.count) / max(1, widths[min(c, widths.count - 1)] - 2)).rounded(.up)) }.max() ?? 1
+        try w.write(OutputRow(index: 1, cells: headers.enumerated().map { OutputCell(column: $0, value: .text($1), style: styles.header) },
+                              height: Double(max(1, lines)) * 15))
         var index = 2
         for row in values.body() {
             try w.write(OutputRow(index: index, cells: row.enumerated().compactMap { c, v in v.map { cell($0, column: c, combined: combined) } }))

@@ -39,6 +39,9 @@ final class ContentPatch {
     /// An element held whole (a repeated row or a cell with marks): its level and bytes.
     private var held: (level: Int, kind: Held, bytes: [UInt8])?
     private enum Held { case row(first: Int, count: Int), cell(first: Int, count: Int) }
+    /// A held element longer than this is not split: the copy is made another way (a real
+    /// form's repeated row is a few hundred bytes).
+    static let maxHeld = 32 << 20
 
     static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     static let tableNS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -64,8 +67,12 @@ final class ContentPatch {
 
     // MARK: the stream
 
-    func bytes(_ raw: UnsafeRawBufferPointer) {
-        if held != nil { held!.bytes.append(contentsOf: raw); return }
+    func bytes(_ raw: UnsafeRawBufferPointer) throws {
+        if held != nil {
+            held!.bytes.append(contentsOf: raw)
+            if held!.bytes.count > Self.maxHeld { throw PatchUnsupported(why: "a repeated row or cell over \(Self.maxHeld >> 20) MiB") }
+            return
+        }
         if capturing != nil { capturing!.bytes.append(contentsOf: raw) }
         out(Array(raw))
     }
@@ -74,6 +81,7 @@ final class ContentPatch {
         let level = depth.enter(tag)
         if held != nil {
             held!.bytes.append(contentsOf: raw)
+            if held!.bytes.count > Self.maxHeld { throw PatchUnsupported(why: "a repeated row or cell over \(Self.maxHeld >> 20) MiB") }
             if tag.kind == .end && level == held!.level { try release() }
             return
         }

@@ -37,7 +37,7 @@ public enum ODSPatch {
                 try x.flush()
                 head = try output.finishSegment(final: false)
             })
-            let scanner = XMLTagScanner(onBytes: { content.bytes($0) }, onTag: { try content.tag($0, $1) })
+            let scanner = XMLTagScanner(onBytes: { try content.bytes($0) }, onTag: { try content.tag($0, $1) })
             try PackagePart.scan(contentEntry, in: archive, with: scanner, output: x)
             guard let head else { throw ReadError(.notSpreadsheet, .init(ru: "в content.xml нет тела документа", en: "content.xml has no body")) }
             let tail = try output.finishSegment(final: true)

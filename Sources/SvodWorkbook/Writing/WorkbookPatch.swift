@@ -1,3 +1,5 @@
+import SvodLocale
+
 /// A cell to mark in a patched copy of a workbook (`XLSXPatch`, `ODSPatch`): its own style
 /// with a fill (none: the style stays), and a comment.
 public struct PatchMark: Sendable {
@@ -22,4 +24,15 @@ public struct WorkbookPatch {
     public var options = WriteOptions()
     /// An empty patch.
     public init() {}
+}
+
+/// The file cannot be patched (Strict OOXML, an element too big to split): the caller copies it another way.
+public struct PatchUnsupported: LocalizedFailure {
+    public let why: String
+    /// Refused because of `why`.
+    public init(why: String) { self.why = why }
+    public var kind: FailureKind { .unreadable }
+    public var message: LocalizedText {
+        .init(ru: "книгу нельзя дополнить на месте: \(why)", en: "the workbook cannot be patched in place: \(why)")
+    }
 }

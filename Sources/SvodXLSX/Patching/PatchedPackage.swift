@@ -86,8 +86,12 @@ final class PatchedPackage {
             guard !marks.isEmpty || active else { continue }
             outcome.markedCells += try patchSheet(part, marks: marks, unselect: addedSheet != nil, styles: styles, author: patch.author, output: output)
         }
-        if let stylesPart {
+        if let stylesPart, archive.entry(named: stylesPart) != nil {
             replaced[stylesPart.lowercased()] = try output.segment { $0.raw(try styles.write()) }
+        } else if let stylesPart {
+            // Named by the workbook and missing from the package: made under that name.
+            added.append((stylesPart, try output.segment { $0.raw(try styles.write()) }))
+            contentTypes.append((nil, stylesPart, Self.spreadsheetType + "styles+xml"))
         } else {
             let part = fresh("xl/svod-styles", ".xml")
             added.append((part, try output.segment { $0.raw(try styles.write()) }))

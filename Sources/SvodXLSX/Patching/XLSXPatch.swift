@@ -32,12 +32,3 @@ public enum XLSXPatch {
         }
     }
 }
-
-/// The package cannot be patched (Strict OOXML, an odd layout): the caller copies it another way.
-public struct PatchUnsupported: LocalizedFailure {
-    public let why: String
-    public var kind: FailureKind { .unreadable }
-    public var message: LocalizedText {
-        .init(ru: "книгу нельзя дополнить на месте: \(why)", en: "the workbook cannot be patched in place: \(why)")
-    }
-}
