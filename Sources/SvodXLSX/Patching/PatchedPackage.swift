@@ -108,6 +108,27 @@ final class PatchedPackage {
     }
 
     private var newWorkbookRels: [(kind: String, target: String)] = []
+    /// Shape-id blocks (`o:idmap data`) the package's drawings take, and those given to new ones.
+    private var shapeBlocks: Set<Int>?
+
+    /// A block of shape ids no drawing of the package uses: Excel wants a workbook's note shapes distinct.
+    private func nextShapeBlock() -> Int {
+        if shapeBlocks == nil {
+            var used = Set<Int>()
+            for entry in archive.entries where entry.name.lowercased().hasSuffix(".vml") {
+                guard let bytes = try? archive.read(entry, maxBytes: 16 << 20) else { continue }
+                let text = String(decoding: bytes, as: UTF8.self)
+                for m in text.matches(of: /data="([0-9, ]+)"/) {
+                    for n in m.1.split(separator: ",") { if let v = Int(n.trimmingCharacters(in: .whitespaces)) { used.insert(v) } }
+                }
+            }
+            shapeBlocks = used
+        }
+        var block = 1
+        while shapeBlocks!.contains(block) { block += 1 }
+        shapeBlocks!.insert(block)
+        return block
+    }
 
     /// What the schema puts after `definedNames` in a workbook.
     static let afterDefinedNames: Set<String> = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
@@ -150,7 +171,8 @@ final class PatchedPackage {
             replaced[vml.target.lowercased()] = try output.segment { $0.raw(merged) }
         } else {
             let drawing = fresh("xl/drawings/svod-vmlDrawing", ".vml")
-            added.append((drawing, try output.segment { XLSXComments.writeVML(comments, to: $0) }))
+            let block = nextShapeBlock()
+            added.append((drawing, try output.segment { XLSXComments.writeVML(comments, block: block, to: $0) }))
             contentTypes.append(("vml", nil, "application/vnd.openxmlformats-officedocument.vmlDrawing"))
             newRels.append((drawingID, "vmlDrawing", "/" + drawing))
         }

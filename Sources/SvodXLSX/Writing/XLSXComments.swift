@@ -20,22 +20,23 @@ enum XLSXComments {
         x.raw("</commentList></comments>")
     }
 
-    /// One hidden note shape per comment, anchored beside its cell (what Excel itself writes).
-    static func writeVML(_ comments: [(CellReference, Comment)], to x: XMLWriter) {
+    /// One hidden note shape per comment, anchored beside its cell (what Excel itself writes);
+    /// the drawing takes the block of shape ids `block` (ids from block × 1024 + 1), one a sheet.
+    static func writeVML(_ comments: [(CellReference, Comment)], block: Int, to x: XMLWriter) {
         x.raw(#"<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" "#)
         x.raw(#"xmlns:x="urn:schemas-microsoft-com:office:excel">"#)
-        x.raw(#"<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>"#)
-        writeShapes(comments, typeID: "_x0000_t202", idPrefix: "_x0000_s", to: x)
+        x.raw("<o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"\(block)\"/></o:shapelayout>")
+        writeShapes(comments, typeID: "_x0000_t202", idPrefix: "_x0000_s", first: block * 1024 + 1, to: x)
         x.raw("</xml>")
     }
 
-    /// The note shape type `typeID` and a shape per comment, ids `idPrefix` + 1025…: a patched
+    /// The note shape type `typeID` and a shape per comment, ids `idPrefix` + `first`…: a patched
     /// drawing gets ids of its own beside the shapes it has.
-    static func writeShapes(_ comments: [(CellReference, Comment)], typeID: String, idPrefix: String, to x: XMLWriter) {
+    static func writeShapes(_ comments: [(CellReference, Comment)], typeID: String, idPrefix: String, first: Int = 1025, to x: XMLWriter) {
         x.raw("<v:shapetype id=\"\(typeID)\" coordsize=\"21600,21600\" o:spt=\"202\" path=\"m,l,21600r21600,l21600,xe\">")
         x.raw(#"<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>"#)
         for (i, (ref, _)) in comments.enumerated() {
-            x.raw("<v:shape id=\"\(idPrefix)\(1025 + i)\" type=\"#\(typeID)\"")
+            x.raw("<v:shape id=\"\(idPrefix)\(first + i)\" type=\"#\(typeID)\"")
             x.raw(##" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:144pt;height:79pt;z-index:"##)
             x.int(i + 1)
             x.raw(##";visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">"##)

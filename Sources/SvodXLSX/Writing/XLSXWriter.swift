@@ -69,7 +69,7 @@ public final class XLSXWriter: WorkbookWriter {
         if hasComments {
             try part("xl/worksheets/_rels/sheet\(number).xml.rels") { XLSXPackageParts.sheetRelationships(sheet: number, to: $0) }
             try part("xl/comments\(number).xml") { XLSXComments.writeComments(sheet.comments, to: $0) }
-            try part("xl/drawings/vmlDrawing\(number).vml") { XLSXComments.writeVML(sheet.comments, to: $0) }
+            try part("xl/drawings/vmlDrawing\(number).vml") { XLSXComments.writeVML(sheet.comments, block: number, to: $0) }
         }
         untranslatedFormulas += sheet.untranslatedFormulas.map { (sheet.setup.name, $0) }
         sheets.append(.init(name: sheet.setup.name, visibility: sheet.setup.visibility, hasComments: hasComments,
