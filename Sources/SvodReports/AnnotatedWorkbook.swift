@@ -10,9 +10,10 @@ import SvodXLSX
 /// The school's own workbook handed back with the findings on it: a first sheet listing them,
 /// each linked to its cell, and on the data sheets a fill and a comment on every cell at fault.
 ///
-/// An XLSX marked as XLSX is the school's package itself with additions only (`XLSXPatch`):
-/// its styles, widths, protection, validations, properties and everything else stay as they
-/// were, a marked cell keeps its own style with a fill added. Otherwise (ODS, or XLSX to ODS)
+/// An XLSX marked as XLSX, or an ODS as ODS, is the school's file itself with additions only
+/// (`XLSXPatch`, `ODSPatch`): its styles, widths, protection, validations, properties and
+/// everything else stay as they were, a marked cell keeps its own style with a fill added.
+/// Otherwise (XLSX to ODS and back, flat ODS, Strict OOXML, a file a patch gives way on)
 /// values, sheet names and order, visibility, merges, formulas with their cached values and
 /// defined names are copied as `WorkbookCopy` copies them, percentages kept as such. Rows
 /// stream; memory holds the findings, not the sheets.
