@@ -140,7 +140,7 @@ public final class BatchRun {
                     (start, end) = (end, next.next() ?? end)
                 }
             }
-            if !group.isEmpty { try recordTaken(&group); done += try finisher.wait() ?? []; hand(group); group = [] }
+            // The last group ended with the last file (`groupEnds`): only its finishing is left.
             done += try finisher.wait() ?? []
         } catch {
             // The run cannot go on: what it had not finished waits for the next run (its journal entries say where it stands).

@@ -23,7 +23,8 @@ final class ContentPatch {
     // Automatic cell styles by name, as written, for deriving marked styles from.
     private var automatic: [String: [UInt8]] = [:]
     private var capturing: (name: String, level: Int, bytes: [UInt8])?
-    private(set) var derived: [(name: String, xml: String)] = []
+    /// The derived styles' XML, for the automatic styles.
+    private(set) var derived: [String] = []
     private var derivedNames: [String: String] = [:]
     private(set) var markedCells = 0
     // Position in the current table.
@@ -226,54 +227,27 @@ final class ContentPatch {
                     out(Array((element.tag(setting: "number-rows-repeated", run.count, prefix: p(Self.tableNS)) + element.inner + element.end).utf8))
                     continue
                 }
-                rowMarks = table?[run.first]
-                column = 0
                 out(Array(element.tag(setting: "number-rows-repeated", 1, prefix: p(Self.tableNS), open: true).utf8))
-                try streamRowContent(element.inner)
-                writeMissingCells(before: Int.max)
+                try streamRow(run.first, content: element.inner, level: h.level)
                 out(Array(element.closing.utf8))
-                rowMarks = nil
             }
         }
     }
 
-    /// A held row's cells, through the same cell logic as a streamed row.
-    private func streamRowContent(_ inner: String) throws {
-        var local = XMLDepth()
-        var cellHeld: (kind: (Int, Int), bytes: [UInt8])?
-        let scanner = XMLTagScanner(onBytes: { [self] b in
-            if cellHeld != nil { cellHeld!.bytes.append(contentsOf: b) } else { out(Array(b)) }
-        }, onTag: { [self] tag, raw in
-            let level = local.enter(tag)
-            if cellHeld != nil {
-                cellHeld!.bytes.append(contentsOf: raw)
-                if tag.kind == .end && level == 0 {
-                    let element = try HeldElement(cellHeld!.bytes)
-                    out(Array(splitCell(element, first: cellHeld!.kind.0, count: cellHeld!.kind.1, marks: rowMarks ?? [:]).utf8))
-                    cellHeld = nil
-                }
-                return
-            }
-            let name = tag.localName
-            if level == 0, tag.kind != .end, name == "table-cell" || name == "covered-table-cell" {
-                let n = repeatCount(tag, "number-columns-repeated")
-                let first = column
-                writeMissingCells(before: first)
-                column = first + n
-                if (first..<(first + n)).contains(where: { rowMarks?[$0] != nil }) {
-                    cellHeld = ((first, n), Array(raw))
-                    if tag.kind == .empty {
-                        let element = try HeldElement(cellHeld!.bytes)
-                        out(Array(splitCell(element, first: first, count: n, marks: rowMarks ?? [:]).utf8))
-                        cellHeld = nil
-                    }
-                    return
-                }
-            }
-            out(Array(raw))
-        })
-        try Array(inner.utf8).withUnsafeBytes { try scanner.feed($0) }
+    /// A held row's cells, through the stream's own cell logic: the row taken as open at `level`
+    /// while its content is fed, its missing marked cells written at the end.
+    private func streamRow(_ index: Int, content: String, level: Int) throws {
+        let outer = depth
+        rowMarks = table?[index]
+        rowLevel = level
+        column = 0
+        depth = XMLDepth(open: level + 1)
+        let scanner = XMLTagScanner(onBytes: { [self] in try bytes($0) }, onTag: { [self] in try tag($0, $1) })
+        try Array(content.utf8).withUnsafeBytes { try scanner.feed($0) }
         try scanner.finish()
+        writeMissingCells(before: Int.max)
+        rowMarks = nil
+        depth = outer
     }
 
     /// A cell element split into runs: unmarked ones repeated as they were, each marked one alone with its style and note.
@@ -288,7 +262,7 @@ final class ContentPatch {
             markedCells += 1
             var set: [(String, String)] = []
             if let fill = mark.fill {
-                let base = element.start.value(t + "style-name") ?? columns.first { $0.first <= run.first && run.first <= $0.last }?.style
+                let base = element.start.value(t + "style-name") ?? columnStyle(run.first)
                 set.append((t + "style-name", derivedStyle(base: base, fill: fill)))
             }
             s += element.tag(setting: "number-columns-repeated", 1, prefix: t, also: set, open: true) + annotated(element.inner, mark.comment) + element.closing
@@ -326,7 +300,7 @@ final class ContentPatch {
             xml = "<\(style)style \(style)name=\"\(name)\" \(style)family=\"table-cell\" \(style)parent-style-name=\"\(XMLTagScanner.escape(base ?? "Default"))\">"
                 + "<\(style)table-cell-properties \(fo)background-color=\"\(color)\"/></\(style)style>"
         }
-        derived.append((name, xml))
+        derived.append(xml)
         derivedNames[key] = name
         return name
     }
@@ -345,14 +319,16 @@ final class ContentPatch {
         return found ? String(decoding: out, as: UTF8.self) : nil
     }
 
+    /// The default cell style of column `col`, from the table's columns.
+    private func columnStyle(_ col: Int) -> String? { columns.first { $0.first <= col && col <= $0.last }?.style }
+
     private func writeMissingCells(before limit: Int) {
         guard let marks = rowMarks else { return }
         let t = p(Self.tableNS)
         for col in marks.keys.sorted() where col >= column && col < limit {
             if col > column { out(Array("<\(t)table-cell\(col - column > 1 ? " \(t)number-columns-repeated=\"\(col - column)\"" : "")/>".utf8)) }
             let mark = marks[col]!
-            let base = columns.first { $0.first <= col && col <= $0.last }?.style
-            let style = mark.fill.map { " \(t)style-name=\"\(derivedStyle(base: base, fill: $0))\"" } ?? ""
+            let style = mark.fill.map { " \(t)style-name=\"\(derivedStyle(base: columnStyle(col), fill: $0))\"" } ?? ""
             out(Array("<\(t)table-cell\(style)>\(annotated("", mark.comment))</\(t)table-cell>".utf8))
             markedCells += 1
             column = col + 1

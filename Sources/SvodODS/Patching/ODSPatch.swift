@@ -43,7 +43,7 @@ public enum ODSPatch {
             let tail = try output.finishSegment(final: true)
             let styles = try output.segment(final: false) { w in
                 if let added { w.raw(try ODSParts.declaringNamespaces(added.automaticStyles())) }
-                for d in content.derived { w.raw(d.xml) }
+                for xml in content.derived { w.raw(xml) }
             }
             var stylesPart: DeflatedSegment?
             if let pages = added?.pageStyles, !pages.layouts.isEmpty, let entry = archive.entry(named: "styles.xml") {

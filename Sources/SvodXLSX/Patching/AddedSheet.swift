@@ -17,7 +17,6 @@ final class AddedSheet: WorkbookWriter {
     private var current: XLSXSheetWriter?
     /// The sheet's part, once ended.
     private(set) var segment: DeflatedSegment?
-    private(set) var name: String?
     /// The rows it prints on every page.
     private(set) var repeatRows: ClosedRange<Int>?
 
@@ -34,7 +33,6 @@ final class AddedSheet: WorkbookWriter {
         guard current == nil, segment == nil else { throw WriteError.misuse("an added sheet is one sheet") }
         for v in setup.validations { try XLSXValidation.check(v, sheet: setup.name) }
         current = try XLSXSheetWriter(setup: setup, selected: true, options: options, output: output.xml())
-        name = setup.name
         repeatRows = setup.page?.repeatRows
     }
 

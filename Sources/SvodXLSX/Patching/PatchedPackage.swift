@@ -139,10 +139,8 @@ final class PatchedPackage {
                             author: String, output: PackageOutput) throws -> Int {
         guard let entry = archive.entry(named: part) else { throw ReadError.missingPart(part) }
         let rels = try XLSXReader.relationships(of: part, in: archive, limits: xmlLimits)
-        let ids = Set(rels.map(\.id))
-        var n = 1
-        while ids.contains("rIdSvod\(n)") { n += 1 }
-        let drawingID = "rIdSvod\(n)"
+        var ids = RelationshipIDs(rels)
+        let drawingID = ids.next()
         let x = output.xml()
         let patcher = SheetPatch(marks: Set(marks.filter { $0.value.fill != nil }.keys), unselect: unselect, drawingID: marks.isEmpty ? nil : drawingID, strict: false,
                                  styleOf: { base, ref in styles.marked(base, fill: marks[ref]?.fill ?? .errorFill) },
@@ -155,18 +153,21 @@ final class PatchedPackage {
         let comments = marks.sorted { ($0.key.row, $0.key.column) < ($1.key.row, $1.key.column) }.map { ($0.key, Comment($0.value.comment, author: author)) }
         var newRels: [(id: String, kind: String, target: String)] = []
         // The comments part: the sheet's own, with these added, or a new one.
+        // The cells the sheet's own comments part already notes: their drawing has their shapes.
+        var already = Set<CellReference>()
         if let existing = rels.first(where: { $0.kind == "comments" && !$0.external }), archive.entry(named: existing.target) != nil {
-            let merged = try CommentsPatch.merge(comments, into: Self.read(existing.target, archive), author: author)
+            let bytes = try Self.read(existing.target, archive)
+            already = try CommentsPatch.commented(bytes)
+            let merged = try CommentsPatch.merge(comments, into: bytes, author: author)
             replaced[existing.target.lowercased()] = try output.segment { $0.raw(merged) }
         } else {
             let commentsPart = fresh("xl/svod-comments", ".xml")
             added.append((commentsPart, try output.segment { XLSXComments.writeComments(comments, to: $0) }))
             contentTypes.append((nil, commentsPart, Self.spreadsheetType + "comments+xml"))
-            newRels.append(("rIdSvod\(n + 1)", "comments", "/" + commentsPart))
+            newRels.append((ids.next(), "comments", "/" + commentsPart))
         }
         // The drawing: the one the sheet's legacyDrawing names, with these notes' shapes added, or a new one.
         if let id = patcher.existingDrawingID, let vml = rels.first(where: { $0.id == id && !$0.external }), archive.entry(named: vml.target) != nil {
-            let already = try rels.first { $0.kind == "comments" }.map { try CommentsPatch.commented(Self.read($0.target, archive)) } ?? []
             let merged = CommentsPatch.mergeVML(comments.filter { !already.contains($0.0) }, into: try Self.read(vml.target, archive))
             replaced[vml.target.lowercased()] = try output.segment { $0.raw(merged) }
         } else {
@@ -207,16 +208,14 @@ final class PatchedPackage {
 
     /// `workbook.xml` with the added sheet first: sheet-scoped names and the active tab moved by one.
     private func patchWorkbook(adding sheet: (name: String, part: String, titles: ClosedRange<Int>?)?, output: PackageOutput) throws {
-        var relsToAdd = newWorkbookRels.enumerated().map { (id: "rIdSvod\($0.offset + 100)", kind: $0.element.kind, target: $0.element.target) }
+        var ids = RelationshipIDs(workbookRels)
+        var relsToAdd = newWorkbookRels.map { (id: ids.next(), kind: $0.kind, target: $0.target) }
         let calc = workbookRels.filter { $0.kind == "calcChain" && dropped.contains($0.target.lowercased()) }.map(\.id)
         guard let sheet else {
             try writeRelationships(of: workbookPart, adding: relsToAdd, removing: Set(calc), output: output)
             return
         }
-        let ids = Set(workbookRels.map(\.id))
-        var n = 1
-        while ids.contains("rIdSvod\(n)") { n += 1 }
-        let sheetRel = "rIdSvod\(n)"
+        let sheetRel = ids.next()
         relsToAdd.append((sheetRel, "worksheet", "/" + sheet.part))
         try writeRelationships(of: workbookPart, adding: relsToAdd, removing: Set(calc), output: output)
         let bytes = try Self.read(workbookPart, archive)
@@ -300,5 +299,17 @@ final class PatchedPackage {
             }
             for (name, segment) in added { try zip.add(name, segments: [segment]) }
         }
+    }
+}
+
+/// Relationship ids for the parts a patch adds, `rIdSvod1`, `rIdSvod2`…, none the part's relationships have.
+struct RelationshipIDs {
+    private var taken: Set<String>
+    private var n = 0
+    init(_ rels: [Relationship]) { taken = Set(rels.map(\.id)) }
+    mutating func next() -> String {
+        repeat { n += 1 } while taken.contains("rIdSvod\(n)")
+        taken.insert("rIdSvod\(n)")
+        return "rIdSvod\(n)"
     }
 }

@@ -159,7 +159,4 @@ final class SheetPatch {
         drawingWritten = true
         out("<\(prefix)legacyDrawing xmlns:svodr=\"\(relationshipsNamespace)\" svodr:id=\"\(id)\"/>")
     }
-
-    /// Whether the drawing anchor was added (the sheet had none).
-    var addedDrawing: Bool { drawingWritten }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// seen inside its own element, so it counts one less than the open elements).
 public struct XMLDepth {
     public private(set) var open = 0
-    /// A scan at the top.
-    public init() {}
+    /// A scan at the top, or `open` elements deep (a piece of a part scanned on its own).
+    public init(open: Int = 0) { self.open = open }
     /// The level of `tag`, then steps past it.
     public mutating func enter(_ tag: XMLTag) -> Int {
         switch tag.kind {
