@@ -34,7 +34,7 @@ public enum ComputedFormula {
     }
 
     /// Every divisor in the expression, outermost first.
-    static func divisors(_ e: Expression) -> [Expression] {
+    public static func divisors(_ e: Expression) -> [Expression] {
         switch e {
         case .number, .text, .boolean, .name, .reference: return []
         case let .unary(_, x): return divisors(x)
@@ -45,8 +45,9 @@ public enum ComputedFormula {
     }
 
     /// The expression in Excel syntax, with the parentheses Excel's precedence needs (`^` and
-    /// unary minus, which bind differently in Excel and in svod, are always parenthesised).
-    static func translate(_ e: Expression, _ cell: (String) -> String?) -> String? {
+    /// unary minus, which bind differently in Excel and in svod, are always parenthesised);
+    /// nil where a cell formula cannot follow it.
+    public static func translate(_ e: Expression, _ cell: (String) -> String?) -> String? {
         printed(e, cell)?.text
     }
 

@@ -13,6 +13,8 @@ struct Canvas {
     var setup: SheetSetup
     private(set) var cells: [Int: [Int: Cell]] = [:]
     var heights: [Int: Double] = [:]
+    /// The rules its conditional formats check, by id.
+    var liveRules: [String] = []
 
     init(_ setup: SheetSetup) { self.setup = setup }
 

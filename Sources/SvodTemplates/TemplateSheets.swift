@@ -6,14 +6,21 @@ extension TemplateBuilder {
     /// What the coordinator reads first: what to fill, what not to touch, where to explain warnings, the deadline.
     func instructions(_ request: TemplateRequest) -> [String] {
         let tabs = form.sheets.map { "«\($0.name)»" }.joined(separator: ", ")
-        return [
-            "Как заполнять",
-            "1. Заполните ячейки с жёлтой заливкой на листах \(tabs). Остальные ячейки защищены (лист защищён без пароля).",
-            "2. Значения выбирайте из раскрывающихся списков; числа вводите без единиц измерения.",
-            "3. Проценты — числом от 0 до 100 (81,7, а не 0,817 и без знака %).",
-            "4. Серые ячейки и строки «Всего»/«Итого» считаются формулами — их не заполняйте.",
-            "5. Не переименовывайте листы и не меняйте шапки таблиц: по ним svod находит данные.",
-            "6. Если при проверке будет предупреждение, поясните его на листе «\(Self.explanationsSheet)»: код правила, ячейка, пояснение.",
+        var steps = [
+            "Заполните ячейки с жёлтой заливкой на листах \(tabs). Остальные ячейки защищены (лист защищён без пароля).",
+            "Значения выбирайте из раскрывающихся списков; числа вводите без единиц измерения.",
+            "Проценты — числом от 0 до 100 (81,7, а не 0,817 и без знака %).",
+            "Серые ячейки и строки «Всего»/«Итого» считаются формулами — их не заполняйте.",
+        ]
+        if form.sheets.contains(where: { !liveRules($0).isEmpty }) {
+            steps.append("Если числа не сходятся между собой (например, участников не столько, сколько отметок), ячейка краснеет "
+                + "(предупреждение — желтеет), а справа в той же строке написано, что не так.")
+        }
+        steps += [
+            "Не переименовывайте листы и не меняйте шапки таблиц: по ним svod находит данные.",
+            "Если при проверке будет предупреждение, поясните его на листе «\(Self.explanationsSheet)»: код правила, ячейка, пояснение.",
+        ]
+        return ["Как заполнять"] + steps.enumerated().map { "\($0.offset + 1). \($0.element)" } + [
             Wording.sentence("Срок представления: \(form.periodicity.ru)"),
             "Форма «\(form.id)», версия \(form.version). Проверка файла: svod validate ФАЙЛ.",
         ]
@@ -97,6 +104,7 @@ extension TemplateBuilder {
             }
         }
         c.setup.columns = widths.sorted { $0.key < $1.key }.map { ColumnSetup($0.key, width: $0.value) }
+        addLiveChecks(schema, to: &c, geometry: geometry)
         layout.rows = [row]
         return (c, layout)
     }
@@ -180,6 +188,7 @@ extension TemplateBuilder {
             let ranges = Self.runs(rows).map { CellRange(CellReference(row: $0.0, column: column), CellReference(row: $0.1, column: column)) }
             if let v = input(field, &lists).validation(ranges) { c.setup.validations.append(v) }
         }
+        addLiveChecks(schema, to: &c, rows: g.rows, geometry: geometry)
         return (c, layout)
     }
 

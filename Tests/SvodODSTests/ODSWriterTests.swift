@@ -126,3 +126,41 @@ import Testing
         #expect(sheet["A1"] == .text("строка 0") && sheet["A6"] == .text("строка 5"))
     }
 }
+
+/// Conditional formats as ODF style maps on the covered cells' styles.
+@Suite struct ODSConditionalFormatTests {
+    @Test func everyCoveredCellWrittenOrNotCarriesTheMap() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("cf.ods").path
+        let w = try ODSWriter(path: path)
+        var setup = SheetSetup(name: "Лист 1")
+        setup.conditionalFormats = [
+            ConditionalFormat(ranges: [CellRange("C2:C6")!], formula: "IFERROR(C2<>D2+E2,FALSE)", style: CellStyle(bold: true, fill: Color.errorFill)),
+            ConditionalFormat(ranges: [CellRange("C2:C3")!], formula: "C2>'Коды'!$A$1", style: CellStyle(fill: Color.warningFill)),
+        ]
+        try w.beginSheet(setup)
+        let yellow = w.style(CellStyle(fill: Color(hex: "FFF8D6")))
+        try w.write(OutputRow(index: 1, cells: [OutputCell(column: 2, value: .number(10), style: yellow), OutputCell(column: 3, value: .number(4))]))
+        try w.write(OutputRow(index: 3, cells: [OutputCell(column: 2, value: .number(7), style: yellow)]))
+        try w.endSheet()
+        try w.beginSheet(SheetSetup(name: "Коды"))
+        try w.endSheet()
+        try w.finish()
+        let zip = try ZipArchive(path: path)
+        let content = String(decoding: try zip.read(zip.entry(named: "content.xml")!), as: UTF8.self)
+        let styles = String(decoding: try zip.read(zip.entry(named: "styles.xml")!), as: UTF8.self)
+        let first = #"<style:map style:condition="is-true-formula(IFERROR([.C2]&lt;&gt;[.D2]+[.E2];FALSE()))" style:apply-style-name="svod-cf1" style:base-cell-address="$'Лист 1'.C2"/>"#
+        let second = #"<style:map style:condition="is-true-formula([.C2]&gt;[$'Коды'.$A$1])" style:apply-style-name="svod-cf2" style:base-cell-address="$'Лист 1'.C2"/>"#
+        #expect(content.contains(first) && content.contains(second))
+        // Typed cells keep their own look under the map; C3 (no row written) and C5:C6 get maps on the plain style.
+        let mapped = content.components(separatedBy: "<style:style ").filter { $0.contains("<style:map") }
+        #expect(mapped.count == 4, "yellow with both maps, yellow with the first, plain with both, plain with the first: \(mapped.count)")
+        #expect(mapped.filter { $0.contains("#fff8d6") }.count == 2)
+        #expect(styles.contains(##"<style:style style:name="svod-cf1" style:family="table-cell" style:parent-style-name="Default"><style:table-cell-properties fo:background-color="#ffc7ce"/><style:text-properties fo:font-weight="bold"/></style:style>"##))
+        // Six rows reach the format's end; the values read back unchanged.
+        let sheet = try Sheet(reading: Spreadsheet.open(path: path), index: 0)
+        #expect(sheet["C2"] == .number(10) && sheet["C4"] == .number(7) && sheet["C3"] == .empty && sheet.lastCell == CellReference("D4"))
+        #expect(content.components(separatedBy: "<table:table-row").count - 1 >= 5)
+    }
+}

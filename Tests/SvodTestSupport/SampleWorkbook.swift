@@ -34,10 +34,16 @@ public enum SampleWorkbook {
             DataValidation(ranges: [CellRange("I2:I5")!], rule: .custom("I2<=C2"), errorStyle: .information),
             DataValidation(ranges: [CellRange("J2:J5")!], rule: .listRange("'Коды'!$A$1:$A$3")),
         ]
-        try w.beginSheet(SheetSetup(name: "ВПР", columns: [ColumnSetup(0, width: 8), ColumnSetup(1, width: 22), ColumnSetup(2, 5, width: 12),
-                                                          ColumnSetup(11, hidden: true)],
-                                    frozenRows: 1, frozenColumns: 1, autoFilter: CellRange("A1:H5"), validations: validations,
-                                    isProtected: true, tabColor: Color(hex: "2F75B5")))
+        var setup = SheetSetup(name: "ВПР", columns: [ColumnSetup(0, width: 8), ColumnSetup(1, width: 22), ColumnSetup(2, 5, width: 12),
+                                                     ColumnSetup(11, hidden: true)],
+                               frozenRows: 1, frozenColumns: 1, autoFilter: CellRange("A1:H5"), validations: validations,
+                               isProtected: true, tabColor: Color(hex: "2F75B5"))
+        // The second reaches cells no row writes: ODS must still give them the map.
+        setup.conditionalFormats = [
+            ConditionalFormat(ranges: [CellRange("C2:C5")!], formula: "IFERROR(C2<D2+E2,FALSE)", style: CellStyle(bold: true, fontColor: Color(hex: "9C0006"), fill: Color.errorFill)),
+            ConditionalFormat(ranges: [CellRange("D2:E5")!, CellRange("I2:I8")!], formula: "AND(D2<>\"\",D2>'Коды'!$B$1)", style: CellStyle(fill: Color.warningFill)),
+        ]
+        try w.beginSheet(setup)
         let titles = ["Класс", "Предмет", "Участники", "«5»", "«4»", "Успеваемость, %", "Дата", "Примечание"]
         try w.write(OutputRow(index: 0, cells: titles.enumerated().map { OutputCell(column: $0.offset, value: .text($0.element), style: header) },
                               height: 30))

@@ -123,3 +123,49 @@ import Testing
         #expect(PageSetup.a4(columns: [ColumnSetup(0, 5, width: 15)], through: 5).orientation == .portrait)
     }
 }
+
+/// Conditional formats: a rule per format, its look a `dxf`.
+@Suite struct XLSXConditionalFormatTests {
+    @Test func aFormatIsAnExpressionRuleWithItsLookInTheDxfs() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("cf.xlsx").path
+        let w = try XLSXWriter(path: path)
+        var setup = SheetSetup(name: "ВПР", merges: [CellRange("A10:B10")!], validations: [DataValidation(ranges: [CellRange("C2:C5")!], rule: .whole(.greaterThanOrEqual, 0, nil))])
+        let red = CellStyle(bold: true, fontColor: Color(hex: "9C0006"), fill: Color.errorFill)
+        setup.conditionalFormats = [
+            ConditionalFormat(ranges: [CellRange("C2:C5")!, CellRange("C7")!], formula: "C2<>D2+E2", style: red),
+            ConditionalFormat(ranges: [CellRange("D2:D5")!], formula: "AND(D2<>\"\",D2>C2)", style: CellStyle(fill: Color.warningFill)),
+            ConditionalFormat(ranges: [CellRange("E2:E5")!], formula: "E2>C2", style: red),
+        ]
+        try w.beginSheet(setup)
+        try w.write(OutputRow(index: 1, cells: [OutputCell(column: 2, value: .number(10))]))
+        try w.endSheet()
+        try w.finish()
+        let zip = try ZipArchive(path: path)
+        let sheet = String(decoding: try zip.read(zip.entry(named: "xl/worksheets/sheet1.xml")!), as: UTF8.self)
+        #expect(sheet.contains(#"<conditionalFormatting sqref="C2:C5 C7"><cfRule type="expression" dxfId="0" priority="1"><formula>C2&lt;&gt;D2+E2</formula></cfRule></conditionalFormatting>"#))
+        #expect(sheet.contains(#"<cfRule type="expression" dxfId="1" priority="2"><formula>AND(D2&lt;&gt;"",D2&gt;C2)</formula>"#))
+        #expect(sheet.contains(#"<cfRule type="expression" dxfId="0" priority="3">"#), "the same look is one dxf")
+        // The schema's order: merges, conditional formats, validations.
+        let merge = try #require(sheet.range(of: "<mergeCells")), cf = try #require(sheet.range(of: "<conditionalFormatting")), dv = try #require(sheet.range(of: "<dataValidations"))
+        #expect(merge.lowerBound < cf.lowerBound && cf.lowerBound < dv.lowerBound)
+        let styles = String(decoding: try zip.read(zip.entry(named: "xl/styles.xml")!), as: UTF8.self)
+        #expect(styles.contains(#"<dxfs count="2"><dxf><font><b/><color rgb="FF9C0006"/></font><fill><patternFill patternType="solid"><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf><dxf><fill><patternFill patternType="solid"><bgColor rgb="FFFFEB9C"/></patternFill></fill></dxf></dxfs>"#))
+    }
+
+    @Test func aFormatWithoutCellsOrOverExcelsLengthIsRefused() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for format in [ConditionalFormat(ranges: [], formula: "A1>0", style: CellStyle(fill: Color.errorFill)),
+                       ConditionalFormat(ranges: [CellRange("A1")!], formula: String(repeating: "A1+", count: 3_000) + "1>0", style: CellStyle())] {
+            let path = dir.appendingPathComponent("bad.xlsx").path
+            let w = try XLSXWriter(path: path)
+            var setup = SheetSetup(name: "Лист")
+            setup.conditionalFormats = [format]
+            #expect(throws: WriteError.self) { try w.beginSheet(setup) }
+            w.cancel()
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+}

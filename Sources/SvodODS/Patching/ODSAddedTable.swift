@@ -54,7 +54,7 @@ final class ODSAddedTable: WorkbookWriter {
 
     func write(_ row: OutputRow) throws {
         guard let current else { throw WriteError.misuse("row outside a table") }
-        try current.write(row, style: { [unowned self] style, implicit in
+        try current.write(row, style: { [unowned self] style, implicit, _ in
             self.styles.cellStyle(style, implicit, registry: self.registry)
         }, rowStyle: { [unowned self] in self.styles.rowStyle(height: $0) })
     }

@@ -93,12 +93,13 @@ enum ODSParts {
         x.raw("</office:spreadsheet></office:body></office:document-content>")
     }
 
-    static func styles(pages: (layouts: String, masters: String) = ("", ""), to x: XMLWriter) {
+    static func styles(pages: (layouts: String, masters: String) = ("", ""), looks: String = "", to x: XMLWriter) {
         x.raw(header)
         x.raw("<office:document-styles "); x.raw(namespaces); x.raw(#"office:version="1.3">"#)
         x.raw("<office:styles>")
         x.raw(#"<style:default-style style:family="table-cell"><style:text-properties fo:font-size="11pt"/></style:default-style>"#)
         x.raw(#"<style:style style:name="Default" style:family="table-cell"/>"#)
+        x.raw(looks)
         x.raw("</office:styles>")
         x.raw(#"<office:automatic-styles><style:page-layout style:name="pm1"/>"#); x.raw(pages.layouts); x.raw("</office:automatic-styles>")
         x.raw(#"<office:master-styles><style:master-page style:name="Default" style:page-layout-name="pm1"/>"#); x.raw(pages.masters)

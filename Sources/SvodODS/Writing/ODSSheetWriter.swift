@@ -12,12 +12,14 @@ final class ODSSheetWriter {
     let setup: SheetSetup
     private(set) var merges: [CellRange] = []
     private let validations: [(range: CellRange, name: String)]
+    /// Conditional formats' ranges with their registered ids, in the sheet's order.
+    private let conditions: [(range: CellRange, id: Int)]
     private let x: XMLWriter
     private let options: WriteOptions
     private var lastRow = -1
     private(set) var replacedCharacters = 0
     private(set) var untranslatedFormulas: [CellReference] = []
-    private var style: (StyleID?, ImplicitFormat) -> ODSStyleTable.CellStyleRef = { _, _ in .init(number: 0, isPercent: false) }
+    private var style: (StyleID?, ImplicitFormat, [Int]) -> ODSStyleTable.CellStyleRef = { _, _, _ in .init(number: 0, isPercent: false) }
     private var rowStyle: (Double) -> Int = { _ in 0 }
 
     /// Put before every automatic style name: a table added to another document must not take its names.
@@ -27,7 +29,8 @@ final class ODSSheetWriter {
     private let headerRows: ClosedRange<Int>?
     private var headerOpen = false
 
-    init(setup: SheetSetup, validationNames: [String], options: WriteOptions, output: XMLWriter, stylePrefix: String = "",
+    /// `conditionIDs`: the registered id of each of the setup's conditional formats.
+    init(setup: SheetSetup, validationNames: [String], conditionIDs: [Int] = [], options: WriteOptions, output: XMLWriter, stylePrefix: String = "",
          tableStyle: String, columnStyle: (Double?) -> Int) throws {
         self.setup = setup
         self.stylePrefix = stylePrefix
@@ -39,6 +42,7 @@ final class ODSSheetWriter {
             for r in validation.ranges { v.append((r, name)) }
         }
         validations = v
+        conditions = zip(setup.conditionalFormats, conditionIDs).flatMap { format, id in format.ranges.map { ($0, id) } }
         for m in setup.merges { try addMerge(m) }
         x.raw(#"<table:table table:name=""#); x.safeAttribute(setup.name)
         x.raw(#"" table:style-name=""#); x.raw(tableStyle); x.raw(#"""#)
@@ -73,7 +77,7 @@ final class ODSSheetWriter {
         merges.append(range)
     }
 
-    func write(_ row: OutputRow, style: @escaping (StyleID?, ImplicitFormat) -> ODSStyleTable.CellStyleRef,
+    func write(_ row: OutputRow, style: @escaping (StyleID?, ImplicitFormat, [Int]) -> ODSStyleTable.CellStyleRef,
                rowStyle: @escaping (Double) -> Int) throws {
         try row.checkOrder(after: lastRow, sheet: setup.name)
         try row.checkValues(sheet: setup.name, refusingIllegalCharacters: options.illegalCharacters == .refuse)
@@ -106,6 +110,9 @@ final class ODSSheetWriter {
             for v in validations {
                 for b in [v.range.start.row, v.range.end.row + 1] where b > r && b < next { next = b }
             }
+            for c in conditions {
+                for b in [c.range.start.row, c.range.end.row + 1] where b > r && b < next { next = b }
+            }
             if let h = headerRows { for b in [h.lowerBound, h.upperBound + 1] where b > r && b < next { next = b } }
             if let h = headerRows, r == h.lowerBound { x.raw("<table:table-header-rows>"); headerOpen = true }
             try emitRow(r, repeat: next - r, row: row)
@@ -117,6 +124,7 @@ final class ODSSheetWriter {
     private func emitRow(_ r: Int, repeat n: Int, row: OutputRow?) throws {
         let activeMerges = merges.filter { $0.start.row <= r && r <= $0.end.row }
         let activeValidations = validations.filter { $0.range.start.row <= r && r <= $0.range.end.row }
+        let activeConditions = conditions.filter { $0.range.start.row <= r && r <= $0.range.end.row }
         let cells = row?.cells ?? []
         x.raw("<table:table-row")
         if let h = row?.height { x.raw(#" table:style-name=""#); x.raw(stylePrefix); x.raw("ro"); x.int(rowStyle(h)); x.raw(#"""#) }
@@ -124,27 +132,29 @@ final class ODSSheetWriter {
         if row?.hidden == true { x.raw(#" table:visibility="collapse""#) }
         x.raw(">")
         var wrote = false
-        if activeMerges.isEmpty && activeValidations.isEmpty {
+        if activeMerges.isEmpty && activeValidations.isEmpty && activeConditions.isEmpty {
             var column = 0
             for cell in cells {
                 if cell.column > column { emptyCells(cell.column - column) }
-                try writeCell(cell, row: r, validation: nil, span: nil, covered: false)
+                try writeCell(cell, row: r, validation: nil, conditions: [], span: nil, covered: false)
                 column = cell.column + 1
                 wrote = true
             }
         } else {
-            wrote = try walk(r, cells: cells, merges: activeMerges, validations: activeValidations)
+            wrote = try walk(r, cells: cells, merges: activeMerges, validations: activeValidations, conditions: activeConditions)
         }
         if !wrote { x.raw("<table:table-cell/>") }
         x.raw("</table:table-row>")
     }
 
-    /// Cells of a row with merges or validations: each column's state decided by the
-    /// ranges over it, empty runs written at once up to the next change.
-    private func walk(_ r: Int, cells: [OutputCell], merges: [CellRange], validations: [(range: CellRange, name: String)]) throws -> Bool {
+    /// Cells of a row with merges, validations or conditional formats: each column's state
+    /// decided by the ranges over it, empty runs written at once up to the next change.
+    private func walk(_ r: Int, cells: [OutputCell], merges: [CellRange], validations: [(range: CellRange, name: String)],
+                      conditions: [(range: CellRange, id: Int)]) throws -> Bool {
         var boundaries: [Int] = []
         for m in merges { boundaries += [m.start.column, m.start.column + 1, m.end.column + 1] }
         for v in validations { boundaries += [v.range.start.column, v.range.end.column + 1] }
+        for c in conditions { boundaries += [c.range.start.column, c.range.end.column + 1] }
         let lastDecorated = boundaries.max() ?? 0
         var column = 0, i = 0, wrote = false
         while i < cells.count || column < lastDecorated {
@@ -152,8 +162,9 @@ final class ODSSheetWriter {
             let covered = merge.map { !($0.start.row == r && $0.start.column == column) } ?? false
             let span = merge.flatMap { covered ? nil : (rows: $0.end.row - $0.start.row + 1, columns: $0.end.column - $0.start.column + 1) }
             let validation = covered ? nil : validations.first { $0.range.start.column <= column && column <= $0.range.end.column }?.name
+            let applying = covered ? [] : conditions.filter { $0.range.start.column <= column && column <= $0.range.end.column }.map(\.id)
             if i < cells.count, cells[i].column == column {
-                try writeCell(cells[i], row: r, validation: validation, span: span, covered: covered)
+                try writeCell(cells[i], row: r, validation: validation, conditions: applying, span: span, covered: covered)
                 i += 1
                 column += 1
             } else {
@@ -165,8 +176,9 @@ final class ODSSheetWriter {
                     x.raw("<table:covered-table-cell")
                     if run > 1 { x.raw(#" table:number-columns-repeated=""#); x.int(run); x.raw(#"""#) }
                     x.raw("/>")
-                } else if validation != nil || span != nil {
+                } else if validation != nil || span != nil || !applying.isEmpty {
                     x.raw("<table:table-cell")
+                    if !applying.isEmpty { styleName(style(nil, .none, applying).number) }
                     if let validation { x.raw(#" table:content-validation-name=""#); x.raw(validation); x.raw(#"""#) }
                     if let span { spanAttributes(span) }
                     if run > 1 { x.raw(#" table:number-columns-repeated=""#); x.int(run); x.raw(#"""#) }
@@ -191,15 +203,21 @@ final class ODSSheetWriter {
         x.raw(#"" table:number-rows-spanned=""#); x.int(span.rows); x.raw(#"""#)
     }
 
-    private func writeCell(_ cell: OutputCell, row r: Int, validation: String?, span: (rows: Int, columns: Int)?, covered: Bool) throws {
+    private func styleName(_ number: Int) {
+        guard number > 0 else { return }
+        x.raw(#" table:style-name=""#); x.raw(stylePrefix); x.raw("ce"); x.int(number); x.raw(#"""#)
+    }
+
+    private func writeCell(_ cell: OutputCell, row r: Int, validation: String?, conditions: [Int], span: (rows: Int, columns: Int)?,
+                           covered: Bool) throws {
         let ref = { CellReference(row: r, column: cell.column) }
         let tag: StaticString = covered ? "table:covered-table-cell" : "table:table-cell"
         x.raw("<"); x.raw(tag)
         let implicit = ImplicitFormat(cell.value)
         var percent = false
-        if cell.style != nil || implicit != .none {
-            let s = style(cell.style, implicit)
-            if s.number > 0 { x.raw(#" table:style-name=""#); x.raw(stylePrefix); x.raw("ce"); x.int(s.number); x.raw(#"""#) }
+        if cell.style != nil || implicit != .none || !conditions.isEmpty {
+            let s = style(cell.style, implicit, conditions)
+            styleName(s.number)
             percent = s.isPercent
         }
         if let validation { x.raw(#" table:content-validation-name=""#); x.raw(validation); x.raw(#"""#) }
@@ -371,7 +389,7 @@ final class ODSSheetWriter {
 
     /// Writes the rows still reached by merges and validations, and closes the table.
     func finish() throws {
-        let reach = (merges.map { $0.end.row } + validations.map { $0.range.end.row }).max() ?? -1
+        let reach = (merges.map { $0.end.row } + validations.map { $0.range.end.row } + conditions.map { $0.range.end.row }).max() ?? -1
         if reach > lastRow { try fill(upTo: reach + 1); lastRow = reach }
         // ODF 1.3 (table-rows-and-groups) wants at least one row in a table: an empty sheet
         // is one empty row of one empty cell, as LibreOffice writes it.

@@ -6,7 +6,17 @@ import SvodXML
 /// styles `co…`, row styles `ro…`, table styles `ta1` (shown) and `ta2` (hidden), and `ta3…`
 /// for tables printed on a page of their own (`mp…`, laid out by `pl…` in `styles.xml`).
 struct ODSStyleTable {
-    private struct CellKey: Hashable { var style: CellStyle; var dataStyle: String? }
+    private struct CellKey: Hashable { var style: CellStyle; var dataStyle: String?; var conditions: [Int] = [] }
+
+    /// A conditional format as ODF keeps it: a `style:map` on the style of every cell it covers.
+    struct Condition: Hashable {
+        /// OpenFormula without its `of:=`, for `is-true-formula(…)`.
+        var formula: String
+        /// The cell its relative references count from, as a cell address (`$'ВПР'.D5`).
+        var base: String
+        /// The look, by its index in `looks`.
+        var look: Int
+    }
 
     /// A cell style's number (0 for none) and whether its data style shows a percentage.
     struct CellStyleRef {
@@ -20,13 +30,27 @@ struct ODSStyleTable {
     private var dataStyleIndex: [String: Int] = [:]
     private(set) var columnWidths: [Double] = []  // cm, named co1…
     private(set) var rowHeights: [Double] = []  // cm, named ro1…
+    private var conditions: [Condition] = []
+    /// Conditional formats' looks: common styles `svod-cf1…` of `styles.xml` that maps apply.
+    private(set) var looks: [CellStyle] = []
     /// (style index + 1) * kinds + implicit → cell style, nil until made.
     private var cache: [CellStyleRef?] = Array(repeating: nil, count: ImplicitFormat.allCases.count)
 
-    /// The cell style name for a registered style and value kind; nil for none.
-    mutating func cellStyle(_ style: StyleID?, _ implicit: ImplicitFormat, registry: StyleRegistry) -> CellStyleRef {
+    /// Registers a conditional format; its id goes into `cellStyle(…conditions:)` for the cells it covers.
+    mutating func condition(formula: String, base: String, look: CellStyle) -> Int {
+        let l = looks.firstIndex(of: look) ?? { looks.append(look); return looks.count - 1 }()
+        conditions.append(Condition(formula: formula, base: base, look: l))
+        return conditions.count - 1
+    }
+
+    /// The name of a look's common style.
+    func lookName(_ i: Int) -> String { "svod-cf\(i + 1)" }
+
+    /// The cell style name for a registered style and value kind, with the style maps of
+    /// `conditions` (registered ids, first first); 0 for none.
+    mutating func cellStyle(_ style: StyleID?, _ implicit: ImplicitFormat, registry: StyleRegistry, conditions: [Int] = []) -> CellStyleRef {
         let slot = ((style?.index ?? -1) + 1) * ImplicitFormat.allCases.count + implicit.rawValue
-        if slot < cache.count, let known = cache[slot] { return known }
+        if conditions.isEmpty, slot < cache.count, let known = cache[slot] { return known }
         let base = style.map { registry[$0] } ?? CellStyle()
         var made = 0
         let code = implicit == .boolean && base.numberFormat == nil ? ODSDataStyle.boolean : implicit.resolve(base.numberFormat)
@@ -38,18 +62,19 @@ struct ODSStyleTable {
                 dataStyle = "N\(dataStyles.count)"
             }
         }
-        if style != nil || dataStyle != nil {
+        if style != nil || dataStyle != nil || !conditions.isEmpty {
             var plain = base
             plain.numberFormat = nil
-            let key = CellKey(style: plain, dataStyle: dataStyle)
+            let key = CellKey(style: plain, dataStyle: dataStyle, conditions: conditions)
             if let i = cellStyleIndex[key] { made = i + 1 } else {
                 cellStyles.append(key)
                 cellStyleIndex[key] = cellStyles.count - 1
                 made = cellStyles.count
             }
         }
-        if slot >= cache.count { cache += Array(repeating: nil, count: slot - cache.count + 1) }
         let ref = CellStyleRef(number: made, isPercent: code.map { NumberFormat.kind(ofCode: $0) == .percent } ?? false)
+        guard conditions.isEmpty else { return ref }
+        if slot >= cache.count { cache += Array(repeating: nil, count: slot - cache.count + 1) }
         cache[slot] = ref
         return ref
     }
@@ -159,7 +184,25 @@ struct ODSStyleTable {
                 if let c = s.fontColor { x.raw(##" fo:color="#"##); x.raw(c.hex.lowercased()); x.raw(#"""#) }
                 x.raw("/>")
             }
+            for c in key.conditions.map({ conditions[$0] }) {
+                x.raw(#"<style:map style:condition="is-true-formula("#); x.safeAttribute(c.formula)
+                x.raw(#")" style:apply-style-name=""#); x.raw(lookName(c.look))
+                x.raw(#"" style:base-cell-address=""#); x.safeAttribute(c.base); x.raw(#""/>"#)
+            }
             x.raw("</style:style>")
         }
+    }
+
+    /// The looks' common styles, for `styles.xml`'s `office:styles`.
+    func lookStyles() -> String {
+        looks.enumerated().map { i, s in
+            var out = "<style:style style:name=\"\(lookName(i))\" style:family=\"table-cell\" style:parent-style-name=\"Default\">"
+            if let f = s.fill { out += "<style:table-cell-properties fo:background-color=\"#\(f.hex.lowercased())\"/>" }
+            if s.bold || s.italic || s.fontColor != nil {
+                out += "<style:text-properties" + (s.bold ? #" fo:font-weight="bold""# : "") + (s.italic ? #" fo:font-style="italic""# : "")
+                    + (s.fontColor.map { " fo:color=\"#\($0.hex.lowercased())\"" } ?? "") + "/>"
+            }
+            return out + "</style:style>"
+        }.joined()
     }
 }

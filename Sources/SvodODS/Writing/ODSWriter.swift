@@ -47,9 +47,18 @@ public final class ODSWriter: WorkbookWriter {
             validations.append((v, name, setup.name))
             validationNames.append(name)
         }
+        let conditionIDs = try setup.conditionalFormats.map { c in
+            try c.check(sheet: setup.name)
+            guard let formula = FormulaTranslator.openFormula(fromExcel: c.formula),
+                  let base = FormulaTranslator.odsRangeAddress(fromExcel: "'\(setup.name.replacingOccurrences(of: "'", with: "''"))'!\(c.anchor.a1)") else {
+                throw WriteError.misuse("the conditional format '\(c.formula)' of '\(setup.name)' has no OpenFormula equivalent")
+            }
+            return styles.condition(formula: formula.hasPrefix("of:=") ? String(formula.dropFirst(4)) : formula, base: base, look: c.style)
+        }
         let xml = output.xml()
         let table = styles.tableStyle(visible: setup.visibility == .visible, page: setup.page)
-        current = try ODSSheetWriter(setup: setup, validationNames: validationNames, options: options, output: xml, tableStyle: table) {
+        current = try ODSSheetWriter(setup: setup, validationNames: validationNames, conditionIDs: conditionIDs, options: options, output: xml,
+                                     tableStyle: table) {
             self.styles.columnStyle(width: $0)
         }
     }
@@ -64,8 +73,8 @@ public final class ODSWriter: WorkbookWriter {
         // unowned: the sheet writer keeps these closures and this writer keeps the sheet
         // writer; a strong capture would keep a failed writer (and its temporary file) alive.
         try output.guarded {
-            try current?.write(row, style: { [unowned self] style, implicit in
-                self.styles.cellStyle(style, implicit, registry: self.registry)
+            try current?.write(row, style: { [unowned self] style, implicit, conditions in
+                self.styles.cellStyle(style, implicit, registry: self.registry, conditions: conditions)
             }, rowStyle: { [unowned self] in self.styles.rowStyle(height: $0) })
         }
     }
@@ -109,7 +118,7 @@ public final class ODSWriter: WorkbookWriter {
         do {
             let prologue = try output.segment(final: false) { try ODSParts.contentPrologue(styles: styles, validations: validations, to: $0) }
             let epilogue = try output.segment(final: true) { ODSParts.contentEpilogue(names: names, sheets: sheets, to: $0) }
-            let stylesPart = try output.segment(final: true) { ODSParts.styles(pages: styles.pageStyles(), to: $0) }
+            let stylesPart = try output.segment(final: true) { ODSParts.styles(pages: styles.pageStyles(), looks: styles.lookStyles(), to: $0) }
             let meta = try output.segment(final: true) { ODSParts.meta(properties, application: options.application, to: $0) }
             let settings = try output.segment(final: true) { ODSParts.settings(sheets, active: sheets[active].name, to: $0) }
             let manifest = try output.segment(final: true) { ODSParts.manifest(to: $0) }

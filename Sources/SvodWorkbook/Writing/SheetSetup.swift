@@ -69,6 +69,8 @@ public struct SheetSetup: Sendable {
     public var merges: [CellRange]
     /// Data validation: drop-down lists, ranges, custom checks, with their messages.
     public var validations: [DataValidation]
+    /// Looks applied while a formula holds, first first (a cell several cover takes the first that holds).
+    public var conditionalFormats: [ConditionalFormat] = []
     /// Protect the sheet (without a password) so that only unlocked cells can be edited.
     public var isProtected: Bool
     /// The tab colour.

@@ -16,8 +16,12 @@ final class XLSXSheetWriter {
     private var rowDigits = [UInt8](repeating: 0, count: 8)
     private var rowDigitCount = 0
 
-    init(setup: SheetSetup, selected: Bool, options: WriteOptions, output: XMLWriter) throws {
+    /// The `dxfId` of each conditional format's look.
+    private let conditionalLooks: [Int]
+
+    init(setup: SheetSetup, selected: Bool, options: WriteOptions, output: XMLWriter, conditionalLooks: [Int] = []) throws {
         self.setup = setup
+        self.conditionalLooks = conditionalLooks
         self.options = options
         x = output
         for m in setup.merges { try addMerge(m) }
@@ -221,6 +225,12 @@ final class XLSXSheetWriter {
             x.raw(#"<mergeCells count=""#); x.int(merges.count); x.raw(#"">"#)
             for m in merges { x.raw(#"<mergeCell ref=""#); x.raw(m.a1); x.raw(#""/>"#) }
             x.raw("</mergeCells>")
+        }
+        // Priorities run through the sheet: the first format listed wins where several hold.
+        for (i, (format, dxf)) in zip(setup.conditionalFormats, conditionalLooks).enumerated() {
+            x.raw(#"<conditionalFormatting sqref=""#); x.raw(format.ranges.map(\.a1).joined(separator: " "))
+            x.raw(#""><cfRule type="expression" dxfId=""#); x.int(dxf); x.raw(#"" priority=""#); x.int(i + 1)
+            x.raw(#""><formula>"#); x.safeText(format.formula); x.raw("</formula></cfRule></conditionalFormatting>")
         }
         if !setup.validations.isEmpty {
             x.raw(#"<dataValidations count=""#); x.int(setup.validations.count); x.raw(#"">"#)

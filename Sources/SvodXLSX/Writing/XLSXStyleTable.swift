@@ -25,6 +25,8 @@ struct XLSXStyleTable {
     /// (style index + 1) * 5 + implicit → xf, -1 when not yet made; grows with the registry.
     private var cache: [Int] = Array(repeating: -1, count: ImplicitFormat.allCases.count)
     private var usesBorder = false
+    /// The looks of conditional formats (`dxfs`), in registration order.
+    private var dxfs: [CellStyle] = []
 
     init() { xfIndex[xfs[0]] = 0 }
 
@@ -58,6 +60,13 @@ struct XLSXStyleTable {
         return xfs.count - 1
     }
 
+    /// The `dxfId` of a conditional format's look.
+    mutating func dxf(_ style: CellStyle) -> Int {
+        if let i = dxfs.firstIndex(of: style) { return i }
+        dxfs.append(style)
+        return dxfs.count - 1
+    }
+
     private mutating func formatID(_ code: String) -> Int {
         if let id = XLSXStyleTable.builtinFormats[code] { return id }
         if let id = customFormats[code] { return id }
@@ -82,7 +91,8 @@ struct XLSXStyleTable {
         x.raw(#"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#)
         x.raw("<cellXfs count=\"\(xfs.count)\">" + addedXfs(fontBase: 0, fillBase: 2, borderBase: 0, numFmtBase: 164).joined() + "</cellXfs>")
         x.raw(#"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#)
-        x.raw(#"<dxfs count="0"/><tableStyles count="0"/></styleSheet>"#)
+        x.raw("<dxfs count=\"\(dxfs.count)\">" + dxfs.map(Self.dxfRecord).joined() + "</dxfs>")
+        x.raw(#"<tableStyles count="0"/></styleSheet>"#)
     }
 
     // The records one by one, so that a patched workbook can append them to its own lists
@@ -109,6 +119,19 @@ struct XLSXStyleTable {
     /// A solid fill of `c`.
     static func fillRecord(_ c: Color) -> String {
         #"<fill><patternFill patternType="solid"><fgColor rgb="FF"# + c.hex + #""/><bgColor indexed="64"/></patternFill></fill>"#
+    }
+
+    /// A conditional format's look: only what it changes. A solid fill's colour is the pattern's
+    /// background here (ECMA-376 Part 1, 18.8.17), not its foreground as in a cell's own fill.
+    static func dxfRecord(_ s: CellStyle) -> String {
+        var out = "<dxf>"
+        if s.bold || s.italic || s.fontColor != nil {
+            out += "<font>" + (s.bold ? "<b/>" : "") + (s.italic ? "<i/>" : "")
+            out += s.fontColor.map { #"<color rgb="FF"# + $0.hex + #""/>"# } ?? ""
+            out += "</font>"
+        }
+        if let f = s.fill { out += #"<fill><patternFill patternType="solid"><bgColor rgb="FF"# + f.hex + #""/></patternFill></fill>"# }
+        return out + "</dxf>"
     }
 
     /// No border, and thin on four sides.

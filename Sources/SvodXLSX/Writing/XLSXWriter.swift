@@ -37,10 +37,12 @@ public final class XLSXWriter: WorkbookWriter {
 
     public func beginSheet(_ setup: SheetSetup) throws {
         for v in setup.validations { try XLSXValidation.check(v, sheet: setup.name) }
+        for c in setup.conditionalFormats { try c.check(sheet: setup.name) }
         try sequence.begin(setup)
         let xml = output.xml()
         let selected = setup.visibility == .visible && !sheets.contains { $0.visibility == .visible }
-        current = try XLSXSheetWriter(setup: setup, selected: selected, options: options, output: xml)
+        let looks = setup.conditionalFormats.map { styleTable.dxf($0.style) }
+        current = try XLSXSheetWriter(setup: setup, selected: selected, options: options, output: xml, conditionalLooks: looks)
     }
 
     public func merge(_ range: CellRange) throws {
