@@ -13,8 +13,18 @@ final class ContentParser: XMLHandler {
     /// Merged ranges per sheet index.
     private(set) var merges: [Int: [CellRange]] = [:]
     private(set) var definedNames: [DefinedName] = []
+    /// Database ranges showing filter buttons, as their target addresses (`ВПР.A1:ВПР.H5`).
+    private(set) var filters: [String] = []
     /// When set, cells of other sheets are not decoded (random access to one sheet).
     var onlySheet: Int?
+    /// When set, each cell's style is looked up in it (`Cell.style`), and with `keepsStyledBlanks`
+    /// cells with a style and no value are kept: for copies that keep the look.
+    var styles: ODSStyleCatalog?
+    var keepsStyledBlanks = false
+    /// The table's columns' default cell styles, as (first column, last column, style index).
+    private var columnStyles: [(first: Int, last: Int, style: Int)] = []
+    private var columnCursor = 0
+    private var cellStyle = 0
 
     private let limits: CellLimits
     private var hiddenTableStyles = Set<String>()
@@ -60,6 +70,8 @@ final class ContentParser: XMLHandler {
     private var tTimeValue = XMLToken.unset, tBooleanValue = XMLToken.unset, tStringValue = XMLToken.unset, tFormula = XMLToken.unset
     private var tStyle = XMLToken.unset, tFamily = XMLToken.unset, tTableProperties = XMLToken.unset, tDisplay = XMLToken.unset
     private var tNamedRange = XMLToken.unset, tNamedExpression = XMLToken.unset, tCellRangeAddress = XMLToken.unset, tExpression = XMLToken.unset
+    private var tColumn = XMLToken.unset, tDefaultCellStyle = XMLToken.unset
+    private var tDatabaseRange = XMLToken.unset, tTargetRange = XMLToken.unset, tFilterButtons = XMLToken.unset
     private var nsOffice = XMLNamespaceToken.none, nsTable = XMLNamespaceToken.none, nsStyle = XMLNamespaceToken.none, nsCalcext = XMLNamespaceToken.none
     private var nsDraw = XMLNamespaceToken.none
 
@@ -78,6 +90,8 @@ final class ContentParser: XMLHandler {
         tFamily = n.token("family"); tTableProperties = n.token("table-properties"); tDisplay = n.token("display")
         tNamedRange = n.token("named-range"); tNamedExpression = n.token("named-expression")
         tCellRangeAddress = n.token("cell-range-address"); tExpression = n.token("expression")
+        tColumn = n.token("table-column"); tDefaultCellStyle = n.token("default-cell-style-name")
+        tDatabaseRange = n.token("database-range"); tTargetRange = n.token("target-range-address"); tFilterButtons = n.token("display-filter-buttons")
         nsOffice = n.namespace(ODF.office); nsTable = n.namespace(ODF.table); nsStyle = n.namespace(ODF.style)
         nsCalcext = n.namespace(ODF.calcext); nsDraw = n.namespace(ODF.drawing)
     }
@@ -117,12 +131,16 @@ final class ContentParser: XMLHandler {
             if inTable { startCell(attributes) }
         } else if n == tRow {
             if inTable { startRow(attributes) }
+        } else if n == tColumn {
+            if inTable && tableDepth == 1, let styles { startColumn(attributes, styles) }
         } else if n == tTable && name.isIn(nsTable) {
             startTable(attributes)
         } else if n == tStyle && name.isIn(nsStyle) {
             styleName = attributes.string(tFamily) == "table" ? attributes.string(tName) : nil
         } else if n == tTableProperties, let s = styleName, attributes.string(tDisplay) == "false" {
             hiddenTableStyles.insert(s)
+        } else if n == tDatabaseRange, attributes.string(tFilterButtons) == "true", let target = attributes.string(tTargetRange), filters.count < 1_000 {
+            filters.append(target)
         } else if n == tNamedRange, let nm = attributes.string(tName), let ref = attributes.string(tCellRangeAddress) {
             definedNames.append(DefinedName(name: nm, refersTo: ref))
         } else if n == tNamedExpression, let nm = attributes.string(tName), let ex = attributes.string(tExpression) {
@@ -173,10 +191,21 @@ final class ContentParser: XMLHandler {
         sheet += 1
         rowIndex = 0
         cellCount = 0
+        columnStyles.removeAll()
+        columnCursor = 0
         let style = attributes.string(tStyleName)
         let hidden = style.map { hiddenTableStyles.contains($0) } ?? false
         sheets.append(SheetInfo(name: attributes.string(tName) ?? "Sheet\(sheet + 1)",
                                 visibility: hidden ? .hidden : .visible))
+    }
+
+    private func startColumn(_ attributes: XMLAttributes, _ styles: ODSStyleCatalog) {
+        let k = Self.clamp(attributes.bytes(tColsRepeated), CellReference.maxColumns)
+        if let name = attributes.string(tDefaultCellStyle) {
+            let style = styles.index(of: name)
+            if style > 0 { columnStyles.append((columnCursor, columnCursor + k - 1, style)) }
+        }
+        columnCursor += k
     }
 
     private func startRow(_ attributes: XMLAttributes) {
@@ -219,12 +248,14 @@ final class ContentParser: XMLHandler {
         var officeType: UnsafeBufferPointer<UInt8>?
         var value: UnsafeBufferPointer<UInt8>?, dateValue: UnsafeBufferPointer<UInt8>?
         var timeValue: UnsafeBufferPointer<UInt8>?, booleanValue: UnsafeBufferPointer<UInt8>?
-        var stringValue: UnsafeBufferPointer<UInt8>?
+        var stringValue: UnsafeBufferPointer<UInt8>?, styleName: UnsafeBufferPointer<UInt8>?
         formula = nil
         isErrorCell = false
+        let styled = styles != nil
         attributes.forEach { name, v in
             let n = name.local
-            if n == tValueType {
+            if styled && n == tStyleName { styleName = v }
+            else if n == tValueType {
                 if name.isIn(nsOffice) { officeType = v }
                 else if name.isIn(nsCalcext) { isErrorCell = v.count == 5 && v[0] == 0x65 && v[1] == 0x72 }  // error
             } else if n == tValue { if name.isIn(nsOffice) { value = v } }
@@ -243,6 +274,11 @@ final class ContentParser: XMLHandler {
             if merges[sheet]!.count > limits.maxMerges {
                 failure = ReadError.tooManyMerges(sheet: sheets[sheet].name, limit: limits.maxMerges)
             }
+        }
+        if let styles {
+            let c = column
+            cellStyle = styleName.map { styles.index(of: String(decoding: $0, as: UTF8.self)) }
+                ?? columnStyles.first { $0.first <= c && c <= $0.last }?.style ?? 0
         }
         inCell = true
         cellDepth = 0
@@ -289,7 +325,9 @@ final class ContentParser: XMLHandler {
         defer { column = min(column + colRepeat, 2 * CellReference.maxColumns) }
         guard decoding else { return }
         let value = cellValue()
-        guard !value.isEmpty || formula != nil else { return }
+        // A styled blank is kept when it is a cell of the sheet, not a run to the grid's end.
+        let styledBlank = keepsStyledBlanks && cellStyle > 0 && colRepeat <= 256 && rowRepeat <= 1_000
+        guard !value.isEmpty || formula != nil || styledBlank else { return }
         guard column + colRepeat <= CellReference.maxColumns else {
             failure = ReadError.outsideGrid(sheet: sheets[sheet].name, row: rowIndex, column: column + colRepeat - 1)
             return
@@ -302,7 +340,7 @@ final class ContentParser: XMLHandler {
             return
         }
         for c in column..<(column + colRepeat) {
-            rowCells.append(Cell(column: c, value: value, formula: formula, isPercent: isPercentCell))
+            rowCells.append(Cell(column: c, value: value, formula: formula, isPercent: isPercentCell, style: cellStyle))
         }
     }
 

@@ -20,8 +20,15 @@ public final class ODSReader: WorkbookReader {
     private let cellLimits: CellLimits
     private var cachedSheets: [SheetInfo]?
     private var cachedNames: [DefinedName]?
+    private var cachedFilters: [String]?
     /// Where the metadata lives: meta.xml of a zip, the whole document of a flat file.
     private let openMeta: (() throws -> ChunkSource)?
+    /// The common styles and the view settings: parts of a zip; in a flat file, the document itself.
+    private let openStyles: (() throws -> ChunkSource)?
+    private let openSettings: (() throws -> ChunkSource)?
+    private var catalog: ODSStyleCatalog?
+    /// See `WorkbookFormatting.readsStyledBlanks`.
+    public var readsStyledBlanks = false
 
     /// Opens a zipped ODS: refuses encrypted packages, then streams content.xml on demand.
     public init(archive: ZipArchive, xmlLimits: XMLLimits = .default, cellLimits: CellLimits = .default,
@@ -42,6 +49,8 @@ public final class ODSReader: WorkbookReader {
         guard let entry = archive.entry(named: "content.xml") else { throw ReadError.missingPart("content.xml") }
         let meta = archive.entry(named: "meta.xml")
         openMeta = meta.map { m in { try archive.open(m) } }
+        openStyles = archive.entry(named: "styles.xml").map { e in { try archive.open(e) } }
+        openSettings = archive.entry(named: "settings.xml").map { e in { try archive.open(e) } }
         contentName = entry.name
         contentSize = entry.declaredSize
         openContent = {
@@ -60,6 +69,8 @@ public final class ODSReader: WorkbookReader {
         contentSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.int64Value ?? 0
         openContent = { try FileChunkSource(path: path) }
         openMeta = openContent
+        openStyles = nil
+        openSettings = openContent
     }
 
     /// Opens a flat ODF spreadsheet held in memory.
@@ -73,6 +84,8 @@ public final class ODSReader: WorkbookReader {
         contentSize = Int64(bytes.count)
         openContent = { MemoryChunkSource(bytes: bytes) }
         openMeta = openContent
+        openStyles = nil
+        openSettings = openContent
     }
 
     public var customProperties: [String: String] {
@@ -105,7 +118,7 @@ public final class ODSReader: WorkbookReader {
     public func rows(ofSheet index: Int) throws -> SheetRowReader {
         let pass = try ContentPass(source: openContent(), part: contentName, ahead: contentSize >= parseAhead,
                                    limits: xmlLimits, cells: cellLimits,
-                                   onlySheet: index)
+                                   onlySheet: index, styles: readsStyledBlanks ? try loadCatalog() : nil)
         return SheetRows(pass: pass, sheet: index)
     }
 
@@ -126,6 +139,7 @@ public final class ODSReader: WorkbookReader {
         }
         cachedSheets = pass.parser.sheets
         cachedNames = pass.parser.definedNames
+        cachedFilters = pass.parser.filters
     }
 
     /// One pass without decoding cells, to learn sheet names and named ranges.
@@ -136,6 +150,7 @@ public final class ODSReader: WorkbookReader {
         try pass.stream.drain()
         cachedSheets = pass.parser.sheets
         cachedNames = pass.parser.definedNames
+        cachedFilters = pass.parser.filters
     }
 }
 
@@ -146,9 +161,13 @@ final class ContentPass {
     private var queue: [(sheet: Int, row: Row)] = []
     private var head = 0
 
-    init(source: ChunkSource, part: String, ahead: Bool, limits: XMLLimits, cells: CellLimits, onlySheet: Int?) throws {
+    /// `styles`: look each cell's style up and keep styled blanks (copies that keep the look).
+    init(source: ChunkSource, part: String, ahead: Bool, limits: XMLLimits, cells: CellLimits, onlySheet: Int?,
+         styles: ODSStyleCatalog? = nil) throws {
         parser = ContentParser(limits: cells)
         parser.onlySheet = onlySheet
+        parser.styles = styles
+        parser.keepsStyledBlanks = styles != nil
         stream = XMLStream(source: source, part: part, handler: parser, limits: limits, ahead: ahead)
     }
 
@@ -200,5 +219,61 @@ final class ManifestParser: XMLHandler {
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.local == tEncryptionData { encrypted = true }
+    }
+}
+
+extension ODSReader: WorkbookFormatting {
+    public func cellStyles() throws -> [CellStyle] { try loadCatalog().looks() }
+
+    public func documentProperties() throws -> DocumentProperties {
+        let parser = MetadataParser()
+        if let openMeta { try drain(openMeta, part: "meta.xml", parser, stoppingAt: Never.self) }
+        return parser.properties(custom: try customProperties)
+    }
+
+    public func layout(ofSheet index: Int) throws -> SheetLayout {
+        let parser = ODSTableLayout(sheet: index, catalog: try loadCatalog())
+        try drain(openContent, part: contentName, parser, stoppingAt: ODSTableLayout.Done.self)
+        var layout = parser.result
+        if cachedFilters == nil { try scan() }
+        if let name = try sheets.dropFirst(index).first?.name {
+            for target in cachedFilters ?? [] {
+                guard let excel = FormulaTranslator.excelReference(fromODSRangeAddress: target) else { continue }
+                let parts = excel.split(separator: "!")
+                let sheet = parts.count == 2 ? String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: "'")).replacingOccurrences(of: "''", with: "'") : ""
+                if sheet == name, let range = CellRange(parts.last!.replacingOccurrences(of: "$", with: "")) { layout.setup.autoFilter = range }
+            }
+        }
+        if let openSettings, let name = try sheets.dropFirst(index).first?.name {
+            let settings = ODSTableSettings()
+            try drain(openSettings, part: "settings.xml", settings, stoppingAt: Never.self)
+            if let s = settings.tables[name] {
+                layout.setup.frozenRows = s.frozenRows
+                layout.setup.frozenColumns = s.frozenColumns
+                layout.setup.tabColor = s.tab
+            }
+        }
+        return layout
+    }
+
+    /// The styles of `styles.xml` and the content's automatic styles, read once.
+    private func loadCatalog() throws -> ODSStyleCatalog {
+        if let catalog { return catalog }
+        let made = ODSStyleCatalog()
+        if let openStyles { try drain(openStyles, part: "styles.xml", made, stoppingAt: ODSStyleCatalog.ReachedBody.self) }
+        try drain(openContent, part: contentName, made, stoppingAt: ODSStyleCatalog.ReachedBody.self)
+        catalog = made
+        return made
+    }
+
+    /// Parses a part through `handler`, an error of type `stop` ending it early as planned.
+    private func drain<Stop: Error>(_ open: () throws -> ChunkSource, part: String, _ handler: XMLHandler, stoppingAt stop: Stop.Type) throws {
+        do {
+            try XMLStream(source: try open(), part: part, handler: handler, limits: xmlLimits).drain()
+        } catch {
+            // The stream hands the handler's own stop on wrapped; the handler still holds it.
+            if handler.failure is Stop { return }
+            throw ReadError.wrap(error, part: part)
+        }
     }
 }

@@ -38,13 +38,16 @@ public struct Cell: Sendable, Equatable {
     /// Whether the number is shown as a percentage: the cell holds 0.817 for «81,7 %», which a
     /// percent field must read as 81.7.
     public var isPercent: Bool
+    /// The cell's look, as an index into its reader's `WorkbookFormatting.cellStyles()`; 0 the default.
+    public var style: Int
 
     /// A cell at a column.
-    public init(column: Int, value: CellValue, formula: String? = nil, isPercent: Bool = false) {
+    public init(column: Int, value: CellValue, formula: String? = nil, isPercent: Bool = false, style: Int = 0) {
         self.column = column
         self.value = value
         self.formula = formula
         self.isPercent = isPercent
+        self.style = style
     }
 }
 

@@ -24,6 +24,18 @@ public enum NumberFormat {
         }
     }
 
+    /// The code of a built-in format id as Excel shows it in a Russian locale's terms (ECMA-376
+    /// Part 1, 18.8.30); nil for General and for ids whose code depends on the locale.
+    public static func builtinCode(_ id: Int) -> String? {
+        let codes: [Int: String] = [
+            1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+            14: "dd.mm.yyyy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "hh:mm", 21: "hh:mm:ss",
+            22: "dd.mm.yyyy hh:mm", 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)",
+            45: "mm:ss", 46: "[h]:mm:ss", 47: "mm:ss.0", 48: "##0.0E+0", 49: "@",
+        ]
+        return codes[id]
+    }
+
     /// The kind of a format code such as `dd.mm.yyyy`, `[h]:mm:ss` or `#,##0.0 "₽"`.
     ///
     /// Quoted text, backslash escapes, `_x` / `*x` padding and bracketed colours and locales

@@ -57,8 +57,12 @@ final class WorksheetParser: XMLHandler, RowProducer {
     private var tSheetData = XMLToken.unset, tMergeCell = XMLToken.unset, tSpace = XMLToken.unset
     private var xmlNS: XMLNamespaceToken?
 
+    /// Cells with a style and no value are kept (for copies of the workbook's look).
+    private let keepsStyledBlanks: Bool
+
     init(sheetName: String, sharedStrings: SharedStringsHandle, styleKinds: [NumberFormatKind], dateSystem: DateSystem,
-         limits: CellLimits) {
+         limits: CellLimits, keepsStyledBlanks: Bool = false) {
+        self.keepsStyledBlanks = keepsStyledBlanks
         self.sheetName = sheetName
         self.sharedStrings = sharedStrings
         self.styleKinds = styleKinds
@@ -228,7 +232,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
         capture = .none
         let v = cellValue()
         let f = formulaText()
-        guard !v.isEmpty || f != nil else { return }
+        guard !v.isEmpty || f != nil || (keepsStyledBlanks && style > 0) else { return }
         cellCount += 1
         if cellCount > limits.maxCells { failure = ReadError.tooManyCells(sheet: sheetName, limit: limits.maxCells); return }
         if case .text(let s) = v { inFlight += s.utf8.count }
@@ -239,7 +243,7 @@ final class WorksheetParser: XMLHandler, RowProducer {
         }
         var percent = false
         if case .number = v, style >= 0, style < styleKinds.count, styleKinds[style] == .percent { percent = true }
-        rowCells.append(Cell(column: column, value: v, formula: f, isPercent: percent))
+        rowCells.append(Cell(column: column, value: v, formula: f, isPercent: percent, style: style))
     }
 
     private func formulaText() -> String? {

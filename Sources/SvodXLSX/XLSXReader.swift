@@ -20,8 +20,13 @@ public final class XLSXReader: WorkbookReader {
     private let sharedStringsPart: String?
     private let stylesPart: String?
     private let customPart: String?
+    private let corePart: String?
     private var sharedStrings: SharedStringsHandle?
     private var styleKinds: [NumberFormatKind]?
+    private let themePart: String?
+    private var formatting: (theme: XLSXTheme, styles: [CellStyle], dxfs: [CellStyle])?
+    /// See `WorkbookFormatting.readsStyledBlanks`.
+    public var readsStyledBlanks = false
 
     /// Opens the workbook in an archive: finds its parts through the relationships. Sheets
     /// of at least `parseAhead` bytes are parsed on a thread of their own.
@@ -33,6 +38,8 @@ public final class XLSXReader: WorkbookReader {
         self.parseAhead = parseAhead
 
         let packageRels = try Self.relationships(of: "", in: archive, limits: xmlLimits)
+        corePart = packageRels.first { $0.kind == "core-properties" && !$0.external }?.target
+            ?? (archive.entry(named: "docProps/core.xml") != nil ? "docProps/core.xml" : nil)
         customPart = packageRels.first { $0.kind == "custom-properties" && !$0.external }?.target
             ?? (archive.entry(named: "docProps/custom.xml") != nil ? "docProps/custom.xml" : nil)
         let workbookPart = packageRels.first { $0.kind == "officeDocument" && !$0.external }?.target ?? "xl/workbook.xml"
@@ -76,6 +83,7 @@ public final class XLSXReader: WorkbookReader {
             ?? (archive.entry(named: "xl/sharedStrings.xml") != nil ? "xl/sharedStrings.xml" : nil)
         stylesPart = rels.first { $0.kind == "styles" }?.target
             ?? (archive.entry(named: "xl/styles.xml") != nil ? "xl/styles.xml" : nil)
+        themePart = rels.first { $0.kind == "theme" }?.target
     }
 
     public var customProperties: [String: String] {
@@ -94,7 +102,7 @@ public final class XLSXReader: WorkbookReader {
         }
         let parser = WorksheetParser(sheetName: sheets[index].name, sharedStrings: try loadSharedStrings(),
                                      styleKinds: try loadStyles(), dateSystem: dateSystem,
-                                     limits: cellLimits)
+                                     limits: cellLimits, keepsStyledBlanks: readsStyledBlanks)
         return try PackagePart.rows(entry, in: archive, producer: parser, limits: xmlLimits, parseAhead: parseAhead)
     }
 
@@ -158,5 +166,64 @@ public final class XLSXReader: WorkbookReader {
         let parser = RelationshipsParser(sourcePart: part)
         try PackagePart.parse(relsName, in: archive, handler: parser, limits: limits)
         return parser.relationships
+    }
+}
+
+extension XLSXReader: WorkbookFormatting {
+    public func cellStyles() throws -> [CellStyle] {
+        try loadFormatting().styles
+    }
+
+    public func documentProperties() throws -> DocumentProperties {
+        let parser = MetadataParser()
+        if let part = corePart, archive.entry(named: part) != nil { try PackagePart.parse(part, in: archive, handler: parser, limits: xmlLimits) }
+        return parser.properties(custom: try customProperties)
+    }
+
+    public func layout(ofSheet index: Int) throws -> SheetLayout {
+        guard index >= 0, index < sheetParts.count, let part = sheetParts[index], archive.entry(named: part) != nil else { return SheetLayout() }
+        let f = try loadFormatting()
+        let parser = XLSXSheetLayout(theme: f.theme, dateSystem: dateSystem, looks: f.dxfs)
+        try PackagePart.parse(part, in: archive, handler: parser, limits: xmlLimits)
+        var layout = parser.result
+        let rels = try Self.relationships(of: part, in: archive, limits: xmlLimits)
+        if let comments = rels.first(where: { $0.kind == "comments" && !$0.external })?.target, archive.entry(named: comments) != nil {
+            let reader = XLSXCommentsReader()
+            try PackagePart.parse(comments, in: archive, handler: reader, limits: xmlLimits)
+            layout.comments = reader.comments
+        }
+        if let titles = definedNames.first(where: { $0.name == "_xlnm.Print_Titles" && $0.localSheet == index }),
+           let rows = Self.titleRows(titles.refersTo) {
+            var page = layout.setup.page ?? PageSetup(fitToWidth: nil)
+            page.repeatRows = rows
+            layout.setup.page = page
+        }
+        return layout
+    }
+
+    /// The rows of a print-titles name (`'ВПР'!$4:$5`, or with columns: `'ВПР'!$A:$A,'ВПР'!$4:$5`), zero-based.
+    static func titleRows(_ refersTo: String) -> ClosedRange<Int>? {
+        for part in refersTo.split(separator: ",") {
+            let range = part.split(separator: "!").last.map { $0.replacingOccurrences(of: "$", with: "") } ?? ""
+            let ends = range.split(separator: ":").compactMap { Int($0) }
+            if ends.count == 2, ends[0] >= 1, ends[1] >= ends[0], ends[1] <= CellReference.maxRows { return (ends[0] - 1)...(ends[1] - 1) }
+        }
+        return nil
+    }
+
+    private func loadFormatting() throws -> (theme: XLSXTheme, styles: [CellStyle], dxfs: [CellStyle]) {
+        if let f = formatting { return f }
+        let theme = XLSXTheme()
+        if let part = themePart, archive.entry(named: part) != nil { try PackagePart.parse(part, in: archive, handler: theme, limits: xmlLimits) }
+        var styles: [CellStyle] = [], dxfs: [CellStyle] = []
+        if let part = stylesPart, archive.entry(named: part) != nil {
+            let parser = XLSXStyleSheet(theme: theme)
+            try PackagePart.parse(part, in: archive, handler: parser, limits: xmlLimits)
+            styles = parser.styles
+            dxfs = parser.dxfs
+        }
+        if styles.isEmpty { styles = [CellStyle()] }
+        formatting = (theme, styles, dxfs)
+        return (theme, styles, dxfs)
     }
 }

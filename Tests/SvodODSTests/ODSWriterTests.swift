@@ -164,3 +164,43 @@ import Testing
         #expect(content.components(separatedBy: "<table:table-row").count - 1 >= 5)
     }
 }
+
+/// Looks read from other workbooks, in ODS: underline, font size, borders side by side.
+@Suite struct ODSReadLookTests {
+    @Test func underlineSizeAndSidesAreWrittenAndReadBack() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("look.ods").path
+        let w = try ODSWriter(path: path)
+        let edges = BorderEdges(left: BorderLine(.medium, color: Color(hex: "FF0000")), bottom: BorderLine(.thin))
+        let look = CellStyle(bold: true, fill: Color(hex: "FFF8D6"), horizontal: .right, vertical: .top, wrap: true, numberFormat: "0.0%",
+                             locked: false, underline: true, fontSize: 14, edges: edges)
+        let id = w.style(look)
+        var setup = SheetSetup(name: "Лист 1", columns: [ColumnSetup(1, width: 28), ColumnSetup(3, hidden: true)], frozenRows: 2, isProtected: true,
+                               tabColor: Color(hex: "2F75B5"))
+        setup.validations = [DataValidation(ranges: [CellRange("A1:A3")!], rule: .whole(.between, 0, 40), prompt: ("Число", "от 0 до 40"))]
+        try w.beginSheet(setup)
+        try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .number(0.817), style: id, comment: Comment("проверьте", author: "Методист")),
+                                                OutputCell(column: 2, value: .empty, style: id)], height: 30))
+        try w.endSheet()
+        try w.finish()
+        let content = String(decoding: try ZipArchive(path: path).read(ZipArchive(path: path).entry(named: "content.xml")!), as: UTF8.self)
+        #expect(content.contains(##"fo:border-left="1.76pt solid #ff0000" fo:border-right="none" fo:border-top="none" fo:border-bottom="0.74pt solid #000000""##))
+        #expect(content.contains(#"style:text-underline-style="solid""#) && content.contains(#"fo:font-size="14pt""#))
+        let reader = try ODSReader(archive: ZipArchive(path: path))
+        reader.readsStyledBlanks = true
+        let styles = try reader.cellStyles()
+        let row = try #require(try reader.rows(ofSheet: 0).nextRow())
+        #expect(row.cells.map(\.column) == [0, 2], "the styled blank is read too")
+        let back = styles[row.cells[0].style]
+        #expect(back.bold && back.underline && back.fontSize == 14 && back.fill == Color(hex: "FFF8D6") && back.horizontal == .right
+                && back.vertical == .top && back.wrap && !back.locked && back.numberFormat == "0.0%", "\(back)")
+        #expect(back.edges == BorderEdges(left: BorderLine(.medium, color: Color(hex: "FF0000")), bottom: BorderLine(.thin)), "\(String(describing: back.edges))")
+        let layout = try reader.layout(ofSheet: 0)
+        #expect(abs((layout.setup.columns.first { $0.first == 1 }?.width ?? 0) - 28) < 0.01 && layout.setup.columns.contains { $0.first == 3 && $0.hidden })
+        #expect(layout.setup.frozenRows == 2 && layout.setup.isProtected && layout.setup.tabColor == Color(hex: "2F75B5"))
+        #expect(abs((layout.rows[0]?.height ?? 0) - 30) < 0.1)
+        #expect(layout.setup.validations == setup.validations, "\(layout.setup.validations)")
+        #expect(layout.comments[CellReference("A1")!] == Comment("проверьте", author: "Методист"))
+    }
+}

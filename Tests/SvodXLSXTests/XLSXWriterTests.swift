@@ -169,3 +169,30 @@ import Testing
         }
     }
 }
+
+/// Looks read from other workbooks: underline, font size, borders side by side.
+@Suite struct XLSXReadLookTests {
+    @Test func underlineSizeAndSidesAreWrittenAndReadBack() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("look.xlsx").path
+        let w = try XLSXWriter(path: path)
+        let edges = BorderEdges(left: BorderLine(.medium, color: Color(hex: "FF0000")), bottom: BorderLine(.double))
+        let look = CellStyle(fontColor: Color(hex: "1F4E79"), numberFormat: "#,##0.00", underline: true, fontSize: 14, edges: edges)
+        let id = w.style(look)
+        try w.beginSheet(SheetSetup(name: "Лист"))
+        try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .number(1234.5), style: id), OutputCell(column: 1, value: .empty, style: id)]))
+        try w.endSheet()
+        try w.finish()
+        let styles = String(decoding: try ZipArchive(path: path).read(ZipArchive(path: path).entry(named: "xl/styles.xml")!), as: UTF8.self)
+        #expect(styles.contains(#"<u/><sz val="14"/>"#))
+        #expect(styles.contains(#"<border><left style="medium"><color rgb="FFFF0000"/></left><right/><top/><bottom style="double"><color indexed="64"/></bottom><diagonal/></border>"#))
+        let reader = try XLSXReader(archive: ZipArchive(path: path))
+        reader.readsStyledBlanks = true
+        let read = try reader.cellStyles()
+        let row = try #require(try reader.rows(ofSheet: 0).nextRow())
+        #expect(row.cells.count == 2, "the styled blank is read too")
+        let back = read[row.cells[0].style]
+        #expect(back.underline && back.fontSize == 14 && back.fontColor == Color(hex: "1F4E79") && back.numberFormat == "#,##0.00" && back.edges == edges, "\(back)")
+    }
+}

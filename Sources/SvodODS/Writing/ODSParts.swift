@@ -41,6 +41,7 @@ enum ODSParts {
         var frozenRows: Int
         var frozenColumns: Int
         var autoFilter: CellRange?
+        var tabColor: Color? = nil
     }
 
     /// From the XML declaration to the first table: automatic styles and validations.
@@ -96,9 +97,13 @@ enum ODSParts {
     static func styles(pages: (layouts: String, masters: String) = ("", ""), looks: String = "", to x: XMLWriter) {
         x.raw(header)
         x.raw("<office:document-styles "); x.raw(namespaces); x.raw(#"office:version="1.3">"#)
+        // Calibri 11, as in the XLSX svod writes: LibreOffice counts a column's width in characters
+        // of the default font, so a width survives ODS → XLSX only with the same font.
+        x.raw(#"<office:font-face-decls><style:font-face style:name="Calibri" svg:font-family="Calibri" style:font-family-generic="swiss"/></office:font-face-decls>"#)
         x.raw("<office:styles>")
-        x.raw(#"<style:default-style style:family="table-cell"><style:text-properties fo:font-size="11pt"/></style:default-style>"#)
-        x.raw(#"<style:style style:name="Default" style:family="table-cell"/>"#)
+        let font = #"<style:text-properties style:font-name="Calibri" fo:font-size="11pt" style:font-size-asian="11pt" style:font-size-complex="11pt"/>"#
+        x.raw(#"<style:default-style style:family="table-cell">"# + font + "</style:default-style>")
+        x.raw(#"<style:style style:name="Default" style:family="table-cell">"# + font + "</style:style>")
         x.raw(looks)
         x.raw("</office:styles>")
         x.raw(#"<office:automatic-styles><style:page-layout style:name="pm1"/>"#); x.raw(pages.layouts); x.raw("</office:automatic-styles>")
@@ -142,7 +147,7 @@ enum ODSParts {
         x.raw(#"xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" office:version="1.3"><office:settings>"#)
         x.raw(#"<config:config-item-set config:name="ooo:view-settings"><config:config-item-map-indexed config:name="Views">"#)
         x.raw(#"<config:config-item-map-entry><config:config-item config:name="ViewId" config:type="string">view1</config:config-item>"#)
-        let frozen = sheets.filter { $0.frozenRows > 0 || $0.frozenColumns > 0 }
+        let frozen = sheets.filter { $0.frozenRows > 0 || $0.frozenColumns > 0 || $0.tabColor != nil }
         // The schema wants at least one entry in a map: without frozen panes there is no map.
         if !frozen.isEmpty { x.raw(#"<config:config-item-map-named config:name="Tables">"#) }
         func item(_ name: String, _ type: String, _ value: Int) {
@@ -160,6 +165,7 @@ enum ODSParts {
             item("PositionRight", "int", s.frozenColumns)
             item("PositionTop", "int", 0)
             item("PositionBottom", "int", s.frozenRows)
+            if let tab = s.tabColor { item("TabColor", "int", Int(tab.red) << 16 | Int(tab.green) << 8 | Int(tab.blue)) }
             x.raw("</config:config-item-map-entry>")
         }
         if !frozen.isEmpty { x.raw("</config:config-item-map-named>") }

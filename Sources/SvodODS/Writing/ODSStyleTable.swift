@@ -81,8 +81,9 @@ struct ODSStyleTable {
 
     /// The column style number for a width in Excel characters (1 for the default width).
     mutating func columnStyle(width: Double?) -> Int {
-        // Excel: a character of the default font is 7 px, plus 5 px of padding, at 96 dpi.
-        let cm = width.map { (($0 * 7 + 5) / 96 * 2.54 * 1000).rounded() / 1000 } ?? 2.258
+        // A character of Excel's width is 7 pt in LibreOffice, both ways: a width read back from
+        // its ODS, or from its XLSX export of it, is the one written.
+        let cm = width.map { ($0 * 7 / 72 * 2.54 * 1000).rounded() / 1000 } ?? 2.258
         if let i = columnWidths.firstIndex(of: cm) { return i + 1 }
         columnWidths.append(cm)
         return columnWidths.count
@@ -163,11 +164,16 @@ struct ODSStyleTable {
             x.raw(#"" style:family="table-cell" style:parent-style-name="Default""#)
             if let d = key.dataStyle { x.raw(#" style:data-style-name=""#); x.raw(prefix); x.raw(d); x.raw(#"""#) }
             x.raw(">")
-            let cellProps = s.fill != nil || s.border || s.wrap || s.vertical != nil || !s.locked
+            let edges = s.edges.flatMap { $0.isEmpty ? nil : $0 }
+            let cellProps = s.fill != nil || s.border || edges != nil || s.wrap || s.vertical != nil || !s.locked
             if cellProps {
                 x.raw("<style:table-cell-properties")
                 if let f = s.fill { x.raw(##" fo:background-color="#"##); x.raw(f.hex.lowercased()); x.raw(#"""#) }
-                if s.border { x.raw(##" fo:border="0.06pt solid #000000""##) }
+                if let edges {
+                    for (side, line) in zip(["left", "right", "top", "bottom"], edges.sides) {
+                        x.raw(" fo:border-"); x.raw(side); x.raw(#"=""#); x.raw(line.map(Self.borderLine) ?? "none"); x.raw(#"""#)
+                    }
+                } else if s.border { x.raw(##" fo:border="0.06pt solid #000000""##) }
                 if s.wrap { x.raw(#" fo:wrap-option="wrap""#) }
                 if let v = s.vertical { x.raw(#" style:vertical-align=""#); x.raw(v == .center ? "middle" : v.rawValue); x.raw(#"""#) }
                 if !s.locked { x.raw(#" style:cell-protect="none""#) }
@@ -177,11 +183,18 @@ struct ODSStyleTable {
                 x.raw(#"<style:paragraph-properties fo:text-align=""#)
                 x.raw(h == .left ? "start" : h == .right ? "end" : "center"); x.raw(#""/>"#)
             }
-            if s.bold || s.italic || s.fontColor != nil {
+            if s.bold || s.italic || s.fontColor != nil || s.underline || s.fontSize != nil {
                 x.raw("<style:text-properties")
                 if s.bold { x.raw(#" fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold""#) }
                 if s.italic { x.raw(#" fo:font-style="italic" style:font-style-asian="italic" style:font-style-complex="italic""#) }
                 if let c = s.fontColor { x.raw(##" fo:color="#"##); x.raw(c.hex.lowercased()); x.raw(#"""#) }
+                if s.underline { x.raw(#" style:text-underline-style="solid" style:text-underline-width="auto" style:text-underline-color="font-color""#) }
+                if let size = s.fontSize, size.isFinite, size > 0 {
+                    let pt = (size * 10).rounded() / 10
+                    let text = pt == pt.rounded() ? String(Int(pt)) : String(pt)
+                    x.raw(#" fo:font-size=""#); x.raw(text); x.raw(#"pt" style:font-size-asian=""#); x.raw(text)
+                    x.raw(#"pt" style:font-size-complex=""#); x.raw(text); x.raw(#"pt""#)
+                }
                 x.raw("/>")
             }
             for c in key.conditions.map({ conditions[$0] }) {
@@ -190,6 +203,20 @@ struct ODSStyleTable {
                 x.raw(#"" style:base-cell-address=""#); x.safeAttribute(c.base); x.raw(#""/>"#)
             }
             x.raw("</style:style>")
+        }
+    }
+
+    /// A side's line as ODF draws it (widths as LibreOffice gives Excel's lines).
+    static func borderLine(_ l: BorderLine) -> String {
+        let color = "#" + (l.color?.hex.lowercased() ?? "000000")
+        switch l.style {
+        case .hair: return "0.06pt solid " + color
+        case .thin: return "0.74pt solid " + color
+        case .medium: return "1.76pt solid " + color
+        case .thick: return "2.5pt solid " + color
+        case .dashed: return "0.74pt dashed " + color
+        case .dotted: return "0.74pt dotted " + color
+        case .double: return "2.01pt double " + color
         }
     }
 

@@ -38,6 +38,12 @@ public final class ODSWriter: WorkbookWriter {
 
     public func style(_ style: CellStyle) -> StyleID { registry.id(of: style) }
 
+    public func accepts(_ validation: DataValidation) -> Bool { (try? ODSValidation.check(validation, sheet: "")) != nil }
+
+    public func accepts(_ format: ConditionalFormat) -> Bool {
+        (try? format.check(sheet: "")) != nil && FormulaTranslator.openFormula(fromExcel: format.formula) != nil
+    }
+
     public func beginSheet(_ setup: SheetSetup) throws {
         for v in setup.validations { try ODSValidation.check(v, sheet: setup.name) }
         try sequence.begin(setup)
@@ -89,7 +95,7 @@ public final class ODSWriter: WorkbookWriter {
         untranslatedFormulas += sheet.untranslatedFormulas.map { (sheet.setup.name, $0) }
         replacedCharacters += sheet.replacedCharacters
         sheets.append(.init(name: sheet.setup.name, frozenRows: sheet.setup.frozenRows,
-                            frozenColumns: sheet.setup.frozenColumns, autoFilter: sheet.setup.autoFilter))
+                            frozenColumns: sheet.setup.frozenColumns, autoFilter: sheet.setup.autoFilter, tabColor: sheet.setup.tabColor))
         current = nil
     }
 

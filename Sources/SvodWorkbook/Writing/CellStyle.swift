@@ -23,6 +23,42 @@ public struct Color: Hashable, Sendable {
         return String(h.dropFirst())
     }
 
+    /// Lighter (tint > 0) or darker (tint < 0) by a fraction of its luminance, as Excel applies
+    /// a theme colour's tint (ECMA-376 Part 1, 18.8.19).
+    public func tinted(_ tint: Double) -> Color {
+        guard tint != 0, tint.isFinite else { return self }
+        var (h, s, l) = hsl
+        l = tint < 0 ? l * (1 + max(-1, tint)) : l * (1 - min(1, tint)) + min(1, tint)
+        return Color(hue: h, saturation: s, lightness: l)
+    }
+
+    private var hsl: (Double, Double, Double) {
+        let r = Double(red) / 255, g = Double(green) / 255, b = Double(blue) / 255
+        let mx = max(r, g, b), mn = min(r, g, b), l = (mx + mn) / 2
+        guard mx != mn else { return (0, 0, l) }
+        let d = mx - mn
+        let s = l > 0.5 ? d / (2 - mx - mn) : d / (mx + mn)
+        let h: Double = mx == r ? (g - b) / d + (g < b ? 6 : 0) : mx == g ? (b - r) / d + 2 : (r - g) / d + 4
+        return (h / 6, s, l)
+    }
+
+    private init(hue h: Double, saturation s: Double, lightness l: Double) {
+        func channel(_ t0: Double, _ p: Double, _ q: Double) -> UInt8 {
+            var t = t0
+            if t < 0 { t += 1 }
+            if t > 1 { t -= 1 }
+            let v = t < 1.0 / 6 ? p + (q - p) * 6 * t : t < 0.5 ? q : t < 2.0 / 3 ? p + (q - p) * (2.0 / 3 - t) * 6 : p
+            return UInt8((min(1, max(0, v)) * 255).rounded())
+        }
+        guard s != 0 else {
+            let v = UInt8((min(1, max(0, l)) * 255).rounded())
+            self.init(red: v, green: v, blue: v)
+            return
+        }
+        let q = l < 0.5 ? l * (1 + s) : l + s - l * s, p = 2 * l - q
+        self.init(red: channel(h + 1.0 / 3, p, q), green: channel(h, p, q), blue: channel(h - 1.0 / 3, p, q))
+    }
+
     /// The fill of an error cell.
     public static let errorFill = Color(red: 0xFF, green: 0xC7, blue: 0xCE)
     /// The fill of a warning cell.
@@ -39,6 +75,42 @@ public enum HorizontalAlignment: String, Hashable, Sendable {
 /// Vertical placement of a cell's content.
 public enum VerticalAlignment: String, Hashable, Sendable {
     case top, center, bottom
+}
+
+/// One side of a cell's border.
+public struct BorderLine: Hashable, Sendable {
+    /// How the line is drawn.
+    public enum Style: String, Hashable, Sendable {
+        case hair, thin, medium, thick, dashed, dotted, double
+    }
+    /// The drawing.
+    public var style: Style
+    /// Its colour; nil for automatic (black).
+    public var color: Color?
+
+    /// A line.
+    public init(_ style: Style = .thin, color: Color? = nil) {
+        self.style = style
+        self.color = color
+    }
+}
+
+/// The four sides of a cell's border, each drawn or not.
+public struct BorderEdges: Hashable, Sendable {
+    public var left, right, top, bottom: BorderLine?
+
+    /// Sides; each nil for none.
+    public init(left: BorderLine? = nil, right: BorderLine? = nil, top: BorderLine? = nil, bottom: BorderLine? = nil) {
+        self.left = left
+        self.right = right
+        self.top = top
+        self.bottom = bottom
+    }
+
+    /// Whether no side is drawn.
+    public var isEmpty: Bool { left == nil && right == nil && top == nil && bottom == nil }
+    /// The sides in the order left, right, top, bottom.
+    public var sides: [BorderLine?] { [left, right, top, bottom] }
 }
 
 /// How a cell looks: font, fill, borders, alignment, number format, protection.
@@ -66,11 +138,21 @@ public struct CellStyle: Hashable, Sendable {
     public var numberFormat: String?
     /// Whether the cell is locked when the sheet is protected (the programs' default is yes).
     public var locked = true
+    /// Underlined text.
+    public var underline = false
+    /// Font size in points; nil for the workbook's default (11).
+    public var fontSize: Double?
+    /// Borders side by side, as read from a workbook; when set they replace `border`.
+    public var edges: BorderEdges?
 
     /// A style; every property defaults to the plain look.
     public init(bold: Bool = false, italic: Bool = false, fontColor: Color? = nil, fill: Color? = nil,
                 border: Bool = false, horizontal: HorizontalAlignment? = nil, vertical: VerticalAlignment? = nil,
-                wrap: Bool = false, numberFormat: String? = nil, locked: Bool = true) {
+                wrap: Bool = false, numberFormat: String? = nil, locked: Bool = true, underline: Bool = false, fontSize: Double? = nil,
+                edges: BorderEdges? = nil) {
+        self.underline = underline
+        self.fontSize = fontSize
+        self.edges = edges
         self.bold = bold
         self.italic = italic
         self.fontColor = fontColor

@@ -75,3 +75,20 @@ public struct DataValidation: Hashable, Sendable {
         h.combine(error?.message)
     }
 }
+
+extension DataValidation {
+    /// The validation with its titles within 32 and its messages within 255 characters, as Excel
+    /// takes them (a longer one declares the whole file damaged there).
+    public var fittingExcelsLimits: DataValidation {
+        func cut(_ s: String, _ limit: Int) -> String {
+            guard s.utf16.count > limit else { return s }
+            var out = ""
+            for ch in s where out.utf16.count + ch.utf16.count <= limit - 1 { out.append(ch) }
+            return out + "…"
+        }
+        var v = self
+        v.prompt = prompt.map { (cut($0.title, 32), cut($0.message, 255)) }
+        v.error = error.map { (cut($0.title, 32), cut($0.message, 255)) }
+        return v
+    }
+}

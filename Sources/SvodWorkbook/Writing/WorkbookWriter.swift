@@ -24,6 +24,17 @@ public protocol WorkbookWriter: AnyObject {
     func finish() throws
     /// Abandons the file; the target is left as it was.
     func cancel()
+    /// Whether the format can hold this validation (a copy leaves out those it cannot, and says so).
+    func accepts(_ validation: DataValidation) -> Bool
+    /// Whether the format can hold this conditional format.
+    func accepts(_ format: ConditionalFormat) -> Bool
+}
+
+extension WorkbookWriter {
+    /// Any validation, for writers that check none.
+    public func accepts(_ validation: DataValidation) -> Bool { true }
+    /// Any conditional format, for writers that check none.
+    public func accepts(_ format: ConditionalFormat) -> Bool { true }
 }
 
 /// Choices every writer honours.

@@ -4,7 +4,7 @@ import SvodXML
 /// Turns (registered style, implicit format) pairs into `cellXfs` indices as cells use
 /// them, and writes `styles.xml` at the end.
 struct XLSXStyleTable {
-    private struct Font: Hashable { var bold, italic: Bool; var color: Color? }
+    private struct Font: Hashable { var bold, italic: Bool; var color: Color?; var underline = false; var size: Double? }
     private struct Xf: Hashable {
         var numFmt: Int, font: Int, fill: Int, border: Int
         var horizontal: HorizontalAlignment?, vertical: VerticalAlignment?, wrap: Bool, locked: Bool
@@ -24,7 +24,8 @@ struct XLSXStyleTable {
     private var xfIndex: [Xf: Int] = [:]
     /// (style index + 1) * 5 + implicit → xf, -1 when not yet made; grows with the registry.
     private var cache: [Int] = Array(repeating: -1, count: ImplicitFormat.allCases.count)
-    private var usesBorder = false
+    /// Borders: 0 none and 1 thin on four sides (`CellStyle.border`), then the sides of read styles.
+    private var borders: [BorderEdges] = [BorderEdges(), BorderEdges(left: BorderLine(), right: BorderLine(), top: BorderLine(), bottom: BorderLine())]
     /// The looks of conditional formats (`dxfs`), in registration order.
     private var dxfs: [CellStyle] = []
 
@@ -45,14 +46,17 @@ struct XLSXStyleTable {
         let code = implicit.resolve(s.numberFormat)
         var numFmt = 0
         if let code { numFmt = formatID(code) }
-        let font = Font(bold: s.bold, italic: s.italic, color: s.fontColor)
+        let font = Font(bold: s.bold, italic: s.italic, color: s.fontColor, underline: s.underline, size: s.fontSize)
         let fontID = fonts.firstIndex(of: font) ?? { fonts.append(font); return fonts.count - 1 }()
         var fillID = 0
         if let fill = s.fill {
             fillID = fills.firstIndex(of: fill) ?? { fills.append(fill); return fills.count - 1 }()
         }
-        if s.border { usesBorder = true }
-        let xf = Xf(numFmt: numFmt, font: fontID, fill: fillID, border: s.border ? 1 : 0, horizontal: s.horizontal,
+        var borderID = s.border ? 1 : 0
+        if let edges = s.edges, !edges.isEmpty {
+            borderID = borders.firstIndex(of: edges) ?? { borders.append(edges); return borders.count - 1 }()
+        }
+        let xf = Xf(numFmt: numFmt, font: fontID, fill: fillID, border: borderID, horizontal: s.horizontal,
                     vertical: s.vertical, wrap: s.wrap, locked: s.locked)
         if let i = xfIndex[xf] { return i }
         xfs.append(xf)
@@ -87,7 +91,7 @@ struct XLSXStyleTable {
         x.raw("<fills count=\"\(fills.count)\">")
         x.raw(#"<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#)
         x.raw(addedFills.joined() + "</fills>")
-        x.raw("<borders count=\"2\">" + addedBorders.joined() + "</borders>")
+        x.raw("<borders count=\"\(borders.count)\">" + addedBorders.joined() + "</borders>")
         x.raw(#"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#)
         x.raw("<cellXfs count=\"\(xfs.count)\">" + addedXfs(fontBase: 0, fillBase: 2, borderBase: 0, numFmtBase: 164).joined() + "</cellXfs>")
         x.raw(#"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#)
@@ -107,7 +111,8 @@ struct XLSXStyleTable {
     /// Every font, the default first.
     var addedFonts: [String] {
         fonts.map { f in
-            var s = "<font>" + (f.bold ? "<b/>" : "") + (f.italic ? "<i/>" : "") + #"<sz val="11"/>"#
+            var s = "<font>" + (f.bold ? "<b/>" : "") + (f.italic ? "<i/>" : "") + (f.underline ? "<u/>" : "")
+            s += "<sz val=\"" + Self.number(f.size ?? 11) + "\"/>"
             s += f.color.map { #"<color rgb="FF"# + $0.hex + #""/>"# } ?? #"<color theme="1"/>"#
             return s + #"<name val="Calibri"/><family val="2"/><charset val="204"/><scheme val="minor"/></font>"#
         }
@@ -134,11 +139,19 @@ struct XLSXStyleTable {
         return out + "</dxf>"
     }
 
-    /// No border, and thin on four sides.
+    /// Every border: none, thin on four sides, then those of read styles.
     var addedBorders: [String] {
-        let thin = ["left", "right", "top", "bottom"].map { "<\($0) style=\"thin\"><color indexed=\"64\"/></\($0)>" }.joined()
-        return ["<border><left/><right/><top/><bottom/><diagonal/></border>", "<border>" + thin + "<diagonal/></border>"]
+        borders.map { edges in
+            "<border>" + zip(["left", "right", "top", "bottom"], edges.sides).map { side, line in
+                guard let line else { return "<\(side)/>" }
+                let color = line.color.map { #"<color rgb="FF"# + $0.hex + #""/>"# } ?? #"<color indexed="64"/>"#
+                return "<\(side) style=\"\(line.style.rawValue)\">" + color + "</\(side)>"
+            }.joined() + "<diagonal/></border>"
+        }
     }
+
+    /// A size as Excel writes it: 11, 10.5.
+    private static func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
 
     /// How many cell styles there are.
     var xfCount: Int { xfs.count }

@@ -35,6 +35,10 @@ public final class XLSXWriter: WorkbookWriter {
 
     public func style(_ style: CellStyle) -> StyleID { registry.id(of: style) }
 
+    public func accepts(_ validation: DataValidation) -> Bool { (try? XLSXValidation.check(validation, sheet: "")) != nil }
+
+    public func accepts(_ format: ConditionalFormat) -> Bool { (try? format.check(sheet: "")) != nil }
+
     public func beginSheet(_ setup: SheetSetup) throws {
         for v in setup.validations { try XLSXValidation.check(v, sheet: setup.name) }
         for c in setup.conditionalFormats { try c.check(sheet: setup.name) }

@@ -12,14 +12,20 @@ struct ConvertCommand: Command {
         discussion: .init(
             ru: "Входной CSV: UTF-8 или Windows-1251, разделитель угадывается; числа, даты (гггг-мм-дд, дд.мм.гггг) и "
                 + "TRUE/FALSE получают типы, коды с ведущими нулями остаются текстом. Входной JSON — в формате inspect. "
-                + "Формат результата — по расширению OUT или --to. Значения, типы, даты, объединения, имена, порядок и "
-                + "видимость листов, формулы с вычисленными значениями сохраняются между XLSX и ODS. CSV — один лист "
+                + "Формат результата — по расширению OUT или --to. Между XLSX и ODS сохраняются значения, типы, даты, "
+                + "формулы с вычисленными значениями, объединения, имена, порядок и видимость листов, а также оформление: "
+                + "форматы чисел, шрифты, заливки, рамки, выравнивание, ширины и высоты, закрепление, защита и открытые "
+                + "ячейки, проверки данных, условное форматирование, примечания, параметры печати, цвета ярлыков, свойства "
+                + "документа; чего перенести нельзя, svod называет в stderr. CSV — один лист "
                 + "(--sheet, иначе первый). Файл OUT появляется только целиком: при ошибке прежний OUT не тронут.\n"
                 + "Код выхода: 0 — готово, 2 — входной файл не читается, результат не записать или вызов неверен.",
             en: "CSV input: UTF-8 or Windows-1251, the delimiter guessed; numbers, dates (yyyy-mm-dd, dd.mm.yyyy) and "
                 + "TRUE/FALSE get their types, codes with leading zeros stay text. JSON input is in the inspect shape. "
-                + "The output format is OUT's extension or --to. Values, types, dates, merges, sheet names, order and "
-                + "visibility, and formulas with their cached values carry over between XLSX and ODS. CSV is one sheet "
+                + "The output format is OUT's extension or --to. Between XLSX and ODS, values, types, dates, formulas with "
+                + "their cached values, merges, sheet names, order and visibility carry over, and so does the look: number "
+                + "formats, fonts, fills, borders, alignment, widths and heights, frozen panes, protection and open cells, "
+                + "data validations, conditional formats, comments, page setup, tab colours, document properties; what "
+                + "cannot go across is named on stderr. CSV is one sheet "
                 + "(--sheet, else the first). OUT appears only whole: on an error the previous OUT is untouched.\n"
                 + "Exit status: 0 when done, 2 when the input cannot be read, the output cannot be written, or for a wrong call."),
         arguments: [
@@ -83,7 +89,7 @@ struct ConvertCommand: Command {
                 do {
                     let copied = try WorkbookCopy.copy(from: reader, to: writer, sheet: sheet)
                     try writer.finish()
-                    tell(copied)
+                    tell(copied, formatted: reader is WorkbookFormatting || reader.format == .csv || reader.format == .json)
                 } catch {
                     writer.cancel()
                     throw error
@@ -147,10 +153,22 @@ struct ConvertCommand: Command {
              common.lang)
     }
 
-    /// Notes on standard error about what the copy changed; nothing when it changed nothing.
-    private func tell(_ r: CopyReport) {
+    /// Notes on standard error about what the copy changed or left behind; nothing when it changed nothing.
+    private func tell(_ r: CopyReport, formatted: Bool) {
         let ru = common.lang == .ru
         var lines: [String] = []
+        if !formatted {
+            lines.append(ru ? "оформление (форматы чисел, шрифты, заливки, рамки, ширины, высоты, закрепление, защита) из этого формата не переносится — только значения"
+                         : "the look (number formats, fonts, fills, borders, widths, heights, panes, protection) is not carried from this format: values only")
+        }
+        var bySheet: [(String, [LocalizedText])] = []
+        for (sheet, what) in r.dropped {
+            if let i = bySheet.firstIndex(where: { $0.0 == sheet }) { bySheet[i].1.append(what) } else { bySheet.append((sheet, [what])) }
+        }
+        for (sheet, items) in bySheet {
+            lines.append(ru ? "лист «\(sheet)»: не перенесено: " + items.map(\.ru).joined(separator: ", ")
+                         : "sheet '\(sheet)': not carried over: " + items.map(\.en).joined(separator: ", "))
+        }
         for (from, to) in r.renamedSheets {
             lines.append(ru ? "лист «\(from)» переименован в «\(to)» (правила имён Excel)" : "sheet '\(from)' renamed '\(to)' (Excel's naming rules)")
         }
