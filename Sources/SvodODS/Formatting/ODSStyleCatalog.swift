@@ -23,6 +23,9 @@ final class ODSStyleCatalog: XMLHandler {
     /// Style maps (conditional formats) by the cell style carrying them: condition, applied style, base cell.
     private(set) var maps: [String: [(condition: String, apply: String, base: String?)]] = [:]
     private var dataCodes: [String: String] = [:]
+    /// A data style that shows positive numbers through another (LibreOffice's currencies and
+    /// negative-red formats: `style:map style:condition="value()>=0"`): the one it maps to.
+    private var positive: [String: String] = [:]
     /// Column widths in Excel characters, row heights in points, by style name.
     private(set) var columnWidths: [String: Double] = [:]
     private(set) var rowHeights: [String: Double] = [:]
@@ -67,17 +70,7 @@ final class ODSStyleCatalog: XMLHandler {
         case "body":
             failure = ReachedBody()
         case "style", "default-style":
-            guard let family = string(a, "family") else { return }
-            // The default style is the root; «Default» and styles naming no parent hang from it.
-            let styleName = n == "default-style" ? Self.root : (string(a, "name") ?? "")
-            current = (styleName, family)
-            if family == "table", let master = string(a, "master-page-name") { tableMasters[styleName] = master }
-            if family == "table-cell" {
-                // «Default» is index 0, the look of a cell that names none: it makes no styled blank.
-                if cells[styleName] == nil, n != "default-style", styleName != "Default" { order.append(styleName); indexes[styleName] = order.count }
-                let parent = n == "default-style" ? nil : string(a, "parent-style-name") ?? (styleName == "Default" ? Self.root : "Default")
-                cells[styleName] = Written(parent: parent, dataStyle: string(a, "data-style-name"))
-            }
+            startStyle(n, a)
         case "map" where current?.family == "table-cell":
             if let name = current?.name, let condition = string(a, "condition"), let apply = string(a, "apply-style-name"), (maps[name]?.count ?? 0) < 64 {
                 maps[name, default: []].append((condition, apply, string(a, "base-cell-address")))
@@ -88,12 +81,7 @@ final class ODSStyleCatalog: XMLHandler {
             if let align = string(a, "text-align") {
                 edit { w in
                     w.sets.insert("horizontal")
-                    switch align {
-                    case "center": w.look.horizontal = .center
-                    case "end", "right": w.look.horizontal = .right
-                    case "start", "left": w.look.horizontal = .left
-                    default: w.look.horizontal = nil
-                    }
+                    w.look.horizontal = align == "center" ? .center : align == "end" || align == "right" ? .right : align == "start" || align == "left" ? .left : nil
                 }
             }
         case "text-properties" where current?.family == "table-cell":
@@ -110,15 +98,7 @@ final class ODSStyleCatalog: XMLHandler {
         case "page-layout":
             layoutName = string(a, "name")
         case "page-layout-properties" where layoutName != nil:
-            var page = PageSetup(orientation: string(a, "print-orientation") == "landscape" ? .landscape : .portrait, fitToWidth: nil)
-            if let x = string(a, "scale-to-X").flatMap({ Int($0) }), x > 0 {
-                page.fitToWidth = min(x, 100)
-                page.fitToHeight = string(a, "scale-to-Y").flatMap { Int($0) }.flatMap { $0 > 0 ? min($0, 100) : nil }
-            } else if let n = string(a, "scale-to-pages").flatMap({ Int($0) }), n > 0 {
-                page.fitToWidth = min(n, 100)
-                page.fitToHeight = min(n, 100)
-            }
-            pageLayouts[layoutName!] = page
+            pageLayouts[layoutName!] = page(a)
         case "master-page":
             if let name = string(a, "name"), let layout = string(a, "page-layout-name") { masters[name] = layout }
         case "number-style", "percentage-style", "date-style", "time-style", "currency-style", "text-style", "boolean-style":
@@ -155,6 +135,33 @@ final class ODSStyleCatalog: XMLHandler {
         if s == "%" || (dated && s.allSatisfy({ ".-/: ,".contains($0) })) { d.code += s }
         else { d.code += "\"" + s.replacingOccurrences(of: "\"", with: "") + "\"" }
         data = d
+    }
+
+    /// A style's start: its family, name, parent and data style.
+    private func startStyle(_ n: String, _ a: XMLAttributes) {
+        guard let family = string(a, "family") else { return }
+        // The default style is the root; «Default» and styles naming no parent hang from it.
+        let styleName = n == "default-style" ? Self.root : (string(a, "name") ?? "")
+        current = (styleName, family)
+        if family == "table", let master = string(a, "master-page-name") { tableMasters[styleName] = master }
+        guard family == "table-cell" else { return }
+        // «Default» is index 0, the look of a cell that names none: it makes no styled blank.
+        if cells[styleName] == nil, n != "default-style", styleName != "Default" { order.append(styleName); indexes[styleName] = order.count }
+        let parent = n == "default-style" ? nil : string(a, "parent-style-name") ?? (styleName == "Default" ? Self.root : "Default")
+        cells[styleName] = Written(parent: parent, dataStyle: string(a, "data-style-name"))
+    }
+
+    /// A page layout's orientation and scaling to pages.
+    private func page(_ a: XMLAttributes) -> PageSetup {
+        var page = PageSetup(orientation: string(a, "print-orientation") == "landscape" ? .landscape : .portrait, fitToWidth: nil)
+        if let x = string(a, "scale-to-X").flatMap({ Int($0) }), x > 0 {
+            page.fitToWidth = min(x, 100)
+            page.fitToHeight = string(a, "scale-to-Y").flatMap { Int($0) }.flatMap { $0 > 0 ? min($0, 100) : nil }
+        } else if let n = string(a, "scale-to-pages").flatMap({ Int($0) }), n > 0 {
+            page.fitToWidth = min(n, 100)
+            page.fitToHeight = min(n, 100)
+        }
+        return page
     }
 
     private func edit(_ change: (inout Written) -> Void) {
@@ -213,6 +220,11 @@ final class ODSStyleCatalog: XMLHandler {
 
     /// One element of a data style: its part of the Excel code.
     private func dataElement(_ n: String, _ a: XMLAttributes, _ d: (name: String, kind: String, code: String)) {
+        if n == "map", let c = string(a, "condition")?.replacingOccurrences(of: " ", with: ""), c == "value()>=0" || c == "value()>0",
+           let apply = string(a, "apply-style-name") {
+            positive[d.name] = apply
+            return
+        }
         var code = d.code
         let long = string(a, "style") == "long"
         switch n {
@@ -281,7 +293,7 @@ final class ODSStyleCatalog: XMLHandler {
                 default: break
                 }
             }
-            if out.numberFormat == nil, let d = w.dataStyle, let code = dataCodes[d] { out.numberFormat = code }
+            if out.numberFormat == nil, let d = w.dataStyle, let code = dataCodes[positive[d] ?? d] { out.numberFormat = code }
         }
         if out.fontColor == Color(red: 0, green: 0, blue: 0) { out.fontColor = nil }
         if let size = out.fontSize, abs(size - 10) < 0.01 || abs(size - 11) < 0.01 { out.fontSize = nil }

@@ -66,35 +66,8 @@ final class ODSTableLayout: XMLHandler {
             depth += 1
         case "table-header-rows" where depth == 1:
             headerStart = row
-        case "table-column" where depth == 1:
-            let k = count(a, "number-columns-repeated", CellReference.maxColumns - column)
-            let width = string(a, "style-name").flatMap { catalog.columnWidths[$0] }
-            let hidden = string(a, "visibility").map { $0 != "visible" } ?? false
-            if let d = string(a, "default-cell-style-name"), catalog.maps[d] != nil { columnStyles.append((column, column + k - 1, d)) }
-            if (width != nil || hidden) && k < CellReference.maxColumns / 2 && column < CellReference.maxColumns {
-                layout.setup.columns.append(ColumnSetup(column, column + k - 1, width: width, hidden: hidden))
-            }
-            column += k
-        case "table-cell", "covered-table-cell":
-            guard depth == 1, inRow else { return }
-            let k = count(a, "number-columns-repeated", CellReference.maxColumns)
-            if let v = string(a, "content-validation-name"), definitions[v] != nil, column < CellReference.maxColumns, rowStart < CellReference.maxRows {
-                apply(v, CellRange(CellReference(row: rowStart, column: column),
-                                   CellReference(row: min(rowStart + rowRepeat, CellReference.maxRows) - 1, column: min(column + k, CellReference.maxColumns) - 1)))
-            }
-            let c = column
-            if let style = string(a, "style-name") ?? columnStyles.first(where: { $0.first <= c && c <= $0.last })?.name, let maps = catalog.maps[style],
-               column < CellReference.maxColumns, rowStart < CellReference.maxRows {
-                let range = CellRange(CellReference(row: rowStart, column: column),
-                                      CellReference(row: min(rowStart + rowRepeat, CellReference.maxRows) - 1, column: min(column + k, CellReference.maxColumns) - 1))
-                for m in maps {
-                    let key = m.condition + "\u{0}" + m.apply + "\u{0}" + (m.base ?? "")
-                    if mapped[key] == nil { mapKeys.append(key); mapDefinitions[key] = m }
-                    if (mapped[key]?.count ?? 0) < 10_000 { mapped[key, default: []].append(range) }
-                }
-            }
-            cellStart = column
-            column = min(column + k, 2 * CellReference.maxColumns)
+        case "table-column" where depth == 1: startColumn(a)
+        case "table-cell", "covered-table-cell": if depth == 1 && inRow { startCell(a) }
         case "annotation" where depth == 1:
             if cellStart < CellReference.maxColumns, rowStart < CellReference.maxRows {
                 note = (CellReference(row: rowStart, column: cellStart), "", "", nil)
@@ -105,22 +78,57 @@ final class ODSTableLayout: XMLHandler {
             if noteParagraphs > 0 { note?.text += "\n" }
             noteParagraphs += 1
             note?.field = "text"
-        case "table-row" where depth == 1:
-            inRow = true
-            column = 0
-            rowStart = row
-            let k = count(a, "number-rows-repeated", 2 * CellReference.maxRows)
-            rowRepeat = k
-            let height = string(a, "style-name").flatMap { catalog.rowHeights[$0] }
-            let hidden = string(a, "visibility").map { $0 != "visible" } ?? false
-            if (height != nil || hidden) && k <= Self.longRun && row + k <= CellReference.maxRows {
-                for r in row..<(row + k) { layout.rows[r] = RowLook(height: height, hidden: hidden) }
-            }
-            row = min(row + k, 2 * CellReference.maxRows)
+        case "table-row" where depth == 1: startRow(a)
         case "frame":
             counts[n, default: 0] += 1
         default:
             break
+        }
+    }
+
+    private func startColumn(_ a: XMLAttributes) {
+        let k = count(a, "number-columns-repeated", CellReference.maxColumns - column)
+        let width = string(a, "style-name").flatMap { catalog.columnWidths[$0] }
+        let hidden = string(a, "visibility").map { $0 != "visible" } ?? false
+        if let d = string(a, "default-cell-style-name"), catalog.maps[d] != nil { columnStyles.append((column, column + k - 1, d)) }
+        if (width != nil || hidden) && k < CellReference.maxColumns / 2 && column < CellReference.maxColumns {
+            layout.setup.columns.append(ColumnSetup(column, column + k - 1, width: width, hidden: hidden))
+        }
+        column += k
+    }
+
+    private func startRow(_ a: XMLAttributes) {
+        inRow = true
+        column = 0
+        rowStart = row
+        let k = count(a, "number-rows-repeated", 2 * CellReference.maxRows)
+        rowRepeat = k
+        let height = string(a, "style-name").flatMap { catalog.rowHeights[$0] }
+        let hidden = string(a, "visibility").map { $0 != "visible" } ?? false
+        if (height != nil || hidden) && k <= Self.longRun && row + k <= CellReference.maxRows {
+            for r in row..<(row + k) { layout.rows[r] = RowLook(height: height, hidden: hidden) }
+        }
+        row = min(row + k, 2 * CellReference.maxRows)
+    }
+
+    /// A cell (or run of cells): the validation and style maps it carries.
+    private func startCell(_ a: XMLAttributes) {
+        let k = count(a, "number-columns-repeated", CellReference.maxColumns)
+        defer {
+            cellStart = column
+            column = min(column + k, 2 * CellReference.maxColumns)
+        }
+        guard column < CellReference.maxColumns, rowStart < CellReference.maxRows else { return }
+        let range = CellRange(CellReference(row: rowStart, column: column),
+                              CellReference(row: min(rowStart + rowRepeat, CellReference.maxRows) - 1, column: min(column + k, CellReference.maxColumns) - 1))
+        if let v = string(a, "content-validation-name"), definitions[v] != nil { apply(v, range) }
+        let c = column
+        guard let style = string(a, "style-name") ?? columnStyles.first(where: { $0.first <= c && c <= $0.last })?.name,
+              let maps = catalog.maps[style] else { return }
+        for m in maps {
+            let key = m.condition + "\u{0}" + m.apply + "\u{0}" + (m.base ?? "")
+            if mapped[key] == nil { mapKeys.append(key); mapDefinitions[key] = m }
+            if (mapped[key]?.count ?? 0) < 10_000 { mapped[key, default: []].append(range) }
         }
     }
 

@@ -48,53 +48,13 @@ public enum WorkbookCopy {
         var looks = try Looks(formatting, writer: writer, percent: percent)
         if let formatting { writer.properties = try formatting.documentProperties() }
         for index in chosen {
-            let info = infos[index]
             let name = names[index]!
-            let visibility: SheetVisibility = showFirst && index == chosen.first ? .visible : info.visibility
+            let visibility: SheetVisibility = showFirst && index == chosen.first ? .visible : infos[index].visibility
             let layout = try formatting?.layout(ofSheet: index) ?? SheetLayout()
-            var setup = layout.setup
-            setup.name = name
+            var setup = portableSetup(layout, name: name, writer: writer, report: &report)
             setup.visibility = visibility
-            let portable = setup.validations.map(\.fittingExcelsLimits).filter(writer.accepts)
-            if portable.count < setup.validations.count {
-                let n = setup.validations.count - portable.count
-                report.dropped.append((name, LocalizedText(ru: "проверки данных, которых не записать в \(writer.format.rawValue.uppercased()) (\(n))",
-                                                           en: "data validations \(writer.format.rawValue.uppercased()) cannot hold (\(n))")))
-            }
-            setup.validations = portable
-            let formats = setup.conditionalFormats.filter(writer.accepts)
-            if formats.count < setup.conditionalFormats.count {
-                let n = setup.conditionalFormats.count - formats.count
-                report.dropped.append((name, LocalizedText(ru: "условное форматирование, которого не записать в \(writer.format.rawValue.uppercased()) (\(n))",
-                                                           en: "conditional formatting \(writer.format.rawValue.uppercased()) cannot hold (\(n))")))
-            }
-            setup.conditionalFormats = formats
-            var merges = try MergeFeed(source: reader, index: index, writer: writer)
-            setup.merges = merges.initial
-            for d in layout.dropped { report.dropped.append((name, d)) }
-            try writer.beginSheet(setup)
-            var heights = RowHeights(layout.rows, comments: layout.comments)
-            let rows = try reader.rows(ofSheet: index)
-            while let row = try rows.nextRow() {
-                try merges.pass(rows, to: writer)
-                for plain in heights.before(row.index) { try writer.write(plain) }
-                let cells = row.cells.map { cell -> OutputCell in
-                    let style = looks.style(of: cell)
-                    // A formula naming a renamed sheet would point nowhere: its value is kept, and reported.
-                    if let f = cell.formula, oldNames.contains(where: { f.localizedCaseInsensitiveContains($0) }) {
-                        report.untranslatedFormulas.append((name, CellReference(row: row.index, column: cell.column)))
-                        return OutputCell(column: cell.column, value: cell.value, style: style)
-                    }
-                    return OutputCell(column: cell.column, value: cell.value, formula: cell.formula.map { Formula($0, dialect: dialect) }, style: style)
-                }
-                for part in heights.split(row) {
-                    try writer.write(OutputRow(index: part.index, cells: heights.annotated(cells, row: part.index, alone: part.count == 1),
-                                               height: part.look?.height, hidden: part.look?.hidden ?? false, repeatCount: part.count))
-                }
-            }
-            for plain in heights.before(CellReference.maxRows) { try writer.write(plain) }
-            try merges.pass(rows, to: writer)
-            try writer.endSheet()
+            try copySheet(index, from: reader, to: writer, setup: setup, layout: layout, looks: &looks,
+                          renamed: oldNames, dialect: dialect, report: &report)
             newIndex[index] = written.count
             written.append(name)
         }
@@ -102,6 +62,60 @@ public enum WorkbookCopy {
             report.droppedNames = try copyDefinedNames(from: reader, to: writer, newIndex: newIndex, oldNames: oldNames, dialect: dialect)
         }
         return report
+    }
+
+    /// The sheet's setup as read, with what the writer's format cannot hold left out and reported.
+    static func portableSetup(_ layout: SheetLayout, name: String, writer: WorkbookWriter, report: inout CopyReport) -> SheetSetup {
+        var setup = layout.setup
+        setup.name = name
+        let format = writer.format.rawValue.uppercased()
+        let portable = setup.validations.map(\.fittingExcelsLimits).filter(writer.accepts)
+        if portable.count < setup.validations.count {
+            let n = setup.validations.count - portable.count
+            report.dropped.append((name, LocalizedText(ru: "проверки данных, которых не записать в \(format) (\(n))", en: "data validations \(format) cannot hold (\(n))")))
+        }
+        setup.validations = portable
+        let formats = setup.conditionalFormats.filter(writer.accepts)
+        if formats.count < setup.conditionalFormats.count {
+            let n = setup.conditionalFormats.count - formats.count
+            report.dropped.append((name, LocalizedText(ru: "условное форматирование, которого не записать в \(format) (\(n))",
+                                                       en: "conditional formatting \(format) cannot hold (\(n))")))
+        }
+        setup.conditionalFormats = formats
+        for d in layout.dropped { report.dropped.append((name, d)) }
+        return setup
+    }
+
+    /// One sheet's rows, streamed: cells with their looks and formulas, rows with their heights and notes, merges as they come.
+    static func copySheet(_ index: Int, from reader: WorkbookReader, to writer: WorkbookWriter, setup given: SheetSetup, layout: SheetLayout,
+                          looks: inout Looks, renamed oldNames: [String], dialect: FormulaDialect, report: inout CopyReport) throws {
+        var setup = given
+        let name = setup.name
+        var merges = try MergeFeed(source: reader, index: index, writer: writer)
+        setup.merges = merges.initial
+        try writer.beginSheet(setup)
+        var heights = RowHeights(layout.rows, comments: layout.comments)
+        let rows = try reader.rows(ofSheet: index)
+        while let row = try rows.nextRow() {
+            try merges.pass(rows, to: writer)
+            for plain in heights.before(row.index) { try writer.write(plain) }
+            let cells = row.cells.map { cell -> OutputCell in
+                let style = looks.style(of: cell)
+                // A formula naming a renamed sheet would point nowhere: its value is kept, and reported.
+                if let f = cell.formula, oldNames.contains(where: { f.localizedCaseInsensitiveContains($0) }) {
+                    report.untranslatedFormulas.append((name, CellReference(row: row.index, column: cell.column)))
+                    return OutputCell(column: cell.column, value: cell.value, style: style)
+                }
+                return OutputCell(column: cell.column, value: cell.value, formula: cell.formula.map { Formula($0, dialect: dialect) }, style: style)
+            }
+            for part in heights.split(row) {
+                try writer.write(OutputRow(index: part.index, cells: heights.annotated(cells, row: part.index, alone: part.count == 1),
+                                           height: part.look?.height, hidden: part.look?.hidden ?? false, repeatCount: part.count))
+            }
+        }
+        for plain in heights.before(CellReference.maxRows) { try writer.write(plain) }
+        try merges.pass(rows, to: writer)
+        try writer.endSheet()
     }
 
     /// The source's cell styles as the writer's, registered as cells use them.

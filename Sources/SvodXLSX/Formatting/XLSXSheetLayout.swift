@@ -47,53 +47,21 @@ final class XLSXSheetLayout: XMLHandler {
     override func startElement(_ name: XMLName, _ a: XMLAttributes) {
         if alternate.skipStart(name) { return }
         switch name.localString {
-        case "tabColor":
-            let tint = double(a, "tint") ?? 0
-            if let rgb = string(a, "rgb") { layout.setup.tabColor = Color(hex: String(rgb.suffix(6)))?.tinted(tint) }
-            else if let i = string(a, "theme").flatMap({ Int($0) }) { layout.setup.tabColor = theme.color(i)?.tinted(tint) }
-            else if let i = string(a, "indexed").flatMap({ Int($0) }) { layout.setup.tabColor = XLSXTheme.indexed(i)?.tinted(tint) }
+        case "tabColor": tabColor(a)
         case "pane":
             guard let state = string(a, "state"), state == "frozen" || state == "frozenSplit" else { return }
             layout.setup.frozenColumns = min(CellReference.maxColumns - 1, max(0, Int(double(a, "xSplit") ?? 0)))
             layout.setup.frozenRows = min(CellReference.maxRows - 1, max(0, Int(double(a, "ySplit") ?? 0)))
-        case "col":
-            guard let first = string(a, "min").flatMap({ Int($0) }), let last = string(a, "max").flatMap({ Int($0) }),
-                  first >= 1, last >= first, last <= CellReference.maxColumns else { return }
-            // Excel writes a width on every column run; only its own (customWidth) or a hidden one is a choice.
-            let width = flag(a, "customWidth") || string(a, "customWidth") == nil ? double(a, "width").map { min(255, max(0, $0)) } : nil
-            let hidden = flag(a, "hidden")
-            guard width != nil || hidden else { return }
-            // Runs overlapping one already read are a malformed file's; the first wins.
-            if let previous = layout.setup.columns.last, previous.last >= first { return }
-            layout.setup.columns.append(ColumnSetup(first - 1, last - 1, width: width, hidden: hidden))
-        case "row":
-            row = string(a, "r").flatMap { Int($0) }.map { $0 - 1 } ?? row + 1
-            guard row >= 0, row < CellReference.maxRows else { return }
-            let height = flag(a, "customHeight") ? double(a, "ht").map { min(409, max(0, $0)) } : nil
-            let hidden = flag(a, "hidden")
-            if height != nil || hidden { layout.rows[row] = RowLook(height: height, hidden: hidden) }
+        case "col": column(a)
+        case "row": startRow(a)
         case "autoFilter":
             layout.setup.autoFilter = t["ref"].flatMap { a.string($0) }.flatMap { CellRange($0) }
         case "sheetProtection":
             layout.setup.isProtected = flag(a, "sheet")
         case "pageSetUpPr":
             fitToPage = flag(a, "fitToPage")
-        case "pageSetup":
-            var page = PageSetup(orientation: string(a, "orientation") == "landscape" ? .landscape : .portrait, fitToWidth: nil)
-            if fitToPage {
-                let wide = string(a, "fitToWidth").flatMap { Int($0) } ?? 1, tall = string(a, "fitToHeight").flatMap { Int($0) } ?? 1
-                page.fitToWidth = wide > 0 ? min(wide, 100) : nil
-                page.fitToHeight = tall > 0 ? min(tall, 100) : nil
-            }
-            if page != PageSetup(fitToWidth: nil) { layout.setup.page = page }
-        case "dataValidation":
-            let ranges = (string(a, "sqref") ?? "").split(separator: " ").compactMap { CellRange(String($0)) }
-            var attributes: [String: String] = [:]
-            for k in ["allowBlank", "showInputMessage", "showErrorMessage", "errorStyle", "promptTitle", "prompt", "errorTitle", "error"] {
-                if let v = string(a, k) { attributes[k] = v }
-            }
-            validation = (string(a, "type") ?? "none", string(a, "operator"), attributes, ranges)
-            formulas = ["", "", ""]
+        case "pageSetup": pageSetup(a)
+        case "dataValidation": startValidation(a)
         case "conditionalFormatting":
             conditional = (string(a, "sqref") ?? "").split(separator: " ").compactMap { CellRange(String($0)) }
         case "cfRule" where conditional != nil:
@@ -106,6 +74,53 @@ final class XLSXSheetLayout: XMLHandler {
             counts[n, default: 0] += 1
         default: break
         }
+    }
+
+    private func tabColor(_ a: XMLAttributes) {
+        let tint = double(a, "tint") ?? 0
+        if let rgb = string(a, "rgb") { layout.setup.tabColor = Color(hex: String(rgb.suffix(6)))?.tinted(tint) }
+        else if let i = string(a, "theme").flatMap({ Int($0) }) { layout.setup.tabColor = theme.color(i)?.tinted(tint) }
+        else if let i = string(a, "indexed").flatMap({ Int($0) }) { layout.setup.tabColor = XLSXTheme.indexed(i)?.tinted(tint) }
+    }
+
+    private func column(_ a: XMLAttributes) {
+        guard let first = string(a, "min").flatMap({ Int($0) }), let last = string(a, "max").flatMap({ Int($0) }),
+              first >= 1, last >= first, last <= CellReference.maxColumns else { return }
+        // Excel writes a width on every column run; only its own (customWidth) or a hidden one is a choice.
+        let width = flag(a, "customWidth") || string(a, "customWidth") == nil ? double(a, "width").map { min(255, max(0, $0)) } : nil
+        let hidden = flag(a, "hidden")
+        guard width != nil || hidden else { return }
+        // Runs overlapping one already read are a malformed file's; the first wins.
+        if let previous = layout.setup.columns.last, previous.last >= first { return }
+        layout.setup.columns.append(ColumnSetup(first - 1, last - 1, width: width, hidden: hidden))
+    }
+
+    private func startRow(_ a: XMLAttributes) {
+        row = string(a, "r").flatMap { Int($0) }.map { $0 - 1 } ?? row + 1
+        guard row >= 0, row < CellReference.maxRows else { return }
+        let height = flag(a, "customHeight") ? double(a, "ht").map { min(409, max(0, $0)) } : nil
+        let hidden = flag(a, "hidden")
+        if height != nil || hidden { layout.rows[row] = RowLook(height: height, hidden: hidden) }
+    }
+
+    private func pageSetup(_ a: XMLAttributes) {
+        var page = PageSetup(orientation: string(a, "orientation") == "landscape" ? .landscape : .portrait, fitToWidth: nil)
+        if fitToPage {
+            let wide = string(a, "fitToWidth").flatMap { Int($0) } ?? 1, tall = string(a, "fitToHeight").flatMap { Int($0) } ?? 1
+            page.fitToWidth = wide > 0 ? min(wide, 100) : nil
+            page.fitToHeight = tall > 0 ? min(tall, 100) : nil
+        }
+        if page != PageSetup(fitToWidth: nil) { layout.setup.page = page }
+    }
+
+    private func startValidation(_ a: XMLAttributes) {
+        let ranges = (string(a, "sqref") ?? "").split(separator: " ").compactMap { CellRange(String($0)) }
+        var attributes: [String: String] = [:]
+        for k in ["allowBlank", "showInputMessage", "showErrorMessage", "errorStyle", "promptTitle", "prompt", "errorTitle", "error"] {
+            if let v = string(a, k) { attributes[k] = v }
+        }
+        validation = (string(a, "type") ?? "none", string(a, "operator"), attributes, ranges)
+        formulas = ["", "", ""]
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
